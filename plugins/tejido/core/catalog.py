@@ -1,0 +1,103 @@
+"""The catalog: every entry, its derived relations and its indexes, computed once.
+
+Pages, search records and exports read from these indexes, so the cost of
+producing one page does not grow with the size of the catalog.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .model import Entry, Link, Ref
+from .taxonomy import Taxonomy
+
+KIND_ORDER = ("organization", "network", "practice", "guide")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: Mapping[Ref, Entry]
+    taxonomies: Mapping[str, Taxonomy]
+    links: Mapping[Ref, tuple[Link, ...]]
+    """Declared and derived links of every entry, grouped by the entry."""
+    by_kind: Mapping[str, tuple[Ref, ...]]
+    by_term: Mapping[tuple[str, str], tuple[Ref, ...]]
+    """(taxonomy, term) -> entries using the term or one of its descendants."""
+
+    def get(self, ref: Ref) -> Entry:
+        return self.entries[ref]
+
+    def of_kind(self, kind: str) -> tuple[Entry, ...]:
+        return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))
+
+    def tagged(self, taxonomy: str, term: str) -> tuple[Entry, ...]:
+        return tuple(self.entries[r] for r in self.by_term.get((taxonomy, term), ()))
+
+    def count(self, taxonomy: str, term: str) -> int:
+        return len(self.by_term.get((taxonomy, term), ()))
+
+    def related(self, ref: Ref, name: str) -> tuple[Link, ...]:
+        return tuple(link for link in self.links.get(ref, ()) if link.name == name)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _sort_key(entry: Entry) -> tuple[int, str, str]:
+    return (KIND_ORDER.index(entry.kind), entry.name("es").casefold(), entry.id)
+
+
+def _term_fields(entry: Entry) -> Iterable[tuple[str, str]]:
+    for term in entry.themes:
+        yield "themes", term
+    for term in entry.regions:
+        yield "regions", term
+    for term in entry.sdgs:
+        yield "sdgs", term
+    for term in entry.populations:
+        yield "populations", term
+    org_type = entry.values.get("type")
+    if isinstance(org_type, str):
+        yield "organization-types", org_type
+
+
+def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
+                  ) -> dict[Ref, tuple[Link, ...]]:
+    links: dict[Ref, list[Link]] = {ref: list(entry.links) for ref, entry in entries.items()}
+    for entry in entries.values():
+        for link in entry.links:
+            if link.target not in links:
+                continue
+            mirrored = Link(inverse[link.name], entry.ref, link.year, link.note, derived=True)
+            already = any(existing.name == mirrored.name and existing.target == entry.ref
+                          for existing in links[link.target])
+            if not already:
+                links[link.target].append(mirrored)
+    return {ref: tuple(items) for ref, items in links.items()}
+
+
+def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
+                  inverse: Mapping[str, str]) -> Catalog:
+    ordered = sorted(entries, key=_sort_key)
+    by_ref = {entry.ref: entry for entry in ordered}
+    by_kind: dict[str, list[Ref]] = defaultdict(list)
+    by_term: dict[tuple[str, str], list[Ref]] = defaultdict(list)
+    for entry in ordered:
+        by_kind[entry.kind].append(entry.ref)
+        seen: set[tuple[str, str]] = set()
+        for taxonomy, term in _term_fields(entry):
+            tax = taxonomies[taxonomy]
+            for key in ((taxonomy, term), *((taxonomy, a) for a in tax.ancestors(term))):
+                if key not in seen:
+                    seen.add(key)
+                    by_term[key].append(entry.ref)
+    return Catalog(
+        entries=MappingProxyType(by_ref),
+        taxonomies=MappingProxyType(dict(taxonomies)),
+        links=MappingProxyType(_derive_links(by_ref, inverse)),
+        by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
+        by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
+    )

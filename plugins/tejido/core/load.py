@@ -1,0 +1,189 @@
+"""Loading a whole project: find entry files, validate them, build the catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import fields as f
+from .catalog import Catalog, build_catalog
+from .model import Entry, Link, Ref
+from .problems import Problem, Problems, did_you_mean
+from .source import Document, SourceError, load_markdown_file, load_yaml_file, read_text
+from .taxonomy import Taxonomy, load_taxonomies
+from .validate import Context, PendingRef, check_fields
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TRANSLATION_SUFFIX = ".en"
+"""`practices/x.en.md` holds the English body of `practices/x.md`."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its content, relative to its root."""
+
+    root: Path
+    folders: dict[str, str] = field(default_factory=lambda: {
+        spec.kind: spec.folder for spec in f.KINDS.values()})
+    taxonomies: str = "taxonomies"
+
+    def folder(self, kind: str) -> Path:
+        return self.root / self.folders[kind]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    catalog: Catalog
+    problems: Problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def entry_files(layout: Layout, spec: f.KindSpec) -> Iterator[Path]:
+    folder = layout.folder(spec.kind)
+    if not folder.is_dir():
+        return
+    suffixes = (".yml", ".yaml") if spec.pattern == "*.yml" else (".md",)
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix in suffixes and not path.name.startswith((".", "_")):
+            if not path.stem.endswith(TRANSLATION_SUFFIX):
+                yield path
+
+
+def _links(spec: f.KindSpec, values: dict[str, Any]) -> tuple[Link, ...]:
+    links: list[Link] = []
+    for field_spec in spec.fields:
+        relation = field_spec.relation
+        value = values.get(field_spec.name)
+        if relation is None or value is None:
+            continue
+        if isinstance(value, Ref):
+            links.append(Link(relation.name, value))
+        elif isinstance(value, tuple) and value and isinstance(value[0], Ref):
+            links.extend(Link(relation.name, ref) for ref in value)
+        else:
+            for item in value:
+                target = item.get(relation.ref_field)
+                if isinstance(target, Ref):
+                    links.append(Link(relation.name, target, item.get(relation.year_field),
+                                      item.get("note")))
+    return tuple(links)
+
+
+def _english_body(path: Path, layout: Layout, problems: Problems) -> str:
+    translation = path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
+    if not translation.exists():
+        return ""
+    shown = _shown(translation, layout.root)
+    try:
+        doc = load_markdown_file(translation, shown)
+    except SourceError as error:
+        problems.add(error.problem)
+        return ""
+    if doc.data:
+        problems.add(Problem(shown, 1, "", "a translation file holds only the English text",
+                             expected="Markdown without front matter",
+                             found="front matter",
+                             hint=f"put the fields in {_shown(path, layout.root)}"))
+    return doc.body.strip()
+
+
+def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
+           problems: Problems, today: dt.date, refs: list[PendingRef]) -> Entry | None:
+    shown = _shown(path, layout.root)
+    ident = path.stem
+    if not SLUG.match(ident):
+        problems.add(Problem(shown, 1, "", "the file name is not a valid id",
+                             expected="lowercase letters, digits and dashes, like red-polo.yml",
+                             found=repr(path.name),
+                             hint="rename the file; its name is the entry's id in references"))
+        return None
+    try:
+        doc: Document = (load_markdown_file(path, shown) if path.suffix == ".md"
+                         else load_yaml_file(path, shown))
+    except SourceError as error:
+        problems.add(error.problem)
+        return None
+    ctx = Context(doc, taxonomies, problems, today, layout.root)
+    if doc.data is None:
+        problems.add(Problem(shown, 1, "", "the entry has no fields",
+                             hint=f"start from a template: tejido new {spec.kind}"))
+        return None
+    values = check_fields(spec.fields, doc.data, (), ctx)
+    refs.extend(ctx.refs)
+    body = {"es": doc.body.strip(), "en": _english_body(path, layout, problems)}
+    if spec.kind == "guide" and not any(body.values()) and "files" not in values:
+        problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
+                             expected="a Markdown text below the front matter, or files:",
+                             found="neither"))
+    required = [x.name for x in spec.fields if x.required]
+    if any(name not in values for name in required):
+        return None
+    title = values[spec.title_field]
+    if isinstance(title, str):
+        title = {lang: title for lang in f.LANGUAGES}
+    return Entry(
+        ref=Ref(spec.kind, ident), source=shown, line=1, title=title,
+        summary=values["summary"], themes=values.get("themes", ()),
+        regions=values.get("regions", ()), sdgs=values.get("sdgs", ()),
+        populations=values.get("populations", ()), links=_links(spec, values),
+        values=values, body={k: v for k, v in body.items() if v},
+    )
+
+
+def _check_refs(refs: list[PendingRef], known: dict[str, set[str]], problems: Problems) -> None:
+    for pending in refs:
+        if pending.ref.id in known.get(pending.ref.kind, set()):
+            continue
+        candidates = [f"{kind}:{ident}" for kind in pending.kinds for ident in known.get(kind, ())]
+        problems.add(Problem(pending.path, pending.line, pending.field,
+                             "this reference points to no entry",
+                             expected=f"an existing {' or '.join(pending.kinds)}",
+                             found=str(pending.ref),
+                             hint=did_you_mean(str(pending.ref), candidates)))
+
+
+def _check_self_links(entries: list[Entry], problems: Problems) -> None:
+    for entry in entries:
+        for link in entry.links:
+            if link.target == entry.ref:
+                problems.add(Problem(entry.source, entry.line, link.name,
+                                     "an entry cannot be related to itself", found=str(link.target)))
+
+
+def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
+    """Read and validate everything; problems are collected, never raised."""
+    today = today or dt.date.today()
+    problems = Problems()
+    taxonomies = load_taxonomies(layout.root / layout.taxonomies, layout.root, problems)
+    entries: list[Entry] = []
+    refs: list[PendingRef] = []
+    known: dict[str, set[str]] = {}
+    for spec in f.KINDS.values():
+        seen: dict[str, str] = {}
+        for path in entry_files(layout, spec):
+            ident, shown = path.stem, _shown(path, layout.root)
+            if ident in seen:
+                problems.add(Problem(shown, 1, "", f"the id '{ident}' is used twice",
+                                     found=f"also {seen[ident]}",
+                                     hint="rename one of the files; ids must be unique per kind"))
+                continue
+            seen[ident] = shown
+            entry = _entry(spec, path, layout, taxonomies, problems, today, refs)
+            if entry is not None:
+                entries.append(entry)
+        known[spec.kind] = set(seen)
+    _check_refs(refs, known, problems)
+    _check_self_links(entries, problems)
+    inverse = {field.relation.name: field.relation.inverse
+               for spec in f.KINDS.values() for field in spec.fields if field.relation}
+    return LoadResult(build_catalog(entries, taxonomies, inverse), problems)
+
+
+__all__ = ["Layout", "LoadResult", "load_project", "read_text"]

@@ -1,0 +1,89 @@
+"""Problems found in content files, collected rather than raised.
+
+Every problem names where it is (file and line), which field, what is wrong,
+what was expected and found, and how to fix it.  Validation gathers them all
+so a contributor sees every mistake of a run at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+    expected: str = ""
+    found: str = ""
+    hint: str = ""
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}: {self.field or '(file)'}: {self.message}"
+        if self.expected or self.found:
+            text += f"; expected {self.expected or '?'}, found {self.found or 'nothing'}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems for one run."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(sorted(set(self.items)))
+
+    def report(self) -> str:
+        lines = [p.format() for p in self]
+        count = len(lines)
+        noun = "problem" if count == 1 else "problems"
+        lines.append(f"{count} {noun} found. Fix them and run `tejido check` again.")
+        return "\n".join(lines)
+
+
+def describe(value: object) -> str:
+    """A short, safe description of a found value for messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{'yes' if value else 'no'} (a yes/no value)"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    text = str(value).replace("\n", " ")
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return repr(text)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest valid choice, or listing a few when none is close."""
+    options = sorted(set(choices))
+    close = get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if not options:
+        return ""
+    shown = ", ".join(f"'{o}'" for o in options[:8])
+    more = f" and {len(options) - 8} more" if len(options) > 8 else ""
+    return f"use one of {shown}{more}"

@@ -1,0 +1,149 @@
+"""Reading YAML and Markdown-with-front-matter while remembering lines.
+
+Values come back as plain Python data; a side table maps each value's
+location (a tuple of keys and list indexes) to its 1-based line, so
+messages can point at the exact line a contributor must edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 512 * 1024
+"""Entries are short; anything larger is a mistake (or an attack on the build)."""
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def line(self, location: Location) -> int:
+        """The line of the value at `location`, or of its nearest parent."""
+        while location:
+            if location in self.lines:
+                return self.lines[location]
+            location = location[:-1]
+        return self.lines.get((), 1)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Safe YAML without anchors/aliases: they are never needed in entries
+    and are the way 'billion laughs' documents exhaust memory."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in entries", event.start_mark
+            )
+        return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+
+
+class SourceError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+def _to_python(loader: _NoAliasLoader, node: Node, here: Location, lines: dict[Location, int],
+               line_offset: int) -> Any:
+    lines[here] = node.start_mark.line + 1 + line_offset
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key = str(key) if not isinstance(key, str) else key
+            result[key] = _to_python(loader, value_node, (*here, key), lines, line_offset)
+            lines[(*here, key)] = key_node.start_mark.line + 1 + line_offset
+        return result
+    if isinstance(node, SequenceNode):
+        return [
+            _to_python(loader, item, (*here, i), lines, line_offset)
+            for i, item in enumerate(node.value)
+        ]
+    assert isinstance(node, ScalarNode)
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> Document:
+    """Parse one YAML document; malformed YAML raises SourceError with its line."""
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Location, int] = {}
+        data = None if node is None else _to_python(loader, node, (), lines, line_offset)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        raise SourceError(Problem(
+            path, line, "", f"this is not valid YAML: {error.problem or error.context}",
+            hint="check indentation (spaces, not tabs), a missing ':' after a field name, "
+                 "or text with ':' or '#' that needs quotes",
+        )) from None
+    except yaml.YAMLError as error:
+        raise SourceError(Problem(path, 1, "", f"this is not valid YAML: {error}")) from None
+    finally:
+        loader.dispose()
+    return Document(path, data, lines)
+
+
+def split_front_matter(text: str, path: str) -> tuple[str | None, str, int]:
+    """Split `---` front matter from a Markdown body; returns (yaml, body, body_line)."""
+    if not text.startswith("---"):
+        return None, text, 1
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines[1:], start=1):
+        if line.strip() in {"---", "..."}:
+            front = "".join(lines[1:number])
+            body = "".join(lines[number + 1:])
+            return front, body, number + 2
+    raise SourceError(Problem(
+        path, 1, "", "the front matter that starts on line 1 never ends",
+        expected="a line with only '---' after the fields", found="end of file",
+    ))
+
+
+def read_text(file: Path, shown_as: str) -> str:
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise SourceError(Problem(
+            shown_as, 1, "", "the file is too large",
+            expected=f"at most {MAX_FILE_BYTES // 1024} KB", found=f"{size // 1024} KB",
+            hint="split it, or put long documents in a guide's attached files",
+        ))
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(Problem(
+            shown_as, 1, "", "the file is not UTF-8 text",
+            found=f"byte {error.start}",
+            hint="save the file as UTF-8 in your editor",
+        )) from None
+
+
+def load_yaml_file(file: Path, shown_as: str) -> Document:
+    return parse_yaml(read_text(file, shown_as), shown_as)
+
+
+def load_markdown_file(file: Path, shown_as: str) -> Document:
+    text = read_text(file, shown_as)
+    front, body, body_line = split_front_matter(text, shown_as)
+    document = parse_yaml(front, shown_as, line_offset=1) if front is not None else None
+    data = document.data if document else None
+    lines = document.lines if document else {}
+    return Document(shown_as, data, lines, body, body_line)

@@ -1,0 +1,364 @@
+"""Checking one document's fields against its kind's definition.
+
+Each field type has a small checker that returns the normalized value or
+MISSING, adding a Problem (with file, line, field, expected, found and a
+hint) for every mistake.  Nothing raises: one run reports everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import fields as f
+from .model import Ref
+from .problems import Problem, Problems, describe, did_you_mean
+from .source import Document, Location
+from .taxonomy import Taxonomy
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,24}$")
+SAFE_SCHEMES = ("http", "https")
+
+
+@dataclass(frozen=True)
+class PendingRef:
+    """A reference seen in a document, checked once every entry is known."""
+
+    ref: Ref
+    path: str
+    line: int
+    field: str
+    kinds: tuple[str, ...]
+
+
+@dataclass
+class Context:
+    doc: Document
+    taxonomies: dict[str, Taxonomy]
+    problems: Problems
+    today: dt.date
+    root: Path
+    refs: list[PendingRef] = field(default_factory=list)
+
+    def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
+             hint: str = "") -> Any:
+        self.problems.add(Problem(self.doc.path, self.doc.line(here), dotted(here), message,
+                                  expected, found, hint))
+        return MISSING
+
+
+def dotted(here: Location) -> str:
+    text = ""
+    for part in here:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def expected(kind: f.FieldType) -> str:
+    match kind:
+        case f.Text():
+            return "text"
+        case f.Bilingual():
+            return "text by language, like {es: …, en: …}"
+        case f.Year():
+            return "a year like 2019"
+        case f.Date():
+            return "a date like 2026-03-15"
+        case f.Url():
+            return "a web address starting with https://"
+        case f.Email():
+            return "an e-mail address like nombre@ejemplo.org"
+        case f.Phone():
+            return "a phone number like +52 951 123 4567"
+        case f.Flag():
+            return "true or false"
+        case f.Choice(values=values):
+            return "one of " + ", ".join(values)
+        case f.Term(taxonomy=name):
+            return f"a term from taxonomies/{name}.yml"
+        case f.Terms(taxonomy=name):
+            return f"a list of terms from taxonomies/{name}.yml"
+        case f.Ref(kinds=kinds):
+            return "a reference like " + " or ".join(f"{k}:some-id" for k in kinds)
+        case f.Refs(kinds=kinds):
+            return "a list of references like [" + kinds[0] + ":some-id]"
+        case f.FilePath():
+            return "a path to a file next to the entry"
+        case f.Record():
+            return "a mapping of fields"
+        case f.ListOf():
+            return "a list of items starting with '- '"
+    raise AssertionError(kind)
+
+
+def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
+                 ctx: Context) -> dict[str, Any]:
+    """Check a mapping against field definitions; returns the valid, normalized fields."""
+    if not isinstance(data, dict):
+        ctx.fail(here, "expected a mapping of fields", expected="'field: value' lines",
+                 found=describe(data))
+        return {}
+    known = {spec.name: spec for spec in spec_fields}
+    result: dict[str, Any] = {}
+    for key, raw in data.items():
+        if key not in known:
+            ctx.fail((*here, key), "unknown field", expected="one of the documented fields",
+                     found=repr(key), hint=did_you_mean(key, known))
+    for spec in spec_fields:
+        raw = data.get(spec.name)
+        if raw is None or raw == "" or raw == [] or raw == {}:
+            if spec.required:
+                example = spec.example or "…"
+                ctx.fail((*here, spec.name) if spec.name in data else here,
+                         f"the required field '{spec.name}' is missing",
+                         expected=expected(spec.type), found="nothing",
+                         hint=f"add a line '{spec.name}: {example}' ({spec.en})")
+            continue
+        value = check_value(spec.type, raw, (*here, spec.name), ctx)
+        if value is not MISSING:
+            result[spec.name] = value
+    return result
+
+
+def check_value(kind: f.FieldType, raw: Any, here: Location, ctx: Context) -> Any:
+    checker = CHECKERS[type(kind)]
+    return checker(kind, raw, here, ctx)
+
+
+def _text(kind: f.Text, raw: Any, here: Location, ctx: Context) -> Any:
+    if isinstance(raw, bool) or isinstance(raw, (dict, list)):
+        return ctx.fail(here, "wrong type", expected="text", found=describe(raw),
+                        hint="write plain text; put it in quotes if it looks like yes/no")
+    text = str(raw).strip()
+    if len(text) > kind.max_length:
+        return ctx.fail(here, "text is too long", expected=f"at most {kind.max_length} characters",
+                        found=f"{len(text)} characters")
+    return text
+
+
+def _bilingual(kind: f.Bilingual, raw: Any, here: Location, ctx: Context) -> Any:
+    if not isinstance(raw, dict):
+        return ctx.fail(here, "the text needs its language", expected=expected(kind),
+                        found=describe(raw),
+                        hint=f"write it as:\n      es: {describe(raw)}\n      en: (English text)")
+    result: dict[str, str] = {}
+    for lang, text in raw.items():
+        if lang not in f.LANGUAGES:
+            ctx.fail((*here, lang), "unknown language", expected=" or ".join(f.LANGUAGES),
+                     found=repr(lang), hint=did_you_mean(str(lang), f.LANGUAGES))
+            continue
+        if text is None or str(text).strip() == "":
+            continue
+        if isinstance(text, (bool, dict, list)):
+            ctx.fail((*here, lang), "wrong type", expected="text", found=describe(text),
+                     hint="put the text in quotes")
+            continue
+        value = str(text).strip()
+        if len(value) > kind.max_length:
+            ctx.fail((*here, lang), "text is too long",
+                     expected=f"at most {kind.max_length} characters",
+                     found=f"{len(value)} characters")
+            continue
+        result[lang] = value
+    if not result:
+        return MISSING
+    if f.DEFAULT_LANGUAGE not in result:
+        return ctx.fail(here, "the Spanish text is missing", expected="es: and en:",
+                        found="only " + ", ".join(result),
+                        hint="Spanish is the catalog's main language: add 'es: …' "
+                             "(English may be left out; readers then see the Spanish text)")
+    return result
+
+
+def _year(kind: f.Year, raw: Any, here: Location, ctx: Context) -> Any:
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    year = int(raw)
+    if year > ctx.today.year:
+        return ctx.fail(here, "the year is in the future", expected=f"{ctx.today.year} or earlier",
+                        found=str(year), hint="use the year it actually happened")
+    if year < 1800:
+        return ctx.fail(here, "the year is too early", expected="1800 or later", found=str(year))
+    return year
+
+
+def _date(kind: f.Date, raw: Any, here: Location, ctx: Context) -> Any:
+    value = raw
+    if isinstance(raw, str):
+        try:
+            value = dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            return ctx.fail(here, "not a date", expected=expected(kind), found=describe(raw),
+                            hint="write year-month-day, like 2026-03-15")
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        return ctx.fail(here, "not a date", expected=expected(kind), found=describe(raw))
+    if value > ctx.today:
+        return ctx.fail(here, "the date is in the future",
+                        expected=f"{ctx.today.isoformat()} or earlier", found=value.isoformat())
+    return value
+
+
+def _url(kind: f.Url, raw: Any, here: Location, ctx: Context) -> Any:
+    text = str(raw).strip() if isinstance(raw, str) else ""
+    if not text:
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    if scheme and scheme not in SAFE_SCHEMES:
+        return ctx.fail(here, f"'{scheme}:' links are not allowed", expected=expected(kind),
+                        found=describe(text), hint="only http:// and https:// links are published")
+    parts = urlsplit(text)
+    if parts.scheme not in SAFE_SCHEMES or "." not in parts.netloc or any(c.isspace() for c in text):
+        hint = f"did you mean 'https://{text}'?" if not parts.scheme else ""
+        return ctx.fail(here, "not a valid web address", expected=expected(kind),
+                        found=describe(text), hint=hint)
+    return text
+
+
+def _email(kind: f.Email, raw: Any, here: Location, ctx: Context) -> Any:
+    text = str(raw).strip() if isinstance(raw, str) else ""
+    if not EMAIL.match(text):
+        return ctx.fail(here, "not a valid e-mail address", expected=expected(kind),
+                        found=describe(raw), hint="check for spaces, a missing '@' or a missing dot")
+    return text
+
+
+def _phone(kind: f.Phone, raw: Any, here: Location, ctx: Context) -> Any:
+    text = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
+    if not PHONE.match(text):
+        return ctx.fail(here, "not a valid phone number", expected=expected(kind),
+                        found=describe(raw), hint="use digits, spaces and an optional leading +")
+    return text
+
+
+def _flag(kind: f.Flag, raw: Any, here: Location, ctx: Context) -> Any:
+    if not isinstance(raw, bool):
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    return raw
+
+
+def _choice(kind: f.Choice, raw: Any, here: Location, ctx: Context) -> Any:
+    text = str(raw).strip()
+    if text not in kind.values:
+        return ctx.fail(here, "not an allowed value", expected=expected(kind), found=describe(raw),
+                        hint=did_you_mean(text, kind.values))
+    return text
+
+
+def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
+    taxonomy = ctx.taxonomies[kind.taxonomy]
+    if isinstance(raw, (bool, dict, list)) or raw is None:
+        return ctx.fail(here, "wrong type", expected=f"a term from taxonomies/{taxonomy.name}.yml",
+                        found=describe(raw))
+    term = taxonomy.resolve(str(raw))
+    if term is None:
+        return ctx.fail(here, f"unknown {taxonomy.name} term",
+                        expected=f"a term from taxonomies/{taxonomy.name}.yml",
+                        found=describe(str(raw)),
+                        hint=did_you_mean(str(raw), taxonomy.terms) + " (or add the term to "
+                             f"taxonomies/{taxonomy.name}.yml)")
+    return term
+
+
+def _terms(kind: f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
+    items = raw if isinstance(raw, list) else [raw]
+    found = [_term(kind, item, (*here, i) if isinstance(raw, list) else here, ctx)
+             for i, item in enumerate(items)]
+    valid = [t for t in found if t is not MISSING]
+    return tuple(dict.fromkeys(valid)) if valid else MISSING
+
+
+def _ref(kind: f.Ref | f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
+    ref = Ref.parse(raw) if isinstance(raw, str) else None
+    if ref is None:
+        example = f"{kind.kinds[0]}:{raw}" if isinstance(raw, str) and raw else ""
+        return ctx.fail(here, "not a reference", expected=expected(f.Ref(kind.kinds)),
+                        found=describe(raw),
+                        hint=f"did you mean '{example}'?" if example else "")
+    if ref.kind not in kind.kinds:
+        return ctx.fail(here, f"a {ref.kind} cannot go here", expected=expected(f.Ref(kind.kinds)),
+                        found=str(ref), hint=did_you_mean(ref.kind, kind.kinds))
+    ctx.refs.append(PendingRef(ref, ctx.doc.path, ctx.doc.line(here), dotted(here), kind.kinds))
+    return ref
+
+
+def _refs(kind: f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
+    items = raw if isinstance(raw, list) else [raw]
+    found = [_ref(kind, item, (*here, i) if isinstance(raw, list) else here, ctx)
+             for i, item in enumerate(items)]
+    valid = [r for r in found if r is not MISSING]
+    return tuple(dict.fromkeys(valid)) if valid else MISSING
+
+
+def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
+    if not isinstance(raw, str) or not raw.strip():
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    relative = PurePosixPath(raw.strip())
+    base = (ctx.root / ctx.doc.path).parent
+    target = (base / relative).resolve()
+    if relative.is_absolute() or not target.is_relative_to(ctx.root.resolve()):
+        return ctx.fail(here, "the path leaves the repository", expected=expected(kind),
+                        found=describe(raw), hint="put the file beside the guide and use its name")
+    if target.suffix.lower() not in kind.suffixes:
+        return ctx.fail(here, "unsupported file type", expected=" or ".join(kind.suffixes),
+                        found=target.suffix or "no extension")
+    if not target.is_file():
+        return ctx.fail(here, "the file does not exist", expected=expected(kind),
+                        found=describe(raw), hint="check the spelling and the folder of the file")
+    try:
+        with target.open("rb") as handle:
+            magic = handle.read(5)
+    except OSError as error:
+        return ctx.fail(here, "the file cannot be read", found=error.strerror or "an error")
+    if target.suffix.lower() == ".pdf" and magic != b"%PDF-":
+        return ctx.fail(here, "the file is not a PDF", expected="a PDF document",
+                        found="other content", hint="export the document as PDF again")
+    return target.relative_to(ctx.root.resolve()).as_posix()
+
+
+def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
+    values = check_fields(kind.fields, raw, here, ctx)
+    return values or MISSING
+
+
+def _list_of(kind: f.ListOf, raw: Any, here: Location, ctx: Context) -> Any:
+    if not isinstance(raw, list):
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    items = [check_fields(kind.item.fields, item, (*here, i), ctx) for i, item in enumerate(raw)]
+    valid = tuple(item for item in items if item)
+    return valid or MISSING
+
+
+CHECKERS: dict[type, Callable[[Any, Any, Location, Context], Any]] = {
+    f.Text: _text,
+    f.Bilingual: _bilingual,
+    f.Year: _year,
+    f.Date: _date,
+    f.Url: _url,
+    f.Email: _email,
+    f.Phone: _phone,
+    f.Flag: _flag,
+    f.Choice: _choice,
+    f.Term: _term,
+    f.Terms: _terms,
+    f.Ref: _ref,
+    f.Refs: _refs,
+    f.FilePath: _file_path,
+    f.Record: _record,
+    f.ListOf: _list_of,
+}
