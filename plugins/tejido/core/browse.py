@@ -1,0 +1,109 @@
+"""Browse pages: one per taxonomy term, listings per kind and taxonomy, the home summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import html
+from .catalog import KIND_ORDER, Catalog
+from .fields import TAXONOMIES
+from .urls import Urls
+from .writer import PageText, Writer
+
+
+def _tree(w: Writer, taxonomy: str, ids: tuple[str, ...]) -> str:
+    """A nested list of terms with counts; empty terms stay visible as gaps."""
+    tax = w.catalog.taxonomies[taxonomy]
+    items = []
+    for term_id in ids:
+        children = tax.children.get(term_id, ())
+        nested = _tree(w, taxonomy, children) if children else ""
+        items.append(f"<li>{w.term(taxonomy, term_id, with_count=True)}{nested}</li>")
+    return '<ul class="tj-tree">' + "".join(items) + "</ul>"
+
+
+def _by_kind(w: Writer, taxonomy: str, term_id: str) -> str:
+    entries = w.catalog.tagged(taxonomy, term_id)
+    if not entries:
+        return f"<p>{html.text(w.t('none'))}</p>"
+    sections = []
+    for kind in KIND_ORDER:
+        chosen = [e for e in entries if e.kind == kind]
+        if chosen:
+            heading = f"{w.t('kinds.' + kind)} ({len(chosen)})"
+            sections.append(f"## {heading}\n\n{w.cards(chosen)}\n")
+    return "\n".join(sections)
+
+
+def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Urls) -> PageText:
+    here = urls.page(taxonomy, term_id, lang)
+    w = Writer(catalog, urls, lang, here)
+    tax = catalog.taxonomies[taxonomy]
+    info = tax.terms[term_id]
+    title = info.label(lang)
+    if taxonomy == "sdgs":
+        title = f"{w.t('sdg')} {term_id}: {title}"
+    parts = [f'<h1 class="tj-title">{html.text(title)}</h1>']
+    kind_line = html.text(w.t(f"tax.{taxonomy}")) + " · " + html.text(
+        w.count(catalog.count(taxonomy, term_id)))
+    parts.append(f'<p class="tj-subtitle">{kind_line}</p>')
+    ancestors = tax.ancestors(term_id)
+    if ancestors:
+        trail = " › ".join(w.term(taxonomy, a) for a in reversed(ancestors))
+        parts.append(f'<p class="tj-trail">{html.text(w.t("part_of"))}: {trail}</p>')
+    children = tax.children.get(term_id, ())
+    if children:
+        parts.append(f"## {w.t('subterms')}\n\n{_tree(w, taxonomy, children)}\n")
+    parts.append(_by_kind(w, taxonomy, term_id))
+    return PageText(
+        source=urls.source(taxonomy, term_id, lang), url=here, lang=lang, title=title,
+        description=f"{w.t('tax.' + taxonomy)}: {title}", markdown="\n\n".join(parts),
+        kind="browse", alternates=w.alternates(),
+    )
+
+
+def browse_pages(catalog: Catalog, lang: str, urls: Urls) -> Iterator[PageText]:
+    for taxonomy in TAXONOMIES:
+        for term in catalog.taxonomies[taxonomy]:
+            yield term_page(catalog, taxonomy, term.id, lang, urls)
+
+
+def taxonomy_listing(catalog: Catalog, taxonomy: str, lang: str, urls: Urls, here: str) -> str:
+    """The body of a hand-written section page for a taxonomy (its terms, nested)."""
+    w = Writer(catalog, urls, lang, here)
+    return _tree(w, taxonomy, catalog.taxonomies[taxonomy].roots())
+
+
+def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str) -> str:
+    """The body of a hand-written section page for a kind (all its entries)."""
+    w = Writer(catalog, urls, lang, here)
+    return w.cards(catalog.of_kind(kind))
+
+
+def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> str:
+    w = Writer(catalog, urls, lang, here)
+    kinds = "".join(
+        f'<li><a href="{html.text(w.href(urls.section(kind, lang)))}">'
+        f'<strong class="tj-figure">{len(catalog.by_kind.get(kind, ()))}</strong> '
+        f"{html.text(w.t('kinds.' + kind))}</a></li>"
+        for kind in KIND_ORDER
+    )
+    themes = _tree(w, "themes", catalog.taxonomies["themes"].roots())
+    countries = "".join(
+        f"<li>{w.term('regions', region, with_count=True)}</li>"
+        for region in catalog.taxonomies["regions"].roots() if catalog.count("regions", region)
+    )
+    search = (
+        f'<form class="tj-search" role="search" action="{html.text(w.href(here))}" method="get">'
+        f'<label for="tj-q">{html.text(w.t("home.search"))}</label> '
+        f'<input id="tj-q" name="q" type="search" autocomplete="off"> '
+        f'<button type="submit" class="md-button md-button--primary">'
+        f"{html.text(w.t('home.search.button'))}</button></form>"
+    )
+    return "\n\n".join([
+        search,
+        f"## {w.t('home.counts')}\n\n<ul class=\"tj-counts\">{kinds}</ul>",
+        f"## {w.t('home.regions')}\n\n<ul class=\"tj-tree\">{countries}</ul>",
+        f"## {w.t('home.themes')}\n\n{themes}",
+    ])
+

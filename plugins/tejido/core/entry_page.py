@@ -1,0 +1,201 @@
+"""The page of one entry, in one language: facts, texts and relations both ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import html
+from .catalog import Catalog
+from .fields import DEFAULT_LANGUAGE, KINDS
+from .model import Entry, Link, pick
+from .urls import Urls
+from .writer import PageText, Writer
+
+TERM_FACTS = ("themes", "regions", "sdgs", "populations")
+PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
+RELATION_ORDER = (
+    "convened_by", "has_member", "member_of", "convenes", "alliance", "run_by", "from_network",
+    "ran", "network_practice", "authored_by", "authored", "uses_guide", "used_in",
+)
+
+
+def _subtitle(w: Writer, entry: Entry) -> str:
+    parts = [html.text(w.t(f"kind.{entry.kind}"))]
+    org_type = entry.values.get("type")
+    if org_type:
+        parts.append(w.term("organization-types", org_type))
+    acronym = entry.values.get("acronym")
+    if acronym:
+        parts.append(html.text(acronym))
+    return '<p class="tj-subtitle">' + " · ".join(parts) + "</p>"
+
+
+def _years(w: Writer, years: Mapping[str, int]) -> str:
+    end = years.get("end")
+    return f"{years['start']}–{end if end else w.t('ongoing')}"
+
+
+def _link_out(url: str, shown: str | None = None) -> str:
+    return f'<a href="{html.text(url)}">{html.text(shown or url)}</a>'
+
+
+def _contact(w: Writer, contact: Mapping[str, str]) -> str:
+    routes = []
+    if "email" in contact:
+        routes.append(_link_out("mailto:" + contact["email"], contact["email"]))
+    if "phone" in contact:
+        routes.append(_link_out("tel:" + contact["phone"].replace(" ", ""), contact["phone"]))
+    if "form" in contact:
+        routes.append(_link_out(contact["form"]))
+    return "<br>".join(routes)
+
+
+def _person(w: Writer, person: Mapping[str, Any]) -> str:
+    """Only shown when the entry says it may be published."""
+    if person.get("public") is not True:
+        return ""
+    role = f" ({w.local(person['role'])})" if "role" in person else ""
+    contact = _contact(w, person)
+    return html.text(person["name"]) + role + (f"<br>{contact}" if contact else "")
+
+
+def _address(w: Writer, address: Mapping[str, str]) -> str:
+    parts = [html.text(address[key]) for key in ("street", "postal_code", "city") if key in address]
+    if "region" in address:
+        parts.append(w.term("regions", address["region"]))
+    return ", ".join(parts)
+
+
+FACTS: dict[str, Callable[[Writer, Any], str]] = {
+    "legal_form": lambda w, v: html.text(v),
+    "founded": lambda w, v: html.text(v),
+    "project": lambda w, v: html.text(v),
+    "years": _years,
+    "year": lambda w, v: html.text(v),
+    "licence": lambda w, v: html.text(v),
+    "themes": lambda w, v: w.terms("themes", v),
+    "regions": lambda w, v: w.terms("regions", v),
+    "sdgs": lambda w, v: w.terms("sdgs", v),
+    "populations": lambda w, v: w.terms("populations", v),
+    "website": lambda w, v: _link_out(v),
+    "social": lambda w, v: " · ".join(_link_out(url, name.capitalize()) for name, url in v.items()),
+    "contact": _contact,
+    "address": _address,
+    "contact_person": _person,
+    "last_verified": lambda w, v: html.text(v.isoformat() if isinstance(v, dt.date) else v),
+}
+
+
+def _facts(w: Writer, entry: Entry) -> str:
+    rows = []
+    for spec in KINDS[entry.kind].fields:
+        value = entry.values.get(spec.name)
+        show = FACTS.get(spec.name)
+        if value is None or show is None:
+            continue
+        shown = show(w, value)
+        if shown:
+            rows.append(f"<dt>{html.text(w.t('field.' + spec.name))}</dt><dd>{shown}</dd>")
+    return '<dl class="tj-facts">\n' + "\n".join(rows) + "\n</dl>" if rows else ""
+
+
+def _results(w: Writer, results: tuple[Mapping[str, Any], ...]) -> str:
+    items = "".join(
+        f'<li><strong class="tj-figure">{html.text(r["figure"])}</strong> {w.local(r["label"])}</li>'
+        for r in results
+    )
+    return f'<ul class="tj-results">{items}</ul>'
+
+
+def _replication(w: Writer, rep: Mapping[str, Any]) -> str:
+    rows = []
+    if "cost" in rep:
+        rows.append(f"<dt>{w.t('field.cost')}</dt><dd>{html.text(w.t('cost.' + rep['cost']))}</dd>")
+    if "duration" in rep:
+        rows.append(f"<dt>{w.t('field.duration')}</dt><dd>{w.local(rep['duration'])}</dd>")
+    text = f'<dl class="tj-facts">{"".join(rows)}</dl>\n' if rows else ""
+    return text + (w.prose(rep["needs"]) if "needs" in rep else "")
+
+
+def _pdf_pages(path: Path) -> int:
+    """Count pages without a PDF library: page objects are marked '/Type /Page'."""
+    data = path.read_bytes()
+    return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or 1
+
+
+def _downloads(w: Writer, entry: Entry, root: Path) -> str:
+    items = []
+    for item in entry.values["files"]:
+        path = root / item["path"]
+        size_kb = max(1, round(path.stat().st_size / 1024))
+        url = attachment_url(w.urls, entry, item["path"])
+        title = w.local(item["title"]) if "title" in item else html.text(path.name)
+        language = w.t(f"language.{item['lang']}")
+        items.append(
+            f'<li><a href="{html.text(w.href(url))}" hreflang="{item["lang"]}" download>{title}</a>'
+            f' <span class="tj-meta">PDF · {html.text(language)} · {size_kb} KB · '
+            f"{_pdf_pages(path)} p.</span></li>"
+        )
+    return '<ul class="tj-downloads">' + "".join(items) + "</ul>"
+
+
+def _relation(w: Writer, link: Link) -> str:
+    since = f' <span class="tj-meta">({w.t("since", year=link.year)})</span>' if link.year else ""
+    note = f"<br><span class=\"tj-meta\">{w.local(link.note)}</span>" if link.note else ""
+    return f"<li>{w.link(link.target, since)}{note}</li>"
+
+
+def _relations(w: Writer, links: tuple[Link, ...]) -> list[str]:
+    sections = []
+    for name in RELATION_ORDER:
+        chosen = [link for link in links if link.name == name]
+        if chosen:
+            items = "\n".join(_relation(w, link) for link in chosen)
+            sections.append(f"## {w.t('rel.' + name)}\n\n<ul class=\"tj-relations\">\n{items}\n</ul>\n")
+    return sections
+
+
+def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
+    sections = []
+    values = entry.values
+    for name in PROSE_FIELDS:
+        if name in values:
+            sections.append(f"## {w.t('field.' + name)}\n\n{w.prose(values[name])}")
+        if name == "what_was_done" and "results" in values:
+            sections.append(f"## {w.t('field.results')}\n\n{_results(w, values['results'])}\n")
+    if "replication" in values:
+        sections.append(f"## {w.t('field.replication')}\n\n{_replication(w, values['replication'])}")
+    if "files" in values:
+        sections.append(f"## {w.t('field.files')}\n\n{_downloads(w, entry, root)}\n")
+    if entry.body:
+        heading = "" if entry.kind == "guide" else f"## {w.t('field.body')}\n\n"
+        sections.append(heading + w.prose(entry.body, "tj-prose tj-body"))
+    return sections
+
+
+def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path) -> PageText:
+    here = urls.entry(entry.ref, lang)
+    w = Writer(catalog, urls, lang, here)
+    parts = [
+        f'<h1 class="tj-title">{w.name(entry)}</h1>',
+        _subtitle(w, entry),
+        f'<p class="tj-summary">{w.local(entry.summary)}</p>',
+        _facts(w, entry),
+        *_sections(w, entry, root),
+        *_relations(w, catalog.links.get(entry.ref, ())),
+    ]
+    body = "\n\n".join(part for part in parts if part)
+    return PageText(
+        source=urls.source(entry.kind, entry.id, lang), url=here, lang=lang,
+        title=entry.name(lang), description=pick(entry.summary, lang)[0],
+        markdown=w.notice() + body, kind=entry.kind, alternates=w.alternates(),
+    )
+
+
+def attachment_url(urls: Urls, entry: Entry, path: str) -> str:
+    """Attached files are published once, beside the guide's Spanish page."""
+    return urls.file(f"{urls.page('guide', entry.id, DEFAULT_LANGUAGE).removesuffix('index.html')}"
+                     f"{Path(path).name}", DEFAULT_LANGUAGE)

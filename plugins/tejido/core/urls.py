@@ -1,0 +1,67 @@
+"""One place that maps an entry or a browse page to its path in each language.
+
+Spanish lives at the root and English under `en/`; the path below the
+language prefix is the same in both, so switching language keeps the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .fields import DEFAULT_LANGUAGE
+from .model import Ref
+
+SECTIONS: dict[str, str] = {
+    "organization": "organizaciones",
+    "network": "redes",
+    "practice": "practicas",
+    "guide": "guias",
+    "themes": "temas",
+    "regions": "regiones",
+    "sdgs": "ods",
+    "populations": "poblaciones",
+    "organization-types": "tipos",
+}
+
+
+@dataclass(frozen=True)
+class Urls:
+    directory_urls: bool = True
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+    def source(self, section: str, ident: str, lang: str) -> str:
+        """The virtual Markdown path MkDocs builds the page from."""
+        return f"{self.prefix(lang)}{SECTIONS[section]}/{ident}/index.md"
+
+    def page(self, section: str, ident: str, lang: str) -> str:
+        """The page URL relative to the site root."""
+        folder = f"{self.prefix(lang)}{SECTIONS[section]}/{ident}/"
+        return folder if self.directory_urls else folder + "index.html"
+
+    def section(self, section: str, lang: str) -> str:
+        """The hand-written page that introduces a section (its listing)."""
+        folder = f"{self.prefix(lang)}{SECTIONS[section]}/"
+        return folder if self.directory_urls else folder + "index.html"
+
+    def entry(self, ref: Ref, lang: str) -> str:
+        return self.page(ref.kind, ref.id, lang)
+
+    def file(self, path: str, lang: str) -> str:
+        return f"{self.prefix(lang)}{path}"
+
+    def switch(self, url: str, source_lang: str, target_lang: str) -> str:
+        """The same page in another language."""
+        bare = url.removeprefix(self.prefix(source_lang))
+        return self.prefix(target_lang) + bare
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative)."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath("/" + to_url, "/" + base)
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target == "./" or target == "." else target

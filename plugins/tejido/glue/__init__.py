@@ -1,0 +1,1 @@
+"""Thin MkDocs glue around the pure core."""

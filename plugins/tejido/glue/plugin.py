@@ -1,0 +1,175 @@
+"""The `tejido/catalog` plugin: hands the work to the core and adds its pages.
+
+Event priorities matter because mkdocs-static-i18n (the `i18n` plugin) runs
+its own `on_files` at -100 and crashes on generated files it sees; it then
+builds the site once per language.  We add pages after it (-110), in the
+language it is building, and fix its language switcher for our pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
+from ..core.browse import browse_pages, home_summary, kind_listing, taxonomy_listing
+from ..core.entry_page import attachment_url, entry_page
+from ..core.export import CATALOG_JSON, catalog_json
+from ..core.html import sanitize
+from ..core.html import text as escape
+from ..core.urls import Urls
+from ..core.writer import PageText
+from .config import CatalogConfig
+
+log = logging.getLogger("mkdocs.plugins.tejido")
+THEME_DIR = Path(__file__).parent.parent / "theme"
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
+class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[misc]
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.root = Path()
+        self.urls = Urls()
+        self.pages: dict[str, PageText] = {}
+        """Generated pages of the language being built, by source path."""
+
+    def _language(self, config: MkDocsConfig) -> str:
+        i18n = config.plugins.get("i18n")
+        current = getattr(i18n, "current_language", None) if i18n else None
+        return current or DEFAULT_LANGUAGE
+
+    # -- configuration ------------------------------------------------------
+
+    # Early, so the template folder and extensions are in place before other plugins read them.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.urls = Urls(directory_urls=config.use_directory_urls)
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(len(config.theme.dirs) - 2, str(THEME_DIR))
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if self.catalog is None:  # the i18n plugin rebuilds per language: load once
+            self.catalog = self._load()
+        return config
+
+    def _load(self) -> Catalog:
+        result = load_project(Layout(self.root), dt.date.today())
+        if result.problems:
+            raise PluginError("the content has problems:\n" + result.problems.report())
+        log.info("Tejido: %d entries loaded and valid", len(result.catalog))
+        return result.catalog
+
+    # -- files --------------------------------------------------------------
+
+    # Before i18n (-100): guide sources are entries, not pages; remove them.
+    @event_priority(100)
+    def _drop_entry_sources(self, files: Files, config: MkDocsConfig) -> Files:
+        docs = Path(config.docs_dir).resolve()
+        guides = (self.root / Layout(self.root).folders["guide"]).resolve()
+        if guides.is_relative_to(docs):
+            prefix = guides.relative_to(docs).as_posix() + "/"
+            for file in [f for f in files if f.src_uri.startswith(prefix)]:
+                files.remove(file)
+        return files
+
+    # After i18n (-100): it crashes on generated files added before it.
+    @event_priority(-110)
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        lang = self._language(config)
+        self.pages = {}
+        for page in self._page_texts(lang):
+            self.pages[page.source] = page
+            files.append(File.generated(config, page.source, content=page.markdown,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
+                                    content=catalog_json(self.catalog, lang, self.urls)))
+        if lang == DEFAULT_LANGUAGE:
+            self._add_attachments(files, config)
+        return files
+
+    on_files = CombinedEvent(_drop_entry_sources, _add_pages)
+
+    def _page_texts(self, lang: str) -> list[PageText]:
+        assert self.catalog is not None
+        pages = [entry_page(self.catalog, e, lang, self.urls, self.root)
+                 for e in self.catalog.entries.values()]
+        pages.extend(browse_pages(self.catalog, lang, self.urls))
+        return pages
+
+    def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.catalog is not None
+        for guide in self.catalog.of_kind("guide"):
+            for item in guide.values.get("files", ()):
+                url = attachment_url(self.urls, guide, item["path"])
+                files.append(File.generated(config, url,
+                                            abs_src_path=str(self.root / item["path"])))
+
+    # -- pages --------------------------------------------------------------
+
+    # Hand-written section pages ask for a listing in their front matter (`tejido: …`).
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if self.catalog is None:
+            return markdown
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.meta["title"] = escape(generated.title)
+            page.meta["description"] = escape(generated.description)
+            return markdown
+        wanted = page.meta.get("tejido")
+        if not wanted:
+            return markdown
+        return markdown + "\n\n" + self._listing(str(wanted), page, self._language(config))
+
+    def _listing(self, wanted: str, page: Page, lang: str) -> str:
+        assert self.catalog is not None
+        here = page.url
+        what, _, name = wanted.partition(":")
+        if what == "home":
+            return home_summary(self.catalog, lang, self.urls, here)
+        if what == "kind" and name in KINDS:
+            return kind_listing(self.catalog, name, lang, self.urls, here)
+        if what == "taxonomy" and name in self.catalog.taxonomies:
+            return taxonomy_listing(self.catalog, name, lang, self.urls, here)
+        raise PluginError(
+            f"{page.file.src_uri}: tejido: unknown listing '{wanted}'; expected home, "
+            "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
+            "populations|organization-types>")
+
+    # Contributor Markdown is rendered by MkDocs; strip what must never reach a page.
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if page.file.src_uri in self.pages:
+            return sanitize(html)
+        return html
+
+    # After i18n (50) has set its alternates: ours point at the same page in each language.
+    @event_priority(-110)
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        generated = self.pages.get(page.file.src_uri)
+        i18n = config.plugins.get("i18n")
+        if generated is None or i18n is None:
+            return context
+        names = {alt["lang"]: alt for alt in getattr(i18n, "extra_alternate", [])}
+        # i18n assigns the attribute (which shadows the mapping key); so must we.
+        config.extra.alternate = [
+            {**names.get(lang, {"name": lang, "lang": lang}), "link": generated.alternates[lang]}
+            for lang in LANGUAGES
+        ]
+        context["tejido_page"] = generated
+        return context
