@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import html
+from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
 from .model import Entry, Link, pick
@@ -120,12 +121,6 @@ def _replication(w: Writer, rep: Mapping[str, Any]) -> str:
     return text + (w.prose(rep["needs"]) if "needs" in rep else "")
 
 
-def _pdf_pages(path: Path) -> int:
-    """Count pages without a PDF library: page objects are marked '/Type /Page'."""
-    data = path.read_bytes()
-    return data.count(b"/Type /Page") - data.count(b"/Type /Pages") or 1
-
-
 def _downloads(w: Writer, entry: Entry, root: Path) -> str:
     items = []
     for item in entry.values["files"]:
@@ -137,7 +132,7 @@ def _downloads(w: Writer, entry: Entry, root: Path) -> str:
         items.append(
             f'<li><a href="{html.text(w.href(url))}" hreflang="{item["lang"]}" download>{title}</a>'
             f' <span class="tj-meta">PDF · {html.text(language)} · {size_kb} KB · '
-            f"{_pdf_pages(path)} p.</span></li>"
+            f"{pdf_pages(path)} p.</span></li>"
         )
     return '<ul class="tj-downloads">' + "".join(items) + "</ul>"
 

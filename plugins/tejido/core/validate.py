@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import fields as f
+from .attachments import UnreadablePdf, pdf_pages
 from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
 from .source import Document, Location
@@ -325,9 +326,15 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
             magic = handle.read(5)
     except OSError as error:
         return ctx.fail(here, "the file cannot be read", found=error.strerror or "an error")
-    if target.suffix.lower() == ".pdf" and magic != b"%PDF-":
-        return ctx.fail(here, "the file is not a PDF", expected="a PDF document",
-                        found="other content", hint="export the document as PDF again")
+    if target.suffix.lower() == ".pdf":
+        if magic != b"%PDF-":
+            return ctx.fail(here, "the file is not a PDF", expected="a PDF document",
+                            found="other content", hint="export the document as PDF again")
+        try:
+            pdf_pages(target)
+        except UnreadablePdf as error:
+            return ctx.fail(here, "the PDF is damaged", expected="a PDF that opens",
+                            found=str(error)[:80], hint="export the document as PDF again")
     return target.relative_to(ctx.root.resolve()).as_posix()
 
 

@@ -1,0 +1,64 @@
+"""Shared fixtures: small real projects in tmp_path, built with the real mkdocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+
+def make_project(target: Path, entries: Path | None = MINI) -> Path:
+    """A project with the repository's config, pages and taxonomies, and test entries."""
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "taxonomies", target / "taxonomies")
+    shutil.copytree(REPO / "content", target / "content",
+                    ignore=shutil.ignore_patterns("guides"))
+    for folder in ("directory/organizations", "directory/networks", "practices",
+                   "content/guides"):
+        (target / folder).mkdir(parents=True, exist_ok=True)
+    if entries is not None:
+        shutil.copytree(entries, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+@pytest.fixture
+def empty_project(tmp_path: Path) -> Path:
+    return make_project(tmp_path, entries=None)
+
+
+def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+         str(project / "site"), *args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project built once for the whole session; returns its site folder."""
+    project = make_project(tmp_path_factory.mktemp("mini"))
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture
+def read_page(built_mini: Path) -> Callable[[str], str]:
+    def read(url: str) -> str:
+        return (built_mini / url / "index.html").read_text(encoding="utf-8")
+    return read

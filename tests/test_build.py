@@ -1,0 +1,164 @@
+"""Real `mkdocs build --strict` of a small project; we read the HTML it writes."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import run_mkdocs
+
+Reader = Callable[[str], str]
+
+
+def html_lang(page: str) -> str:
+    match = re.search(r'<html lang="([a-z]+)"', page)
+    assert match, "no <html lang>"
+    return match.group(1)
+
+
+def alternates(page: str) -> dict[str, str]:
+    return {lang: href for href, lang in
+            re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([a-z]+)">', page)}
+
+
+def article(page: str) -> str:
+    return page.split('<article class="md-content__inner md-typeset">', 1)[1].split(
+        "</article>", 1)[0]
+
+
+def test_entry_pages_exist_in_both_languages_with_the_right_lang(read_page: Reader) -> None:
+    assert html_lang(read_page("organizaciones/casa-de-la-mixteca")) == "es"
+    assert html_lang(read_page("en/organizaciones/casa-de-la-mixteca")) == "en"
+    assert html_lang(read_page("en/redes/red-sur")) == "en"
+    assert html_lang(read_page("en/practicas/talleres-de-incidencia")) == "en"
+    assert html_lang(read_page("en/guias/guia-de-prueba")) == "en"
+
+
+def test_language_switch_and_hreflang_lead_to_the_same_entry(read_page: Reader) -> None:
+    assert alternates(read_page("organizaciones/casa-de-la-mixteca")) == {
+        "es": "./", "en": "../../en/organizaciones/casa-de-la-mixteca/"}
+    assert alternates(read_page("en/redes/red-sur")) == {
+        "es": "../../../redes/red-sur/", "en": "./"}
+    switcher = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"',
+                          read_page("en/regiones/oaxaca"))
+    assert switcher == [("../../../regiones/oaxaca/", "es"), ("./", "en")]
+
+
+def test_hand_written_pages_keep_i18n_alternates(read_page: Reader) -> None:
+    assert alternates(read_page("en/temas")) == {"es": "../../temas/", "en": "./"}
+
+
+def test_relations_are_linked_both_ways(read_page: Reader) -> None:
+    network = article(read_page("redes/red-sur"))
+    assert 'href="../../organizaciones/casa-de-la-mixteca/"' in network
+    assert "desde 2018" in network
+    member = article(read_page("organizaciones/casa-de-la-mixteca"))
+    assert 'href="../../redes/red-sur/"' in member  # derived: member_of
+    assert 'href="../../practicas/talleres-de-incidencia/"' in member  # derived: ran
+    assert 'href="../red-de-saberes/"' in member  # alliance declared on the other side
+    practice = article(read_page("en/practicas/talleres-de-incidencia"))
+    assert 'href="../../guias/guia-de-prueba/"' in practice
+    guide = article(read_page("en/guias/guia-de-prueba"))
+    assert 'href="../../practicas/talleres-de-incidencia/"' in guide  # derived: used_in
+    assert 'href="../../redes/red-sur/"' in guide
+
+
+def test_missing_translation_falls_back_with_notice_and_lang(read_page: Reader) -> None:
+    english = article(read_page("en/organizaciones/casa-de-la-mixteca"))
+    assert 'class="tj-fallback' in english
+    assert "not yet translated into English; it is shown in Spanish" in english
+    assert '<span lang="es">Acompaña a mujeres artesanas de la Mixteca.</span>' in english
+    assert '<div class="tj-prose" lang="es">' in english
+    translated = article(read_page("en/organizaciones/red-de-saberes"))
+    assert "tj-fallback" not in translated
+
+
+def test_hostile_text_is_escaped_or_removed(built_mini: Path) -> None:
+    for lang in ("", "en/"):
+        page = (built_mini / lang / "organizaciones/colectivo-hostil/index.html").read_text()
+        body = article(page)
+        assert "<script" not in body
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", body), "event handler attribute"
+        assert not re.search(r"(href|src)=\"(javascript|data):", body), "unsafe link"
+        assert '&lt;script&gt;alert("name")&lt;/script&gt; Colectivo &amp;' in body
+        title = re.search(r"<title>(.*?)</title>", page, re.S)
+        assert title and "<script" not in title.group(1)
+        assert 'href="https://hostil.example.org/?q=&lt;x&gt;&amp;a=&quot;b&quot;"' in body
+    listing = (built_mini / "organizaciones/index.html").read_text()
+    assert '<script>alert("' not in listing
+
+
+def test_private_contact_person_is_not_published(built_mini: Path) -> None:
+    every_page = "".join(p.read_text() for p in built_mini.rglob("*.html"))
+    every_page += "".join(p.read_text() for p in built_mini.rglob("*.json"))
+    assert "Persona Privada" not in every_page
+    assert "privada@example.org" not in every_page
+    public = (built_mini / "organizaciones/casa-de-la-mixteca/index.html").read_text()
+    assert "Ana Pública" in public and "mailto:ana@camix.example.org" in public
+
+
+def test_browse_pages_list_entries_with_counts(read_page: Reader) -> None:
+    oaxaca = article(read_page("regiones/oaxaca"))
+    assert "Regiones · 4 entradas" in oaxaca  # its sub-regions count for oaxaca
+    assert 'href="../mixteca/">Mixteca</a> <span class="tj-count">2</span>' in oaxaca
+    mexico = article(read_page("en/regiones/mexico"))
+    assert "Regions · 5 entries" in mexico
+    sdg = article(read_page("en/ods/16"))
+    assert "SDG 16: Peace, justice and strong institutions" in sdg
+    themes = article(read_page("temas"))
+    assert 'href="participacion-ciudadana/">Participación ciudadana</a>' in themes
+    kinds = article(read_page("en/organizaciones"))
+    assert kinds.count('class="tj-card ') == 3
+
+
+def test_home_shows_counts_and_ways_in(read_page: Reader) -> None:
+    home = article(read_page("en"))
+    assert re.search(r'<strong class="tj-figure">3</strong> Organizations', home)
+    assert re.search(r'<strong class="tj-figure">1</strong> Networks', home)
+    assert 'href="regiones/mexico/">Mexico</a>' in home
+
+
+def test_catalog_json_per_language(built_mini: Path) -> None:
+    es = json.loads((built_mini / "catalog.json").read_text())
+    en = json.loads((built_mini / "en/catalog.json").read_text())
+    assert es["language"] == "es" and en["language"] == "en"
+    assert es["count"] == en["count"] == 6
+    by_ref = {e["ref"]: e for e in en["entries"]}
+    assert by_ref["organization:casa-de-la-mixteca"]["url"] == \
+        "en/organizaciones/casa-de-la-mixteca/"
+    assert by_ref["practice:talleres-de-incidencia"]["name"] == "Advocacy workshops"
+    assert by_ref["organization:casa-de-la-mixteca"]["languages"] == ["es"]
+    for entry in en["entries"]:
+        assert (built_mini / entry["url"] / "index.html").exists()
+
+
+def test_attached_files_are_published_with_size_and_pages(built_mini: Path) -> None:
+    assert (built_mini / "guias/guia-de-prueba/guia.pdf").read_bytes().startswith(b"%PDF-")
+    page = article((built_mini / "en/guias/guia-de-prueba/index.html").read_text())
+    assert 'href="../../../guias/guia-de-prueba/guia.pdf"' in page
+    assert re.search(r"PDF · Spanish · \d+ KB · 2 p\.", page)
+
+
+def test_no_request_leaves_the_site(built_mini: Path) -> None:
+    for page in built_mini.rglob("*.html"):
+        text = page.read_text()
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+        assert not re.search(r'<script[^>]+src="https?://', text), page
+
+
+def test_entry_pages_stay_out_of_the_navigation(read_page: Reader) -> None:
+    nav = read_page("en").split('<nav class="md-nav md-nav--primary', 1)[1].split("</nav>")[0]
+    assert "casa-de-la-mixteca" not in nav
+
+
+def test_bad_content_fails_the_build_once_without_traceback(project: Path) -> None:
+    bad = project / "directory/organizations/casa-de-la-mixteca.yml"
+    bad.write_text(bad.read_text().replace("[mixteca]", "[mixteka]"))
+    result = run_mkdocs(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert output.count("casa-de-la-mixteca.yml:11: regions[0]: unknown regions term") == 1
+    assert "did you mean 'mixteca'?" in output

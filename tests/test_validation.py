@@ -1,0 +1,228 @@
+"""Every kind of bad input gets one clear message: file:line: field, expected/found, hint."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tejido.core import Layout, load_project
+
+TODAY = dt.date(2026, 11, 21)
+ORG = "directory/organizations"
+
+VALID_ORG = """\
+name: Casa Abierta
+type: cso
+summary:
+  es: Una organización de prueba.
+  en: A test organization.
+themes: [educacion]
+regions: [oaxaca]
+"""
+
+
+def problems_for(project: Path, files: dict[str, str | bytes]) -> list[str]:
+    for name, content in files.items():
+        path = project / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    result = load_project(Layout(project), TODAY)
+    return [problem.format() for problem in result.problems]
+
+
+def only(messages: list[str]) -> str:
+    assert len(messages) == 1, messages
+    return messages[0]
+
+
+def test_a_valid_entry_has_no_problems(empty_project: Path) -> None:
+    assert problems_for(empty_project, {f"{ORG}/casa.yml": VALID_ORG}) == []
+
+
+CASES = {
+    "malformed yaml": (
+        VALID_ORG.replace("type: cso", "type: cso\n  oops: [unclosed"),
+        "directory/organizations/casa.yml:3: (file): this is not valid YAML",
+        "hint: check indentation",
+    ),
+    "missing required field": (
+        VALID_ORG.replace("type: cso\n", ""),
+        "casa.yml:1: (file): the required field 'type' is missing; "
+        "expected a term from taxonomies/organization-types.yml, found nothing",
+        "hint: add a line 'type: cso'",
+    ),
+    "wrong type": (
+        VALID_ORG + "founded: [2001]\n",
+        "casa.yml:8: founded: wrong type; expected a year like 2019, found a list of 1",
+        "",
+    ),
+    "unknown field": (
+        VALID_ORG + "websit: https://casa.example.org\n",
+        "casa.yml:8: websit: unknown field",
+        "hint: did you mean 'website'?",
+    ),
+    "unknown taxonomy term": (
+        VALID_ORG.replace("[oaxaca]", "[oaxca]"),
+        "casa.yml:7: regions[0]: unknown regions term; "
+        "expected a term from taxonomies/regions.yml, found 'oaxca'",
+        "hint: did you mean 'oaxaca'?",
+    ),
+    "invalid url": (
+        VALID_ORG + "website: casa.example.org\n",
+        "casa.yml:8: website: not a valid web address",
+        "hint: did you mean 'https://casa.example.org'?",
+    ),
+    "javascript url": (
+        VALID_ORG + "website: 'javascript:alert(1)'\n",
+        "casa.yml:8: website: 'javascript:' links are not allowed",
+        "hint: only http:// and https:// links are published",
+    ),
+    "data url": (
+        VALID_ORG + "website: 'data:text/html,<b>x</b>'\n",
+        "casa.yml:8: website: 'data:' links are not allowed",
+        "",
+    ),
+    "invalid email": (
+        VALID_ORG + "contact:\n  email: casa.example.org\n",
+        "casa.yml:9: contact.email: not a valid e-mail address",
+        "hint: check for spaces",
+    ),
+    "year in the future": (
+        VALID_ORG + "founded: 2031\n",
+        "casa.yml:8: founded: the year is in the future; expected 2026 or earlier, found 2031",
+        "",
+    ),
+    "date in the future": (
+        VALID_ORG + "last_verified: 2027-01-01\n",
+        "casa.yml:8: last_verified: the date is in the future",
+        "",
+    ),
+    "missing spanish on a required bilingual field": (
+        VALID_ORG.replace("  es: Una organización de prueba.\n", ""),
+        "casa.yml:3: summary: the Spanish text is missing; expected es: and en:, found only en",
+        "hint: Spanish is the catalog's main language",
+    ),
+    "plain text where languages are needed": (
+        VALID_ORG.replace(
+            "summary:\n  es: Una organización de prueba.\n  en: A test organization.\n",
+            "summary: Una organización\n"),
+        "casa.yml:3: summary: the text needs its language",
+        "es: 'Una organización'",
+    ),
+    "yes/no where text is expected": (
+        VALID_ORG + "acronym: no\n",
+        "casa.yml:8: acronym: wrong type; expected text, found no (a yes/no value)",
+        "hint: write plain text; put it in quotes",
+    ),
+    "yaml aliases": (
+        "a: &x [1, 2]\nb: *x\n",
+        "casa.yml:2: (file): this is not valid YAML: aliases (*name) are not allowed",
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_organization_gets_a_clear_message(empty_project: Path, case: str) -> None:
+    content, message, hint = CASES[case]
+    text = only(problems_for(empty_project, {f"{ORG}/casa.yml": content}))
+    assert message in text
+    assert hint in text
+
+
+def test_reference_to_nothing_suggests_the_closest_entry(empty_project: Path) -> None:
+    network = """\
+name: Red
+summary: {es: Una red.}
+themes: [trabajo-en-red]
+regions: [oaxaca]
+members:
+  - organization: organization:casa-abiert
+    since: 2019
+"""
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa-abierta.yml": VALID_ORG, "directory/networks/red.yml": network}))
+    assert "directory/networks/red.yml:6: members[0].organization: this reference points to " \
+           "no entry; expected an existing organization, found organization:casa-abiert" in text
+    assert "hint: did you mean 'organization:casa-abierta'?" in text
+
+
+def test_duplicate_id(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, f"{ORG}/casa.yaml": VALID_ORG}))
+    assert "the id 'casa' is used twice" in text
+    assert "hint: rename one of the files" in text
+
+
+def test_bad_file_name(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {f"{ORG}/Casa Abierta.yml": VALID_ORG}))
+    assert "Casa Abierta.yml:1: (file): the file name is not a valid id" in text
+
+
+def test_too_large_file(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {f"{ORG}/casa.yml": "#" * 600_000}))
+    assert "casa.yml:1: (file): the file is too large; expected at most 512 KB" in text
+
+
+def test_not_utf8(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {f"{ORG}/casa.yml": "name: Año".encode("latin-1")}))
+    assert "the file is not UTF-8 text" in text
+
+
+def test_all_problems_are_reported_in_one_run(empty_project: Path) -> None:
+    bad = VALID_ORG.replace("[oaxaca]", "[oaxca]") + "founded: 2031\nwebsit: x\n"
+    messages = problems_for(empty_project, {f"{ORG}/a.yml": bad, f"{ORG}/b.yml": "name: [\n"})
+    assert len(messages) == 4, messages
+
+
+GUIDE = """\
+---
+title: {es: Guía}
+summary: {es: Una guía.}
+authors: [organization:casa]
+year: 2020
+licence: CC-BY-4.0
+files:
+  - path: %s
+    lang: es
+---
+"""
+
+
+def test_attached_file_cannot_leave_the_repository(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG,
+        "content/guides/guia.md": GUIDE % "../../../etc/passwd.pdf"}))
+    assert "content/guides/guia.md:8: files[0].path: the path leaves the repository" in text
+
+
+def test_missing_attached_file(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, "content/guides/guia.md": GUIDE % "falta.pdf"}))
+    assert "content/guides/guia.md:8: files[0].path: the file does not exist" in text
+
+
+def test_attached_file_must_be_a_pdf(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, "content/guides/fake.pdf": "not a pdf",
+        "content/guides/guia.md": GUIDE % "fake.pdf"}))
+    assert "files[0].path: the file is not a PDF" in text
+
+
+def test_unknown_term_in_a_taxonomy_parent(empty_project: Path) -> None:
+    themes = empty_project / "taxonomies" / "themes.yml"
+    themes.write_text(themes.read_text() + "- {id: nuevo, parent: educasion, es: N, en: N}\n")
+    text = only(problems_for(empty_project, {}))
+    assert "taxonomies/themes.yml" in text and "hint: did you mean 'educacion'?" in text
+
+
+def test_damaged_pdf(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, "content/guides/broken.pdf": b"%PDF-1.7\n garbage",
+        "content/guides/guia.md": GUIDE % "broken.pdf"}))
+    assert "content/guides/guia.md:8: files[0].path: the PDF is damaged" in text
