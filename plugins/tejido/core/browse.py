@@ -104,6 +104,6 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> str:
         search,
         f"## {w.t('home.counts')}\n\n<ul class=\"tj-counts\">{kinds}</ul>",
         f"## {w.t('home.regions')}\n\n<ul class=\"tj-tree\">{countries}</ul>",
-        f"## {w.t('home.themes')}\n\n{themes}",
+        f"## {w.t('home.themes')}\n\n<div class=\"tj-columns\">{themes}</div>",
     ])
 

@@ -17,14 +17,17 @@ from .writer import PageText, Writer
 
 TERM_FACTS = ("themes", "regions", "sdgs", "populations")
 PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
+FACT_RELATIONS = ("run_by", "from_network", "convened_by", "authored_by")
+"""Short relations shown among the facts, near the top."""
 RELATION_ORDER = (
-    "convened_by", "has_member", "member_of", "convenes", "alliance", "run_by", "from_network",
-    "ran", "network_practice", "authored_by", "authored", "uses_guide", "used_in",
+    "has_member", "member_of", "convenes", "alliance", "ran", "network_practice", "authored",
+    "uses_guide", "used_in",
 )
 
 
 def _subtitle(w: Writer, entry: Entry) -> str:
-    parts = [html.text(w.t(f"kind.{entry.kind}"))]
+    section = w.href(w.urls.section(entry.kind, w.lang))
+    parts = [f'<a href="{html.text(section)}">{html.text(w.t(f"kind.{entry.kind}"))}</a>']
     org_type = entry.values.get("type")
     if org_type:
         parts.append(w.term("organization-types", org_type))
@@ -90,8 +93,12 @@ FACTS: dict[str, Callable[[Writer, Any], str]] = {
 }
 
 
-def _facts(w: Writer, entry: Entry) -> str:
+def _facts(w: Writer, entry: Entry, links: tuple[Link, ...]) -> str:
     rows = []
+    for name in FACT_RELATIONS:
+        targets = [w.link(link.target) for link in links if link.name == name]
+        if targets:
+            rows.append(f"<dt>{html.text(w.t('rel.' + name))}</dt><dd>{', '.join(targets)}</dd>")
     for spec in KINDS[entry.kind].fields:
         value = entry.values.get(spec.name)
         show = FACTS.get(spec.name)
@@ -154,7 +161,8 @@ def _relations(w: Writer, links: tuple[Link, ...]) -> list[str]:
 
 
 def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
-    sections = []
+    """The narrative body first (it opens with its own headings), then structured texts."""
+    sections = [w.prose(entry.body, "tj-prose tj-body")] if entry.body else []
     values = entry.values
     for name in PROSE_FIELDS:
         if name in values:
@@ -165,28 +173,27 @@ def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
         sections.append(f"## {w.t('field.replication')}\n\n{_replication(w, values['replication'])}")
     if "files" in values:
         sections.append(f"## {w.t('field.files')}\n\n{_downloads(w, entry, root)}\n")
-    if entry.body:
-        heading = "" if entry.kind == "guide" else f"## {w.t('field.body')}\n\n"
-        sections.append(heading + w.prose(entry.body, "tj-prose tj-body"))
     return sections
 
 
 def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path) -> PageText:
     here = urls.entry(entry.ref, lang)
     w = Writer(catalog, urls, lang, here)
+    links = catalog.links.get(entry.ref, ())
+    heading = f'<h1 class="tj-title">{w.name(entry)}</h1>'
     parts = [
-        f'<h1 class="tj-title">{w.name(entry)}</h1>',
         _subtitle(w, entry),
         f'<p class="tj-summary">{w.local(entry.summary)}</p>',
-        _facts(w, entry),
+        _facts(w, entry, links),
         *_sections(w, entry, root),
-        *_relations(w, catalog.links.get(entry.ref, ())),
+        *_relations(w, links),
     ]
     body = "\n\n".join(part for part in parts if part)
     return PageText(
         source=urls.source(entry.kind, entry.id, lang), url=here, lang=lang,
         title=entry.name(lang), description=pick(entry.summary, lang)[0],
-        markdown=w.notice() + body, kind=entry.kind, alternates=w.alternates(),
+        markdown=f"{heading}\n\n{w.notice()}{body}", kind=entry.kind,
+        alternates=w.alternates(),
     )
 
 

@@ -24,6 +24,7 @@ from ..core.browse import browse_pages, home_summary, kind_listing, taxonomy_lis
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.html import sanitize
+from ..core.reference import field_reference
 from ..core.html import text as escape
 from ..core.urls import Urls
 from ..core.writer import PageText
@@ -141,12 +142,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[misc]
         what, _, name = wanted.partition(":")
         if what == "home":
             return home_summary(self.catalog, lang, self.urls, here)
+        if what == "fields":
+            return field_reference(lang)
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here)
         if what == "taxonomy" and name in self.catalog.taxonomies:
             return taxonomy_listing(self.catalog, name, lang, self.urls, here)
         raise PluginError(
-            f"{page.file.src_uri}: tejido: unknown listing '{wanted}'; expected home, "
+            f"{page.file.src_uri}: tejido: unknown listing '{wanted}'; expected home, fields, "
             "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
             "populations|organization-types>")
 
