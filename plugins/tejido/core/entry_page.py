@@ -112,7 +112,8 @@ def _facts(w: Writer, entry: Entry, links: tuple[Link, ...]) -> str:
 
 def _results(w: Writer, results: tuple[Mapping[str, Any], ...]) -> str:
     items = "".join(
-        f'<li><strong class="tj-figure">{html.text(r["figure"])}</strong> {w.local(r["label"])}</li>'
+        f'<li><strong class="tj-figure">{html.text(r["figure"])}</strong> '
+        f'{w.local(r["label"])}</li>'
         for r in results
     )
     return f'<ul class="tj-results">{items}</ul>'
@@ -156,7 +157,8 @@ def _relations(w: Writer, links: tuple[Link, ...]) -> list[str]:
         chosen = [link for link in links if link.name == name]
         if chosen:
             items = "\n".join(_relation(w, link) for link in chosen)
-            sections.append(f"## {w.t('rel.' + name)}\n\n<ul class=\"tj-relations\">\n{items}\n</ul>\n")
+            listing = f'<ul class="tj-relations">\n{items}\n</ul>'
+            sections.append(f"## {w.t('rel.' + name)}\n\n{listing}\n")
     return sections
 
 
@@ -170,7 +172,8 @@ def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
         if name == "what_was_done" and "results" in values:
             sections.append(f"## {w.t('field.results')}\n\n{_results(w, values['results'])}\n")
     if "replication" in values:
-        sections.append(f"## {w.t('field.replication')}\n\n{_replication(w, values['replication'])}")
+        replication = _replication(w, values["replication"])
+        sections.append(f"## {w.t('field.replication')}\n\n{replication}")
     if "files" in values:
         sections.append(f"## {w.t('field.files')}\n\n{_downloads(w, entry, root)}\n")
     return sections

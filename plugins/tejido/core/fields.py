@@ -6,7 +6,7 @@ derived from these definitions, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 LANGUAGES: tuple[str, ...] = ("es", "en")
@@ -255,7 +255,8 @@ ORGANIZATION = KindSpec(
                 Field("year", Year(), "Año del acuerdo.", "Year of the agreement."),
                 Field("note", Bilingual(max_length=300), "Qué acordaron.", "What they agreed."),
             ))),
-            "Alianzas o convenios con otras entradas.", "Alliances or agreements with other entries.",
+            "Alianzas o convenios con otras entradas.",
+            "Alliances or agreements with other entries.",
             relation=Relation("alliance", "alliance", ref_field="with", year_field="year"),
         ),
         LAST_VERIFIED,

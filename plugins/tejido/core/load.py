@@ -51,9 +51,10 @@ def entry_files(layout: Layout, spec: f.KindSpec) -> Iterator[Path]:
         return
     suffixes = (".yml", ".yaml") if spec.pattern == "*.yml" else (".md",)
     for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix in suffixes and not path.name.startswith((".", "_")):
-            if not path.stem.endswith(TRANSLATION_SUFFIX):
-                yield path
+        hidden = path.name.startswith((".", "_"))
+        translation = path.stem.endswith(TRANSLATION_SUFFIX)
+        if path.is_file() and path.suffix in suffixes and not hidden and not translation:
+            yield path
 
 
 def _links(spec: f.KindSpec, values: dict[str, Any]) -> tuple[Link, ...]:
@@ -154,7 +155,8 @@ def _check_self_links(entries: list[Entry], problems: Problems) -> None:
         for link in entry.links:
             if link.target == entry.ref:
                 problems.add(Problem(entry.source, entry.line, link.name,
-                                     "an entry cannot be related to itself", found=str(link.target)))
+                                     "an entry cannot be related to itself",
+                                     found=str(link.target)))
 
 
 def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:

@@ -115,7 +115,7 @@ def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
         return {}
     known = {spec.name: spec for spec in spec_fields}
     result: dict[str, Any] = {}
-    for key, raw in data.items():
+    for key in data:
         if key not in known:
             ctx.fail((*here, key), "unknown field", expected="one of the documented fields",
                      found=repr(key), hint=did_you_mean(key, known))
@@ -141,7 +141,7 @@ def check_value(kind: f.FieldType, raw: Any, here: Location, ctx: Context) -> An
 
 
 def _text(kind: f.Text, raw: Any, here: Location, ctx: Context) -> Any:
-    if isinstance(raw, bool) or isinstance(raw, (dict, list)):
+    if isinstance(raw, (bool, dict, list)):
         return ctx.fail(here, "wrong type", expected="text", found=describe(raw),
                         hint="write plain text; put it in quotes if it looks like yes/no")
     text = str(raw).strip()
@@ -224,7 +224,8 @@ def _url(kind: f.Url, raw: Any, here: Location, ctx: Context) -> Any:
         return ctx.fail(here, f"'{scheme}:' links are not allowed", expected=expected(kind),
                         found=describe(text), hint="only http:// and https:// links are published")
     parts = urlsplit(text)
-    if parts.scheme not in SAFE_SCHEMES or "." not in parts.netloc or any(c.isspace() for c in text):
+    spaced = any(c.isspace() for c in text)
+    if parts.scheme not in SAFE_SCHEMES or "." not in parts.netloc or spaced:
         hint = f"did you mean 'https://{text}'?" if not parts.scheme else ""
         return ctx.fail(here, "not a valid web address", expected=expected(kind),
                         found=describe(text), hint=hint)
@@ -235,7 +236,8 @@ def _email(kind: f.Email, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip() if isinstance(raw, str) else ""
     if not EMAIL.match(text):
         return ctx.fail(here, "not a valid e-mail address", expected=expected(kind),
-                        found=describe(raw), hint="check for spaces, a missing '@' or a missing dot")
+                        found=describe(raw),
+                        hint="check for spaces, a missing '@' or a missing dot")
     return text
 
 

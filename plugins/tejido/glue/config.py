@@ -6,7 +6,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 
-class CatalogConfig(Config):  # type: ignore[misc]
+class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     enabled = opt.Type(bool, default=True)
     """Turn the whole plugin off (the site then has only the hand-written pages)."""
     root = opt.Optional(opt.Type(str))

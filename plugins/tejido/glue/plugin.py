@@ -11,21 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
 from ..core.browse import browse_pages, home_summary, kind_listing, taxonomy_listing
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.html import sanitize
-from ..core.reference import field_reference
 from ..core.html import text as escape
+from ..core.reference import field_reference
 from ..core.urls import Urls
 from ..core.writer import PageText
 from .config import CatalogConfig
@@ -35,7 +36,7 @@ THEME_DIR = Path(__file__).parent.parent / "theme"
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
-class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[misc]
+class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.root = Path()
@@ -162,17 +163,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[misc]
 
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         generated = self.pages.get(page.file.src_uri)
         i18n = config.plugins.get("i18n")
         if generated is None or i18n is None:
             return context
         names = {alt["lang"]: alt for alt in getattr(i18n, "extra_alternate", [])}
         # i18n assigns the attribute (which shadows the mapping key); so must we.
-        config.extra.alternate = [
+        config.extra.alternate = [  # type: ignore[attr-defined]
             {**names.get(lang, {"name": lang, "lang": lang}), "link": generated.alternates[lang]}
             for lang in LANGUAGES
         ]
-        context["tejido_page"] = generated
+        context["tejido_page"] = generated  # type: ignore[typeddict-unknown-key]
         return context

@@ -1,0 +1,78 @@
+"""How long a catalog takes to build, and Tejido's own share of it.
+
+    python bench/build_time.py --organizations 1000 [--organizations 5000] [--sample]
+
+For each size: a synthetic catalog in a temporary folder; Tejido's own work
+(load + validate + index, then producing every page's text in both
+languages) timed in-process; then a full `mkdocs build --strict` timed as a
+subprocess, as a user would run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import REPO, make_catalog
+from tejido.core import LANGUAGES, Layout, load_project
+from tejido.core.browse import browse_pages
+from tejido.core.entry_page import entry_page
+from tejido.core.urls import Urls
+
+
+def tejido_share(project: Path) -> tuple[float, float, int]:
+    start = time.perf_counter()
+    result = load_project(Layout(project))
+    assert not result.problems, result.problems.report()
+    loaded = time.perf_counter()
+    pages = 0
+    for lang in LANGUAGES:
+        for entry in result.catalog.entries.values():
+            entry_page(result.catalog, entry, lang, Urls(), project)
+            pages += 1
+        pages += sum(1 for _ in browse_pages(result.catalog, lang, Urls()))
+    return loaded - start, time.perf_counter() - loaded, pages
+
+
+def mkdocs_build(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+                    str(project / "site")], cwd=project, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def report(name: str, project: Path) -> None:
+    load, produce, pages = tejido_share(project)
+    total = mkdocs_build(project)
+    html_pages = sum(1 for _ in (project / "site").rglob("*.html"))
+    print(f"{name}: {html_pages} HTML pages; mkdocs build --strict {total:.1f} s; "
+          f"Tejido load+validate+index {load:.2f} s, page text {produce:.2f} s "
+          f"({pages} generated pages), together {100 * (load + produce) / total:.0f}% of the build")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--organizations", type=int, action="append", default=[])
+    parser.add_argument("--sample", action="store_true", help="also time the sample catalog")
+    args = parser.parse_args()
+    if args.sample:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+                            str(site)], cwd=REPO, check=True,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            print(f"sample catalog: mkdocs build --strict {time.perf_counter() - start:.1f} s")
+    for count in args.organizations or [1000]:
+        with tempfile.TemporaryDirectory() as tmp:
+            report(f"{count} organizations", make_catalog(Path(tmp), count))
+
+
+if __name__ == "__main__":
+    main()
