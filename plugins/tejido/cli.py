@@ -16,7 +16,8 @@ def _check(args: argparse.Namespace) -> int:
     if result.problems:
         print(result.problems.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(v)} {k}s" for k, v in result.catalog.by_kind.items())
+    counts = ", ".join(f"{len(v)} {k}{'' if len(v) == 1 else 's'}"
+                       for k, v in result.catalog.by_kind.items())
     print(f"All good: {len(result.catalog)} entries ({counts}).")
     return 0
 
