@@ -8,7 +8,7 @@ from . import html
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .urls import Urls
-from .writer import PageText, Writer
+from .writer import PageText, Snippet, Writer
 
 
 def _tree(w: Writer, taxonomy: str, ids: tuple[str, ...]) -> str:
@@ -25,13 +25,13 @@ def _tree(w: Writer, taxonomy: str, ids: tuple[str, ...]) -> str:
 def _by_kind(w: Writer, taxonomy: str, term_id: str) -> str:
     entries = w.catalog.tagged(taxonomy, term_id)
     if not entries:
-        return f"<p>{html.text(w.t('none'))}</p>"
+        return w.raw(f"<p>{html.text(w.t('none'))}</p>")
     sections = []
     for kind in KIND_ORDER:
         chosen = [e for e in entries if e.kind == kind]
         if chosen:
             heading = f"{w.t('kinds.' + kind)} ({len(chosen)})"
-            sections.append(f"## {heading}\n\n{w.cards(chosen)}\n")
+            sections.append(f"## {heading}\n\n{w.raw(w.cards(chosen))}")
     return "\n".join(sections)
 
 
@@ -43,22 +43,23 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
     title = info.label(lang)
     if taxonomy == "sdgs":
         title = f"{w.t('sdg')} {term_id}: {title}"
-    parts = [f'<h1 class="tj-title">{html.text(title)}</h1>']
+    head = f'<h1 class="tj-title">{html.text(title)}</h1>'
     kind_line = html.text(w.t(f"tax.{taxonomy}")) + " · " + html.text(
         w.count(catalog.count(taxonomy, term_id)))
-    parts.append(f'<p class="tj-subtitle">{kind_line}</p>')
+    head += f'<p class="tj-subtitle">{kind_line}</p>'
     ancestors = tax.ancestors(term_id)
     if ancestors:
         trail = " › ".join(w.term(taxonomy, a) for a in reversed(ancestors))
-        parts.append(f'<p class="tj-trail">{html.text(w.t("part_of"))}: {trail}</p>')
+        head += f'<p class="tj-trail">{html.text(w.t("part_of"))}: {trail}</p>'
+    parts = [w.raw(head)]
     children = tax.children.get(term_id, ())
     if children:
-        parts.append(f"## {w.t('subterms')}\n\n{_tree(w, taxonomy, children)}\n")
+        parts.append(f"## {w.t('subterms')}\n\n{w.raw(_tree(w, taxonomy, children))}")
     parts.append(_by_kind(w, taxonomy, term_id))
     return PageText(
         source=urls.source(taxonomy, term_id, lang), url=here, lang=lang, title=title,
         description=f"{w.t('tax.' + taxonomy)}: {title}", markdown="\n\n".join(parts),
-        kind="browse", alternates=w.alternates(),
+        kind="browse", alternates=w.alternates(), fragments=tuple(w.fragments),
     )
 
 
@@ -68,19 +69,20 @@ def browse_pages(catalog: Catalog, lang: str, urls: Urls) -> Iterator[PageText]:
             yield term_page(catalog, taxonomy, term.id, lang, urls)
 
 
-def taxonomy_listing(catalog: Catalog, taxonomy: str, lang: str, urls: Urls, here: str) -> str:
+def taxonomy_listing(catalog: Catalog, taxonomy: str, lang: str, urls: Urls,
+                     here: str) -> Snippet:
     """The body of a hand-written section page for a taxonomy (its terms, nested)."""
     w = Writer(catalog, urls, lang, here)
-    return _tree(w, taxonomy, catalog.taxonomies[taxonomy].roots())
+    return w.snippet(w.raw(_tree(w, taxonomy, catalog.taxonomies[taxonomy].roots())))
 
 
-def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str) -> str:
+def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str) -> Snippet:
     """The body of a hand-written section page for a kind (all its entries)."""
     w = Writer(catalog, urls, lang, here)
-    return w.cards(catalog.of_kind(kind))
+    return w.snippet(w.raw(w.cards(catalog.of_kind(kind))))
 
 
-def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> str:
+def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> Snippet:
     w = Writer(catalog, urls, lang, here)
     kinds = "".join(
         f'<li><a href="{html.text(w.href(urls.section(kind, lang)))}">'
@@ -100,10 +102,10 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> str:
         f'<button type="submit" class="md-button md-button--primary">'
         f"{html.text(w.t('home.search.button'))}</button></form>"
     )
-    return "\n\n".join([
-        search,
-        f"## {w.t('home.counts')}\n\n<ul class=\"tj-counts\">{kinds}</ul>",
-        f"## {w.t('home.regions')}\n\n<ul class=\"tj-tree\">{countries}</ul>",
-        f"## {w.t('home.themes')}\n\n<div class=\"tj-columns\">{themes}</div>",
-    ])
+    return w.snippet("\n\n".join([
+        w.raw(search),
+        f"## {w.t('home.counts')}\n\n" + w.raw(f'<ul class="tj-counts">{kinds}</ul>'),
+        f"## {w.t('home.regions')}\n\n" + w.raw(f'<ul class="tj-tree">{countries}</ul>'),
+        f"## {w.t('home.themes')}\n\n" + w.raw(f'<div class="tj-columns">{themes}</div>'),
+    ]))
 

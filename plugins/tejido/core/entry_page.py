@@ -125,7 +125,7 @@ def _replication(w: Writer, rep: Mapping[str, Any]) -> str:
         rows.append(f"<dt>{w.t('field.cost')}</dt><dd>{html.text(w.t('cost.' + rep['cost']))}</dd>")
     if "duration" in rep:
         rows.append(f"<dt>{w.t('field.duration')}</dt><dd>{w.local(rep['duration'])}</dd>")
-    text = f'<dl class="tj-facts">{"".join(rows)}</dl>\n' if rows else ""
+    text = w.raw(f'<dl class="tj-facts">{"".join(rows)}</dl>') if rows else ""
     return text + (w.prose(rep["needs"]) if "needs" in rep else "")
 
 
@@ -158,7 +158,7 @@ def _relations(w: Writer, links: tuple[Link, ...]) -> list[str]:
         if chosen:
             items = "\n".join(_relation(w, link) for link in chosen)
             listing = f'<ul class="tj-relations">\n{items}\n</ul>'
-            sections.append(f"## {w.t('rel.' + name)}\n\n{listing}\n")
+            sections.append(f"## {w.t('rel.' + name)}\n\n{w.raw(listing)}")
     return sections
 
 
@@ -170,12 +170,12 @@ def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
         if name in values:
             sections.append(f"## {w.t('field.' + name)}\n\n{w.prose(values[name])}")
         if name == "what_was_done" and "results" in values:
-            sections.append(f"## {w.t('field.results')}\n\n{_results(w, values['results'])}\n")
+            sections.append(f"## {w.t('field.results')}\n\n{w.raw(_results(w, values['results']))}")
     if "replication" in values:
         replication = _replication(w, values["replication"])
         sections.append(f"## {w.t('field.replication')}\n\n{replication}")
     if "files" in values:
-        sections.append(f"## {w.t('field.files')}\n\n{_downloads(w, entry, root)}\n")
+        sections.append(f"## {w.t('field.files')}\n\n{w.raw(_downloads(w, entry, root))}")
     return sections
 
 
@@ -183,20 +183,19 @@ def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path
     here = urls.entry(entry.ref, lang)
     w = Writer(catalog, urls, lang, here)
     links = catalog.links.get(entry.ref, ())
-    heading = f'<h1 class="tj-title">{w.name(entry)}</h1>'
+    heading = w.raw(f'<h1 class="tj-title">{w.name(entry)}</h1>')
+    top = _subtitle(w, entry) + f'<p class="tj-summary">{w.local(entry.summary)}</p>'
     parts = [
-        _subtitle(w, entry),
-        f'<p class="tj-summary">{w.local(entry.summary)}</p>',
-        _facts(w, entry, links),
+        w.raw(top + _facts(w, entry, links)),
         *_sections(w, entry, root),
         *_relations(w, links),
     ]
-    body = "\n\n".join(part for part in parts if part)
+    body = "\n\n".join(parts)
     return PageText(
         source=urls.source(entry.kind, entry.id, lang), url=here, lang=lang,
         title=entry.name(lang), description=pick(entry.summary, lang)[0],
-        markdown=f"{heading}\n\n{w.notice()}{body}", kind=entry.kind,
-        alternates=w.alternates(),
+        markdown=heading + w.notice() + body, kind=entry.kind,
+        alternates=w.alternates(), fragments=tuple(w.fragments),
     )
 
 

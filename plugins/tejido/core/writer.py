@@ -6,6 +6,7 @@ as contributor Markdown (`prose`), which the glue sanitizes after rendering.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,27 @@ class PageText:
     markdown: str
     kind: str
     alternates: dict[str, str] = field(default_factory=dict)
+    fragments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Markdown to append to a hand-written page, with its HTML fragments."""
+
+    markdown: str
+    fragments: tuple[str, ...]
+
+
+PLACEHOLDER = re.compile(r"<!--tj:(\d+)-->")
+
+
+def fill(rendered: str, fragments: tuple[str, ...]) -> str:
+    """Put our HTML back where `Writer.raw` left placeholders in the rendered page."""
+    if not fragments:
+        return rendered
+    return PLACEHOLDER.sub(
+        lambda m: fragments[int(m.group(1))] if int(m.group(1)) < len(fragments) else "",
+        rendered)
 
 
 @dataclass
@@ -38,6 +60,17 @@ class Writer:
     lang: str
     here: str
     fallbacks: set[str] = field(default_factory=set)
+    fragments: list[str] = field(default_factory=list)
+
+    def raw(self, markup: str) -> str:
+        """Keep our (already escaped) HTML out of Markdown: MkDocs' Markdown would
+        otherwise parse every tag of it, which dominated build time.  A placeholder
+        stands in its place and `fill` swaps it back after rendering."""
+        self.fragments.append(markup)
+        return f"\n\n<!--tj:{len(self.fragments) - 1}-->\n\n"
+
+    def snippet(self, markdown: str) -> Snippet:
+        return Snippet(markdown, tuple(self.fragments))
 
     def t(self, key: str, **values: object) -> str:
         return label(self.lang, key, **values)
@@ -58,7 +91,7 @@ class Writer:
         chosen, used = pick(value, self.lang)
         if used != self.lang:
             self.fallbacks.add(used)
-        return f'<div class="{css}" lang="{used}" markdown="1">\n\n{chosen}\n\n</div>\n'
+        return self.raw(f'<div class="{css}" lang="{used}">') + chosen + self.raw("</div>")
 
     def name(self, entry: Entry) -> str:
         return self.local(entry.title)
@@ -102,8 +135,8 @@ class Writer:
             return ""
         used = sorted(self.fallbacks)[0]
         language = self.t(f"language.{used}")
-        return (f'<p class="tj-fallback admonition note" role="note">'
-                f"{html.text(self.t('fallback', language=language))}</p>\n\n")
+        return self.raw(f'<p class="tj-fallback admonition note" role="note">'
+                        f"{html.text(self.t('fallback', language=language))}</p>")
 
     def alternates(self) -> dict[str, str]:
         return {lang: self.urls.switch(self.here, self.lang, lang) for lang in LANGUAGES}

@@ -28,12 +28,12 @@ from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.reference import field_reference
 from ..core.urls import Urls
-from ..core.writer import PageText
+from ..core.writer import PageText, Snippet, fill
 from .config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 THEME_DIR = Path(__file__).parent.parent / "theme"
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+REQUIRED_EXTENSIONS = ("tables", "toc")
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
@@ -43,6 +43,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.urls = Urls()
         self.pages: dict[str, PageText] = {}
         """Generated pages of the language being built, by source path."""
+        self.fragments: dict[str, tuple[str, ...]] = {}
+        """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
     def _language(self, config: MkDocsConfig) -> str:
         i18n = config.plugins.get("i18n")
@@ -92,9 +94,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = self._language(config)
-        self.pages = {}
+        self.pages, self.fragments = {}, {}
         for page in self._page_texts(lang):
             self.pages[page.source] = page
+            self.fragments[page.source] = page.fragments
             files.append(File.generated(config, page.source, content=page.markdown,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
@@ -135,16 +138,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         wanted = page.meta.get("tejido")
         if not wanted:
             return markdown
-        return markdown + "\n\n" + self._listing(str(wanted), page, self._language(config))
+        snippet = self._listing(str(wanted), page, self._language(config))
+        self.fragments[page.file.src_uri] = snippet.fragments
+        return markdown + "\n\n" + snippet.markdown
 
-    def _listing(self, wanted: str, page: Page, lang: str) -> str:
+    def _listing(self, wanted: str, page: Page, lang: str) -> Snippet:
         assert self.catalog is not None
         here = page.url
         what, _, name = wanted.partition(":")
         if what == "home":
             return home_summary(self.catalog, lang, self.urls, here)
         if what == "fields":
-            return field_reference(lang)
+            return Snippet(field_reference(lang), ())
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here)
         if what == "taxonomy" and name in self.catalog.taxonomies:
@@ -157,9 +162,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     # Contributor Markdown is rendered by MkDocs; strip what must never reach a page.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        if page.file.src_uri in self.pages:
-            return sanitize(html)
-        return html
+        html = fill(html, self.fragments.get(page.file.src_uri, ()))
+        return sanitize(html) if page.file.src_uri in self.pages else html
 
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
