@@ -83,6 +83,9 @@ def test_hostile_text_is_escaped_or_removed(built_mini: Path) -> None:
         assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", body), "event handler attribute"
         assert not re.search(r"(href|src)=\"(javascript|data):", body), "unsafe link"
         assert '&lt;script&gt;alert("name")&lt;/script&gt; Colectivo &amp;' in body
+        jsonld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        assert jsonld and json.loads(jsonld.group(1))["name"].startswith('<script>alert("name")')
+        assert "<" not in jsonld.group(1)
         title = re.search(r"<title>(.*?)</title>", page, re.S)
         assert title and "<script" not in title.group(1)
         assert 'href="https://hostil.example.org/?q=&lt;x&gt;&amp;a=&quot;b&quot;"' in body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -196,7 +197,29 @@ def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path
         title=entry.name(lang), description=pick(entry.summary, lang)[0],
         markdown=heading + w.notice() + body, kind=entry.kind,
         alternates=w.alternates(), fragments=tuple(w.fragments),
+        jsonld=structured_data(entry, lang),
     )
+
+
+SCHEMA_TYPES = {"organization": "Organization", "network": "Organization",
+                "practice": "CreativeWork", "guide": "Book"}
+
+
+def structured_data(entry: Entry, lang: str) -> str:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES[entry.kind],
+        "name": entry.name(lang),
+        "description": pick(entry.summary, lang)[0],
+        "inLanguage": lang,
+    }
+    for source, target in (("website", "url"), ("founded", "foundingDate"),
+                           ("acronym", "alternateName"), ("year", "datePublished")):
+        if source in entry.values:
+            data[target] = str(entry.values[source])
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    # Inside <script>, only these characters could end the element or open a comment.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def attachment_url(urls: Urls, entry: Entry, path: str) -> str:

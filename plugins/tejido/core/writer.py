@@ -31,6 +31,8 @@ class PageText:
     kind: str
     alternates: dict[str, str] = field(default_factory=dict)
     fragments: tuple[str, ...] = ()
+    jsonld: str = ""
+    """schema.org structured data, already safe inside a <script> element."""
 
 
 @dataclass(frozen=True)
