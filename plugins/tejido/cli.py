@@ -3,33 +3,104 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core import Layout, load_project
+from . import cli_format
+from .core import KINDS, Layout, load_project
+from .core.problems import Problems
+from .core.report import build_report, report_text
+from .core.scaffold import EntryExists, create_entry
+from .core.schema import schema_files
+from .core.taxonomy import load_taxonomies
 
 
 def _check(args: argparse.Namespace) -> int:
+    result = load_project(Layout(Path(args.root).resolve()))
+    problems = list(result.problems)
+    if args.format == "json":
+        print(cli_format.as_json(problems))
+    elif args.format == "github":
+        if problems:
+            print(cli_format.github(problems))
+    elif problems:
+        colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+        print(cli_format.human(problems, colour), file=sys.stderr)
+    if problems:
+        return 1
+    if args.format == "human":
+        counts = ", ".join(f"{len(v)} {k}{'' if len(v) == 1 else 's'}"
+                           for k, v in result.catalog.by_kind.items())
+        print(f"All good: {len(result.catalog)} entries ({counts}).")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    result = load_project(Layout(root))
+    try:
+        path = create_entry(root, args.kind, args.name)
+    except EntryExists as error:
+        print(f"{error}: an entry with this id already exists; nothing was written.\n"
+              "    hint: open that file to edit it, or choose another name", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"tejido new: {error}", file=sys.stderr)
+        return 2
+    shown = path.relative_to(root).as_posix()
+    print(f"Created {shown}\nFill in the fields marked 'obligatorio / required', then run "
+          "`tejido check`.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    problems = Problems()
+    taxonomies = load_taxonomies(root / Layout(root).taxonomies, root, problems)
+    if problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    out = root / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files(taxonomies).items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(f"wrote {(out / name).relative_to(root).as_posix()}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    result = load_project(Layout(Path(args.root).resolve()))
     if result.problems:
         print(result.problems.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(v)} {k}{'' if len(v) == 1 else 's'}"
-                       for k, v in result.catalog.by_kind.items())
-    print(f"All good: {len(result.catalog)} entries ({counts}).")
+    today = dt.date.today()
+    print(report_text(build_report(result.catalog, today, args.max_age), today))
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
-        prog="tejido", description="Check and manage a Tejido catalog.")
+    main = argparse.ArgumentParser(prog="tejido", description="Check and manage a Tejido catalog.")
+    main.add_argument("--root", default=".", help="the project folder (default: here)")
     commands = main.add_subparsers(dest="command", required=True)
     check = commands.add_parser(
         "check", help="validate every entry; print each problem with file and line")
-    check.add_argument("--root", default=".", help="the project folder (default: here)")
+    check.add_argument("--format", choices=("human", "github", "json"), default="human",
+                       help="human (default), github (pull request annotations) or json")
     check.set_defaults(run=_check)
+    new = commands.add_parser("new", help="write a commented template for a new entry")
+    new.add_argument("kind", choices=list(KINDS))
+    new.add_argument("name", help="the name or title, in quotes")
+    new.set_defaults(run=_new)
+    schema = commands.add_parser("schema", help="write JSON Schemas for editors")
+    schema.add_argument("--out", default="schemas", help="folder (default: schemas)")
+    schema.set_defaults(run=_schema)
+    report = commands.add_parser(
+        "report", help="missing translations, stale entries, entries without themes or regions")
+    report.add_argument("--max-age", type=int, default=365, metavar="DAYS",
+                        help="how old last_verified may be (default: 365)")
+    report.set_defaults(run=_report)
     return main
 
 

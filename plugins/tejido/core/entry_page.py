@@ -197,7 +197,7 @@ def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path
         title=entry.name(lang), description=pick(entry.summary, lang)[0],
         markdown=heading + w.notice() + body, kind=entry.kind,
         alternates=w.alternates(), fragments=tuple(w.fragments),
-        jsonld=structured_data(entry, lang),
+        jsonld=structured_data(entry, lang), ref=entry.ref,
     )
 
 

@@ -160,7 +160,7 @@ DESCRIPTION = Field(
 THEMES = Field(
     "themes", Terms("themes"), "Temas de trabajo (ids de taxonomies/themes.yml).",
     "Themes of work (ids from taxonomies/themes.yml).", required=True,
-    example="[participacion-ciudadana, juventudes]",
+    example="[participacion-ciudadana, liderazgo-juvenil]",
 )
 REGIONS = Field(
     "regions", Terms("regions"),

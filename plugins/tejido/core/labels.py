@@ -84,6 +84,9 @@ ES: Mapping[str, str] = {
     "pdf": "PDF",
     "open_data": "Datos abiertos",
     "catalog_json": "Catálogo en JSON",
+    "fix.label": "Corregir esta entrada",
+    "fix.edit": "Editar esta entrada",
+    "fix.suggest": "Sugerir una corrección",
 }
 
 EN: Mapping[str, str] = {
@@ -166,6 +169,9 @@ EN: Mapping[str, str] = {
     "pdf": "PDF",
     "open_data": "Open data",
     "catalog_json": "Catalog as JSON",
+    "fix.label": "Fix this entry",
+    "fix.edit": "Edit this entry",
+    "fix.suggest": "Suggest a correction",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"es": ES, "en": EN}

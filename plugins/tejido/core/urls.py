@@ -36,6 +36,10 @@ class Urls:
         """The virtual Markdown path MkDocs builds the page from."""
         return f"{self.prefix(lang)}{SECTIONS[section]}/{ident}/index.md"
 
+    def source_file(self, folder: str, lang: str) -> str:
+        """The virtual Markdown path of a page outside the entry sections."""
+        return f"{self.prefix(lang)}{folder}/index.md"
+
     def page(self, section: str, ident: str, lang: str) -> str:
         """The page URL relative to the site root."""
         folder = f"{self.prefix(lang)}{SECTIONS[section]}/{ident}/"
@@ -43,8 +47,12 @@ class Urls:
 
     def section(self, section: str, lang: str) -> str:
         """The hand-written page that introduces a section (its listing)."""
-        folder = f"{self.prefix(lang)}{SECTIONS[section]}/"
-        return folder if self.directory_urls else folder + "index.html"
+        return self.folder(SECTIONS[section], lang)
+
+    def folder(self, folder: str, lang: str) -> str:
+        """The URL of the page `folder/index.md` in a language."""
+        path = f"{self.prefix(lang)}{folder}/"
+        return path if self.directory_urls else path + "index.html"
 
     def entry(self, ref: Ref, lang: str) -> str:
         return self.page(ref.kind, ref.id, lang)

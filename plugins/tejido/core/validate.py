@@ -121,7 +121,7 @@ def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
                      found=repr(key), hint=did_you_mean(key, known))
     for spec in spec_fields:
         raw = data.get(spec.name)
-        if raw is None or raw == "" or raw == [] or raw == {}:
+        if is_blank(raw):
             if spec.required:
                 example = spec.example or "…"
                 ctx.fail((*here, spec.name) if spec.name in data else here,
@@ -133,6 +133,17 @@ def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
         if value is not MISSING:
             result[spec.name] = value
     return result
+
+
+def is_blank(raw: Any) -> bool:
+    """Nothing written: empty, or a mapping/list of nothing (as a fresh template has)."""
+    if raw is None or raw == "":
+        return True
+    if isinstance(raw, dict):
+        return all(is_blank(value) for value in raw.values())
+    if isinstance(raw, list):
+        return all(is_blank(item) for item in raw)
+    return False
 
 
 def check_value(kind: f.FieldType, raw: Any, here: Location, ctx: Context) -> Any:
@@ -348,7 +359,8 @@ def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
 def _list_of(kind: f.ListOf, raw: Any, here: Location, ctx: Context) -> Any:
     if not isinstance(raw, list):
         return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
-    items = [check_fields(kind.item.fields, item, (*here, i), ctx) for i, item in enumerate(raw)]
+    items = [check_fields(kind.item.fields, item, (*here, i), ctx)
+             for i, item in enumerate(raw) if not is_blank(item)]
     valid = tuple(item for item in items if item)
     return valid or MISSING
 

@@ -33,6 +33,8 @@ class PageText:
     fragments: tuple[str, ...] = ()
     jsonld: str = ""
     """schema.org structured data, already safe inside a <script> element."""
+    ref: Ref | None = None
+    """The entry the page shows, if it shows one."""
 
 
 @dataclass(frozen=True)

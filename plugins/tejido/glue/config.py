@@ -12,3 +12,12 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     root = opt.Optional(opt.Type(str))
     """The project folder holding directory/, practices/ and taxonomies/; default:
     the folder of mkdocs.yml."""
+    edit_url = opt.Optional(opt.Type(str))
+    """'Edit this entry' link, with {path}; default: {repo_url}/edit/main/{path}."""
+    correction_url = opt.Optional(opt.Type(str))
+    """'Suggest a correction' link, with {title} and {body} (and {path}); an issue form
+    or a mailto: address; default: {repo_url}/issues/new?title={title}&body={body}."""
+    report = opt.Type(bool, default=True)
+    """Publish the maintainers' report at /informe/ (never linked from the navigation)."""
+    report_max_age_days = opt.Type(int, default=365)
+    """Entries whose last_verified is older than this are listed as stale."""

@@ -26,7 +26,12 @@ from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.html import sanitize
 from ..core.html import text as escape
+from ..core.labels import TABLES
+from ..core.links import fix_links
 from ..core.reference import field_reference
+from ..core.report import build_report, report_page
+from ..core.scaffold import SCHEMA_FOLDER
+from ..core.schema import schema_files
 from ..core.urls import Urls
 from ..core.writer import PageText, Snippet, fill
 from .config import CatalogConfig
@@ -43,6 +48,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.urls = Urls()
         self.pages: dict[str, PageText] = {}
         """Generated pages of the language being built, by source path."""
+        self.edit_url: str | None = None
+        self.correction_url: str | None = None
         self.fragments: dict[str, tuple[str, ...]] = {}
         """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
@@ -67,6 +74,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 config.markdown_extensions.append(extension)
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
+        repo = (config.repo_url or "").rstrip("/")
+        self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
+        self.correction_url = self.config.correction_url or (
+            f"{repo}/issues/new?title={{title}}&body={{body}}" if repo else None)
         return config
 
     def _load(self) -> Catalog:
@@ -104,6 +115,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                                     content=catalog_json(self.catalog, lang, self.urls)))
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
+            for name, text in schema_files(self.catalog.taxonomies).items():
+                files.append(File.generated(config, f"{SCHEMA_FOLDER}/{name}", content=text))
         return files
 
     on_files = CombinedEvent(_drop_entry_sources, _add_pages)
@@ -113,6 +126,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         pages = [entry_page(self.catalog, e, lang, self.urls, self.root)
                  for e in self.catalog.entries.values()]
         pages.extend(browse_pages(self.catalog, lang, self.urls))
+        if self.config.report:
+            report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
+            pages.append(report_page(self.catalog, report, lang, self.urls))
         return pages
 
     def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
@@ -180,4 +196,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             for lang in LANGUAGES
         ]
         context["tejido_page"] = generated  # type: ignore[typeddict-unknown-key]
+        entry = self.catalog.entries.get(generated.ref) if generated.ref and self.catalog else None
+        if entry is not None:
+            links = fix_links(entry, generated.lang, page.canonical_url or page.url,
+                              self.edit_url, self.correction_url)
+            context["tejido_fix"] = links  # type: ignore[typeddict-unknown-key]
+            context["tejido_labels"] = TABLES[generated.lang]  # type: ignore[typeddict-unknown-key]
         return context

@@ -1,0 +1,66 @@
+"""How `tejido check` prints problems: for people, for GitHub, or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from itertools import groupby
+
+from .core import Problem
+
+RED, YELLOW, BOLD, RESET = "\033[31m", "\033[33m", "\033[1m", "\033[0m"
+
+
+def human(problems: Iterable[Problem], colour: bool) -> str:
+    """Grouped by file; each line still starts with path:line so editors can jump to it."""
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if colour else text
+
+    items = sorted(problems)
+    out: list[str] = []
+    for path, group in groupby(items, key=lambda p: p.path):
+        out.append(paint(BOLD, path))
+        for p in group:
+            line = f"  {path}:{p.line}: {paint(RED, p.field or '(file)')}: {p.message}"
+            if p.expected or p.found:
+                line += f"; expected {p.expected or '?'}, found {p.found or 'nothing'}"
+            out.append(line)
+            if p.hint:
+                out.append("      " + paint(YELLOW, f"hint: {p.hint}"))
+        out.append("")
+    noun = "problem" if len(items) == 1 else "problems"
+    files = len({p.path for p in items})
+    out.append(f"{len(items)} {noun} in {files} file{'s' if files != 1 else ''}. "
+               "Fix them and run `tejido check` again.")
+    return "\n".join(out)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problems: Iterable[Problem]) -> str:
+    """Workflow commands: each problem becomes an annotation on its line of the pull request."""
+    lines = []
+    for p in sorted(problems):
+        message = p.message
+        if p.expected or p.found:
+            message += f"; expected {p.expected or '?'}, found {p.found or 'nothing'}"
+        if p.hint:
+            message += f"\nhint: {p.hint}"
+        lines.append(f"::error file={_escape_property(p.path)},line={p.line},"
+                     f"title={_escape_property(p.field or 'file')}::{_escape_data(message)}")
+    return "\n".join(lines)
+
+
+def as_json(problems: Iterable[Problem]) -> str:
+    items = [
+        {"path": p.path, "line": p.line, "field": p.field, "message": p.message,
+         "expected": p.expected, "found": p.found, "hint": p.hint}
+        for p in sorted(problems)
+    ]
+    return json.dumps({"count": len(items), "problems": items}, ensure_ascii=False, indent=2)

@@ -1,0 +1,132 @@
+"""The maintainers' report: missing translations, stale entries, untagged entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from . import fields as f
+from . import html
+from .catalog import Catalog
+from .model import Entry
+from .urls import Urls
+from .writer import PageText, Writer
+
+
+@dataclass(frozen=True)
+class Report:
+    missing: tuple[tuple[Entry, str, str], ...]
+    """(entry, field, language missing)."""
+    stale: tuple[tuple[Entry, dt.date | None], ...]
+    """(entry, last verified or None) past the allowed age."""
+    untagged: tuple[tuple[Entry, str], ...]
+    """(entry, 'themes' or 'regions') with no term."""
+    max_age_days: int
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.stale or self.untagged)
+
+
+def _bilingual(spec_fields: tuple[f.Field, ...], values: dict[str, Any],
+               prefix: str = "") -> Iterator[tuple[str, dict[str, str]]]:
+    for field in spec_fields:
+        value = values.get(field.name)
+        if value is None:
+            continue
+        name = prefix + field.name
+        if isinstance(field.type, f.Bilingual):
+            yield name, value
+        elif isinstance(field.type, f.Record):
+            yield from _bilingual(field.type.fields, value, name + ".")
+        elif isinstance(field.type, f.ListOf):
+            for i, item in enumerate(value):
+                yield from _bilingual(field.type.item.fields, item, f"{name}[{i}].")
+
+
+def missing_translations(entry: Entry) -> Iterator[tuple[str, str]]:
+    for name, text in _bilingual(f.KINDS[entry.kind].fields, dict(entry.values)):
+        for lang in f.LANGUAGES:
+            if lang not in text:
+                yield name, lang
+    if entry.body:
+        for lang in f.LANGUAGES:
+            if lang not in entry.body:
+                yield "text", lang
+
+
+def build_report(catalog: Catalog, today: dt.date, max_age_days: int = 365) -> Report:
+    missing: list[tuple[Entry, str, str]] = []
+    stale: list[tuple[Entry, dt.date | None]] = []
+    untagged: list[tuple[Entry, str]] = []
+    oldest = today - dt.timedelta(days=max_age_days)
+    for entry in catalog.entries.values():
+        missing.extend((entry, name, lang) for name, lang in missing_translations(entry))
+        verified = entry.values.get("last_verified")
+        if verified is None or verified < oldest:
+            stale.append((entry, verified))
+        untagged.extend((entry, name) for name in ("themes", "regions")
+                        if not getattr(entry, name))
+    return Report(tuple(missing), tuple(stale), tuple(untagged), max_age_days)
+
+
+def report_text(report: Report, today: dt.date) -> str:
+    lines = [f"Missing translations ({len(report.missing)}):"]
+    lines += [f"  {e.source}: {name}: no {lang} text" for e, name, lang in report.missing]
+    lines.append(f"Not verified in the last {report.max_age_days} days ({len(report.stale)}):")
+    for entry, verified in report.stale:
+        when = (f"last verified {verified.isoformat()} ({(today - verified).days} days ago)"
+                if verified else "never verified (no last_verified)")
+        lines.append(f"  {entry.source}: {when}")
+    lines.append(f"Without themes or regions ({len(report.untagged)}):")
+    lines += [f"  {e.source}: no {name}" for e, name in report.untagged]
+    return "\n".join(lines)
+
+
+REPORT_PATH = "informe"
+"""The maintainers' page; the public navigation does not link it."""
+
+HEADINGS = {
+    "es": ("Informe para quienes mantienen el catálogo", "Traducciones pendientes",
+           "Sin verificar en los últimos {days} días", "Sin temas o regiones", "Entrada",
+           "Campo", "Falta", "Verificada", "nunca", "Nada pendiente."),
+    "en": ("Report for the catalog's maintainers", "Missing translations",
+           "Not verified in the last {days} days", "Without themes or regions", "Entry",
+           "Field", "Missing", "Verified", "never", "Nothing to do."),
+}
+
+
+def report_page(catalog: Catalog, report: Report, lang: str, urls: Urls) -> PageText:
+    here = urls.folder(REPORT_PATH, lang)
+    w = Writer(catalog, urls, lang, here)
+    title, missing, stale, untagged, entry, field, lacks, verified, never, none = HEADINGS[lang]
+
+    def table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+        if not rows:
+            return w.raw(f"<p>{html.text(none)}</p>")
+        header = "".join(f"<th>{html.text(h)}</th>" for h in head)
+        body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                       for row in rows)
+        return w.raw(f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>")
+
+    def who(e: Entry) -> str:
+        return f"{w.link(e.ref)}<br><code>{html.text(e.source)}</code>"
+
+    sections = [
+        f"# {title}",
+        f"## {missing} ({len(report.missing)})",
+        table((entry, field, lacks), [(who(e), f"<code>{html.text(n)}</code>",
+                                       html.text(w.t(f"language.{lg}")))
+                                      for e, n, lg in report.missing]),
+        f"## {stale.format(days=report.max_age_days)} ({len(report.stale)})",
+        table((entry, verified), [(who(e), html.text(d.isoformat() if d else never))
+                                  for e, d in report.stale]),
+        f"## {untagged} ({len(report.untagged)})",
+        table((entry, field), [(who(e), f"<code>{n}</code>") for e, n in report.untagged]),
+    ]
+    return PageText(
+        source=urls.source_file(REPORT_PATH, lang), url=here, lang=lang, title=title,
+        description=title, markdown="\n\n".join(sections), kind="report",
+        alternates=w.alternates(), fragments=tuple(w.fragments),
+    )

@@ -1,0 +1,113 @@
+"""New entries from a name: the file path, a slug, and a commented template.
+
+Every field of the kind is present, with a comment in Spanish and English
+saying what it holds and whether it is required.  Empty values count as
+missing, so the file passes `tejido check` once the required fields are filled.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import unicodedata
+from pathlib import Path
+
+from . import fields as f
+from .validate import expected
+
+SCHEMA_FOLDER = "schemas"
+REQUIRED = "obligatorio / required"
+
+
+def slugify(name: str) -> str:
+    """'Fundación Niñas de Oaxaca, A.C.' -> 'fundacion-ninas-de-oaxaca-a-c'."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80].strip("-")
+
+
+def entry_path(root: Path, kind: str, name: str) -> Path:
+    spec = f.KINDS[kind]
+    suffix = ".yml" if spec.pattern == "*.yml" else ".md"
+    return root / spec.folder / f"{slugify(name)}{suffix}"
+
+
+def _comment(field: f.Field, indent: str) -> list[str]:
+    need = f" ({REQUIRED})" if field.required else ""
+    lines = [f"{indent}# {field.es} / {field.en}{need}"]
+    form = expected(field.type)
+    if isinstance(field.type, (f.Term, f.Terms, f.Choice, f.Ref, f.Refs, f.Year, f.Date,
+                               f.Url, f.Email)):
+        example = f" — ej. / e.g. {field.example}" if field.example else ""
+        lines.append(f"{indent}#   {form}{example}")
+    return lines
+
+
+def _field_lines(field: f.Field, indent: str, value: str | None = None) -> list[str]:
+    lines = _comment(field, indent)
+    kind = field.type
+    if value is not None:
+        lines.append(f"{indent}{field.name}: {value}")
+    elif isinstance(kind, f.Bilingual):
+        lines += [f"{indent}{field.name}:", f"{indent}  es:", f"{indent}  en:"]
+    elif isinstance(kind, (f.Terms, f.Refs)):
+        lines.append(f"{indent}{field.name}: []")
+    elif isinstance(kind, f.Record):
+        lines.append(f"{indent}{field.name}:")
+        for inner in kind.fields:
+            lines += _field_lines(inner, indent + "  ")
+    elif isinstance(kind, f.ListOf):
+        lines.append(f"{indent}{field.name}:")
+        item = [line for inner in kind.item.fields for line in _field_lines(inner, indent + "    ")]
+        first = next(i for i, line in enumerate(item) if not line.lstrip().startswith("#"))
+        item[first] = f"{indent}  - " + item[first].lstrip()
+        lines += item
+    else:
+        lines.append(f"{indent}{field.name}:")
+    return lines
+
+
+def template(kind: str, name: str, path: Path, root: Path) -> str:
+    spec = f.KINDS[kind]
+    schema = posixpath.relpath(f"{SCHEMA_FOLDER}/{kind}.schema.json",
+                               path.parent.relative_to(root).as_posix())
+    lines = [
+        f"# yaml-language-server: $schema={schema}",
+        f"# {spec.es} / {spec.en}. Guía / guide: CONTRIBUTING.es.md, CONTRIBUTING.md",
+        "# Los campos vacíos no se publican. / Empty fields are not published.",
+        "",
+    ]
+    quoted = json.dumps(name, ensure_ascii=False)
+    for field in spec.fields:
+        if field.name == spec.title_field and isinstance(field.type, f.Bilingual):
+            lines += [*_comment(field, ""), f"{field.name}:", f"  es: {quoted}", "  en:"]
+        elif field.name == spec.title_field:
+            lines += _field_lines(field, "", quoted)
+        else:
+            lines += _field_lines(field, "")
+        lines.append("")
+    text = "\n".join(lines).rstrip() + "\n"
+    if spec.pattern == "*.md":
+        body = ("\n<!-- Escribe aquí el texto en español (## para los títulos). El texto en inglés "
+                f"va en {path.stem}.en.md. / Write the Spanish text here; the English text goes "
+                f"in {path.stem}.en.md. -->\n")
+        text = f"---\n{text}---\n{body}"
+    return text
+
+
+class EntryExists(Exception):
+    pass
+
+
+def create_entry(root: Path, kind: str, name: str) -> Path:
+    """Write the template for a new entry; never overwrites an existing one."""
+    if not slugify(name):
+        raise ValueError("the name needs at least one letter or digit")
+    path = entry_path(root, kind, name)
+    siblings = [path.with_suffix(s) for s in (".yml", ".yaml", ".md")]
+    if any(p.exists() for p in siblings):
+        raise EntryExists(str(next(p for p in siblings if p.exists()).relative_to(root)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(template(kind, name, path, root))
+    return path
