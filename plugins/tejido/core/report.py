@@ -17,8 +17,8 @@ from .writer import PageText, Writer
 
 @dataclass(frozen=True)
 class Report:
-    missing: tuple[tuple[Entry, str, str], ...]
-    """(entry, field, language missing)."""
+    missing: tuple[tuple[Entry, str, tuple[str, ...]], ...]
+    """(entry, language missing, the fields that lack it)."""
     stale: tuple[tuple[Entry, dt.date | None], ...]
     """(entry, last verified or None) past the allowed age."""
     untagged: tuple[tuple[Entry, str], ...]
@@ -57,12 +57,16 @@ def missing_translations(entry: Entry) -> Iterator[tuple[str, str]]:
 
 
 def build_report(catalog: Catalog, today: dt.date, max_age_days: int = 365) -> Report:
-    missing: list[tuple[Entry, str, str]] = []
+    missing: list[tuple[Entry, str, tuple[str, ...]]] = []
     stale: list[tuple[Entry, dt.date | None]] = []
     untagged: list[tuple[Entry, str]] = []
     oldest = today - dt.timedelta(days=max_age_days)
     for entry in catalog.entries.values():
-        missing.extend((entry, name, lang) for name, lang in missing_translations(entry))
+        gaps = list(missing_translations(entry))
+        for lang in f.LANGUAGES:
+            names = tuple(name for name, lacking in gaps if lacking == lang)
+            if names:
+                missing.append((entry, lang, names))
         verified = entry.values.get("last_verified")
         if verified is None or verified < oldest:
             stale.append((entry, verified))
@@ -73,7 +77,8 @@ def build_report(catalog: Catalog, today: dt.date, max_age_days: int = 365) -> R
 
 def report_text(report: Report, today: dt.date) -> str:
     lines = [f"Missing translations ({len(report.missing)}):"]
-    lines += [f"  {e.source}: {name}: no {lang} text" for e, name, lang in report.missing]
+    lines += [f"  {e.source}: no {lang} text in {', '.join(names)}"
+              for e, lang, names in report.missing]
     lines.append(f"Not verified in the last {report.max_age_days} days ({len(report.stale)}):")
     for entry, verified in report.stale:
         when = (f"last verified {verified.isoformat()} ({(today - verified).days} days ago)"
@@ -116,9 +121,10 @@ def report_page(catalog: Catalog, report: Report, lang: str, urls: Urls) -> Page
     sections = [
         f"# {title}",
         f"## {missing} ({len(report.missing)})",
-        table((entry, field, lacks), [(who(e), f"<code>{html.text(n)}</code>",
-                                       html.text(w.t(f"language.{lg}")))
-                                      for e, n, lg in report.missing]),
+        table((entry, lacks, field), [
+            (who(e), html.text(w.t(f"language.{lg}")),
+             ", ".join(f"<code>{html.text(n)}</code>" for n in names))
+            for e, lg, names in report.missing]),
         f"## {stale.format(days=report.max_age_days)} ({len(report.stale)})",
         table((entry, verified), [(who(e), html.text(d.isoformat() if d else never))
                                   for e, d in report.stale]),
