@@ -22,6 +22,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
 from ..core.browse import browse_pages, home_summary, kind_listing, taxonomy_listing
+from ..core.directory import TEXTS as DIRECTORY_TEXTS
+from ..core.directory import directory_snippet, facets_data
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.html import sanitize
@@ -32,6 +34,8 @@ from ..core.reference import field_reference
 from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
+from ..core.search import SEARCH_FOLDER, SEARCH_TEXTS, SearchDoc, build_index, page_doc
+from ..core.search_docs import entry_docs
 from ..core.urls import Urls
 from ..core.writer import PageText, Snippet, fill
 from .config import CatalogConfig
@@ -51,6 +55,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.edit_url: str | None = None
         self.correction_url: str | None = None
         self.fragments: dict[str, tuple[str, ...]] = {}
+        self.page_docs: list[SearchDoc] = []
+        """Hand-written pages of the language being built, for the search index."""
         """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
     def _language(self, config: MkDocsConfig) -> str:
@@ -105,7 +111,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = self._language(config)
-        self.pages, self.fragments = {}, {}
+        self.pages, self.fragments, self.page_docs = {}, {}, []
         for page in self._page_texts(lang):
             self.pages[page.source] = page
             self.fragments[page.source] = page.fragments
@@ -120,6 +126,21 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         return files
 
     on_files = CombinedEvent(_drop_entry_sources, _add_pages)
+
+    # Before i18n's (-100), which starts the next language's build from its own.
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.catalog is None:
+            return
+        lang = self._language(config)
+        docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
+        labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
+        labels["page"] = SEARCH_TEXTS[lang][2]
+        files = build_index(docs, lang, labels).files
+        files["facets.js"] = facets_data(self.catalog, lang, self.urls)
+        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
 
     def _page_texts(self, lang: str) -> list[PageText]:
         assert self.catalog is not None
@@ -164,6 +185,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         what, _, name = wanted.partition(":")
         if what == "home":
             return home_summary(self.catalog, lang, self.urls, here)
+        if what == "directory":
+            return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
             return Snippet(field_reference(lang), ())
         if what == "kind" and name in KINDS:
@@ -179,12 +202,22 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         html = fill(html, self.fragments.get(page.file.src_uri, ()))
-        return sanitize(html) if page.file.src_uri in self.pages else html
+        if page.file.src_uri in self.pages:
+            return sanitize(html)
+        self.page_docs.append(page_doc(page.title or "", page.url, html))
+        return html
 
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
+        lang = self._language(config)
+        context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
+            "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
+                "directorio", lang), "placeholder": SEARCH_TEXTS[lang][0],
+            "label": SEARCH_TEXTS[lang][1], "app": page.meta.get("tejido") == "directory",
+            "one": DIRECTORY_TEXTS[lang]["result"], "many": DIRECTORY_TEXTS[lang]["results"],
+        }
         generated = self.pages.get(page.file.src_uri)
         i18n = config.plugins.get("i18n")
         if generated is None or i18n is None:

@@ -1,0 +1,196 @@
+/* Tejido search: loads only the index shards a query needs, by <script> tags so the
+   site also works when opened from disk (file://). Index format: core/search.py. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var root = script.getAttribute("data-search-root");
+  var siteRoot = script.getAttribute("data-site-root");
+  var store = {};
+  var waiting = {};
+
+  function receive(name, data) {
+    store[name] = data;
+    (waiting[name] || []).forEach(function (resolve) { resolve(data); });
+    delete waiting[name];
+  }
+
+  function load(name) {
+    if (name in store) return Promise.resolve(store[name]);
+    return new Promise(function (resolve) {
+      if (waiting[name]) { waiting[name].push(resolve); return; }
+      waiting[name] = [resolve];
+      var tag = document.createElement("script");
+      tag.src = root + name + ".js";
+      tag.async = true;
+      tag.onerror = function () { receive(name, null); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function terms(meta, query) {
+    var stop = new Set(meta.stop);
+    return (fold(query).match(/[a-z0-9]+/g) || []).filter(function (word) {
+      return word.length > 1 && !stop.has(word);
+    });
+  }
+
+  /* Scores of the docs matching one word: its own form counts fully, longer forms
+     that start with it (what is still being typed, or a plural) count less. */
+  function matchWord(shard, word) {
+    var scores = new Map();
+    if (!shard) return scores;
+    var stems = new Map();
+    Object.keys(shard.forms).forEach(function (form) {
+      var factor = form === word ? 1 : form.lastIndexOf(word, 0) === 0 ? 0.6 : 0;
+      var stem = shard.forms[form];
+      if (factor > (stems.get(stem) || 0)) stems.set(stem, factor);
+    });
+    stems.forEach(function (factor, stem) {
+      var postings = shard.stems[stem];
+      var doc = 0;
+      for (var i = 0; i < postings.length; i += 2) {
+        doc += postings[i];
+        var score = postings[i + 1] * factor;
+        if (score > (scores.get(doc) || 0)) scores.set(doc, score);
+      }
+    });
+    return scores;
+  }
+
+  function combine(maps) {
+    var all = new Map();
+    var every = maps[0];
+    every.forEach(function (score, doc) {
+      var total = score;
+      for (var i = 1; i < maps.length; i++) {
+        if (!maps[i].has(doc)) return;
+        total += maps[i].get(doc);
+      }
+      all.set(doc, total);
+    });
+    if (all.size) return all;
+    maps.forEach(function (map) {  // no doc has every word: rank those with most
+      map.forEach(function (score, doc) { all.set(doc, (all.get(doc) || 0) + score); });
+    });
+    return all;
+  }
+
+  /* Doc numbers matching a query, best first; null for a query with no usable word. */
+  function query(text) {
+    return load("meta").then(function (meta) {
+      var words = terms(meta, text);
+      if (!words.length) return null;
+      return Promise.all(words.map(function (word) {
+        var key = word.slice(0, 2);
+        var shard = meta.shards.indexOf(key) >= 0 ? load("s-" + key) : Promise.resolve(null);
+        return shard.then(function (data) { return matchWord(data, word); });
+      })).then(function (maps) {
+        var scores = combine(maps);
+        return Array.from(scores.keys()).sort(function (a, b) {
+          return scores.get(b) - scores.get(a) || a - b;
+        });
+      });
+    });
+  }
+
+  /* Display data of docs: {title, kind, url, summary}, url relative to this page. */
+  function docs(numbers) {
+    return load("meta").then(function (meta) {
+      var chunks = Array.from(new Set(numbers.map(function (n) {
+        return Math.floor(n / meta.chunk);
+      })));
+      return Promise.all(chunks.map(function (c) { return load("d-" + c); })).then(function () {
+        return numbers.map(function (n) {
+          var row = store["d-" + Math.floor(n / meta.chunk)][n % meta.chunk];
+          return { number: n, title: row[0], kind: row[1], kindLabel: meta.kinds[row[1]] || row[1],
+                   url: siteRoot + row[2], summary: row[3] };
+        });
+      });
+    });
+  }
+
+  window.tejidoSearch = { receive: receive, load: load, query: query, docs: docs, fold: fold };
+
+  /* The search box under the header: a combobox listing the first results. */
+  var form = document.querySelector("form.tj-searchbar");
+  if (!form) return;
+  var input = form.querySelector("input");
+  var list = form.querySelector("[role=listbox]");
+  var status = form.querySelector(".tj-searchbar__status");
+  var sequence = 0;
+  var active = -1;
+
+  function option(doc, index) {
+    var item = document.createElement("li");
+    item.setAttribute("role", "option");
+    item.id = "tj-result-" + index;
+    var link = document.createElement("a");
+    link.href = doc.url;
+    link.tabIndex = -1;
+    var title = document.createElement("span");
+    title.className = "tj-result__title";
+    title.textContent = doc.title;
+    var kind = document.createElement("span");
+    kind.className = "tj-badge";
+    kind.textContent = doc.kindLabel;
+    var summary = document.createElement("span");
+    summary.className = "tj-result__summary";
+    summary.textContent = doc.summary;
+    link.append(title, " ", kind, summary);
+    item.appendChild(link);
+    return item;
+  }
+
+  function show(found, total) {
+    list.replaceChildren.apply(list, found.map(option));
+    list.hidden = found.length === 0 && total === null;
+    input.setAttribute("aria-expanded", String(!list.hidden));
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    status.textContent = total === null ? "" : form.getAttribute(
+      total === 1 ? "data-one" : "data-many").replace("{count}", total);
+  }
+
+  function run() {
+    var mine = ++sequence;
+    var text = input.value;
+    query(text).then(function (numbers) {
+      if (mine !== sequence) return;
+      if (numbers === null) { show([], null); return; }
+      docs(numbers.slice(0, 8)).then(function (found) {
+        if (mine === sequence) show(found, numbers.length);
+      });
+    });
+  }
+
+  function move(step) {
+    var items = list.querySelectorAll("[role=option]");
+    if (!items.length) return;
+    if (active >= 0) items[active].removeAttribute("aria-selected");
+    active = (active + step + items.length) % items.length;
+    items[active].setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", items[active].id);
+  }
+
+  input.addEventListener("input", run);
+  input.addEventListener("focus", function () { load("meta"); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown") { move(1); event.preventDefault(); }
+    else if (event.key === "ArrowUp") { move(-1); event.preventDefault(); }
+    else if (event.key === "Escape") { show([], null); }
+    else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      list.querySelectorAll("[role=option] a")[active].click();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) show([], null);
+  });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial && !document.getElementById("tj-directory")) { input.value = initial; run(); }
+})();
