@@ -6,11 +6,7 @@ CI) a missing browser is a failure instead.
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -29,45 +25,20 @@ def _require_browser() -> None:
     pytest.skip(reason)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_mini: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(built_mini)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
 def test_language_switcher_keeps_the_entry(browser: object, site_url: str) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     external: list[str] = []
     page.on("request", lambda r: r.url.startswith(site_url) or external.append(r.url))
-    page.goto(site_url + "organizaciones/casa-de-la-mixteca/")
+    page.goto(site_url + "organizaciones/casa-de-la-mixteca/index.html")
     assert page.locator("html").get_attribute("lang") == "es"
     page.locator(".md-header__option .md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
-    page.wait_for_url("**/en/organizaciones/casa-de-la-mixteca/")
+    page.wait_for_url("**/en/organizaciones/casa-de-la-mixteca/index.html")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator(".tj-fallback").is_visible()
     assert page.locator('.tj-summary span[lang="es"]').inner_text().startswith("Acompaña")
     page.locator('a.md-select__link[hreflang="es"]').click(force=True)
-    page.wait_for_url("**/organizaciones/casa-de-la-mixteca/")
+    page.wait_for_url("**/organizaciones/casa-de-la-mixteca/index.html")
     assert external == [], f"requests left the site: {external}"
 
 
@@ -76,7 +47,7 @@ def test_hostile_entry_runs_no_script(browser: object, site_url: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for prefix in ("", "en/"):
-        page.goto(site_url + prefix + "organizaciones/colectivo-hostil/")
+        page.goto(site_url + prefix + "organizaciones/colectivo-hostil/index.html")
         page.mouse.move(200, 300)
         page.locator("text=marcas").first.hover() if prefix == "" else None
     assert dialogs == []
@@ -86,8 +57,8 @@ def test_hostile_entry_runs_no_script(browser: object, site_url: str) -> None:
 
 def test_relation_links_lead_to_the_related_entry(browser: object, site_url: str) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
-    page.goto(site_url + "en/redes/red-sur/")
+    page.goto(site_url + "en/redes/red-sur/index.html")
     page.get_by_role("link", name="Casa de la Mixteca").first.click()
-    page.wait_for_url("**/en/organizaciones/casa-de-la-mixteca/")
+    page.wait_for_url("**/en/organizaciones/casa-de-la-mixteca/index.html")
     page.get_by_role("link", name="Red Sur").first.click()
-    page.wait_for_url("**/en/redes/red-sur/")
+    page.wait_for_url("**/en/redes/red-sur/index.html")

@@ -38,31 +38,31 @@ def test_entry_pages_exist_in_both_languages_with_the_right_lang(read_page: Read
 
 def test_language_switch_and_hreflang_lead_to_the_same_entry(read_page: Reader) -> None:
     assert alternates(read_page("organizaciones/casa-de-la-mixteca")) == {
-        "es": "./", "en": "../../en/organizaciones/casa-de-la-mixteca/"}
+        "es": "index.html", "en": "../../en/organizaciones/casa-de-la-mixteca/index.html"}
     assert alternates(read_page("en/redes/red-sur")) == {
-        "es": "../../../redes/red-sur/", "en": "./"}
+        "es": "../../../redes/red-sur/index.html", "en": "index.html"}
     switcher = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"',
                           read_page("en/regiones/oaxaca"))
-    assert switcher == [("../../../regiones/oaxaca/", "es"), ("./", "en")]
+    assert switcher == [("../../../regiones/oaxaca/index.html", "es"), ("index.html", "en")]
 
 
 def test_hand_written_pages_keep_i18n_alternates(read_page: Reader) -> None:
-    assert alternates(read_page("en/temas")) == {"es": "../../temas/", "en": "./"}
+    assert alternates(read_page("en/temas")) == {"es": "../../temas/index.html", "en": "index.html"}
 
 
 def test_relations_are_linked_both_ways(read_page: Reader) -> None:
     network = article(read_page("redes/red-sur"))
-    assert 'href="../../organizaciones/casa-de-la-mixteca/"' in network
+    assert 'href="../../organizaciones/casa-de-la-mixteca/index.html"' in network
     assert "desde 2018" in network
     member = article(read_page("organizaciones/casa-de-la-mixteca"))
-    assert 'href="../../redes/red-sur/"' in member  # derived: member_of
-    assert 'href="../../practicas/talleres-de-incidencia/"' in member  # derived: ran
-    assert 'href="../red-de-saberes/"' in member  # alliance declared on the other side
+    assert 'href="../../redes/red-sur/index.html"' in member  # derived: member_of
+    assert 'href="../../practicas/talleres-de-incidencia/index.html"' in member  # derived: ran
+    assert 'href="../red-de-saberes/index.html"' in member  # alliance declared on the other side
     practice = article(read_page("en/practicas/talleres-de-incidencia"))
-    assert 'href="../../guias/guia-de-prueba/"' in practice
+    assert 'href="../../guias/guia-de-prueba/index.html"' in practice
     guide = article(read_page("en/guias/guia-de-prueba"))
-    assert 'href="../../practicas/talleres-de-incidencia/"' in guide  # derived: used_in
-    assert 'href="../../redes/red-sur/"' in guide
+    assert 'href="../../practicas/talleres-de-incidencia/index.html"' in guide  # derived: used_in
+    assert 'href="../../redes/red-sur/index.html"' in guide
 
 
 def test_missing_translation_falls_back_with_notice_and_lang(read_page: Reader) -> None:
@@ -105,13 +105,13 @@ def test_private_contact_person_is_not_published(built_mini: Path) -> None:
 def test_browse_pages_list_entries_with_counts(read_page: Reader) -> None:
     oaxaca = article(read_page("regiones/oaxaca"))
     assert "Regiones · 4 entradas" in oaxaca  # its sub-regions count for oaxaca
-    assert 'href="../mixteca/">Mixteca</a> <span class="tj-count">2</span>' in oaxaca
+    assert 'href="../mixteca/index.html">Mixteca</a> <span class="tj-count">2</span>' in oaxaca
     mexico = article(read_page("en/regiones/mexico"))
     assert "Regions · 5 entries" in mexico
     sdg = article(read_page("en/ods/16"))
     assert "SDG 16: Peace, justice and strong institutions" in sdg
     themes = article(read_page("temas"))
-    assert 'href="participacion-ciudadana/">Participación ciudadana</a>' in themes
+    assert 'href="participacion-ciudadana/index.html">Participación ciudadana</a>' in themes
     kinds = article(read_page("en/organizaciones"))
     assert kinds.count('class="tj-card ') == 3
 
@@ -120,7 +120,7 @@ def test_home_shows_counts_and_ways_in(read_page: Reader) -> None:
     home = article(read_page("en"))
     assert re.search(r'<strong class="tj-figure">3</strong> Organizations', home)
     assert re.search(r'<strong class="tj-figure">1</strong> Networks', home)
-    assert 'href="regiones/mexico/">Mexico</a>' in home
+    assert 'href="regiones/mexico/index.html">Mexico</a>' in home
 
 
 def test_catalog_json_per_language(built_mini: Path) -> None:
@@ -130,11 +130,11 @@ def test_catalog_json_per_language(built_mini: Path) -> None:
     assert es["count"] == en["count"] == 6
     by_ref = {e["ref"]: e for e in en["entries"]}
     assert by_ref["organization:casa-de-la-mixteca"]["url"] == \
-        "en/organizaciones/casa-de-la-mixteca/"
+        "en/organizaciones/casa-de-la-mixteca/index.html"
     assert by_ref["practice:talleres-de-incidencia"]["name"] == "Advocacy workshops"
     assert by_ref["organization:casa-de-la-mixteca"]["languages"] == ["es"]
     for entry in en["entries"]:
-        assert (built_mini / entry["url"] / "index.html").exists()
+        assert (built_mini / entry["url"]).exists()
 
 
 def test_attached_files_are_published_with_size_and_pages(built_mini: Path) -> None:

@@ -201,11 +201,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     # Contributor Markdown is rendered by MkDocs; strip what must never reach a page.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        html = fill(html, self.fragments.get(page.file.src_uri, ()))
         if page.file.src_uri in self.pages:
-            return sanitize(html)
+            return sanitize(fill(html, self.fragments[page.file.src_uri]))
+        # Indexed before the listing goes in: a section page is found by its own words,
+        # not by every entry it lists.
         self.page_docs.append(page_doc(page.title or "", page.url, html))
-        return html
+        return fill(html, self.fragments.get(page.file.src_uri, ()))
 
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)

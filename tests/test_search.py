@@ -1,0 +1,142 @@
+"""Search and the directory: the index in Python, then the real thing in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tejido.core.search import SearchDoc, build_index, fold
+
+
+def _receive(text: str) -> Any:
+    match = re.fullmatch(r'tejidoSearch\.receive\("[^"]+",(.*)\);\n', text, re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+def test_words_are_folded_and_grouped_by_stem() -> None:
+    assert fold("Educación MÉXICO Ñandú") == "educacion mexico nandu"
+    files = build_index([
+        SearchDoc("Red de organizaciones", "network", "a/", "Educación popular"),
+        SearchDoc("Organización civil", "organization", "b/", "Salud"),
+    ], "es").files
+    shard = _receive(files["s-or.js"])
+    assert shard["forms"]["organizaciones"] == shard["forms"]["organizacion"]
+    postings = shard["stems"][shard["forms"]["organizacion"]]
+    assert postings == [0, 10, 1, 10]  # both docs, weighted as titles
+    assert "de" not in _receive(files["s-de.js"])["forms"] if "s-de.js" in files else True
+    assert _receive(files["meta.js"])["count"] == 2
+
+
+def test_a_query_loads_little(built_mini: Path) -> None:
+    files = {p.name: p.stat().st_size for p in (built_mini / "search").iterdir()}
+    assert files["meta.js"] < 4_000
+    assert max(size for name, size in files.items() if name.startswith("s-")) < 20_000
+
+
+# -- in the browser -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any) -> Iterator[Any]:
+    tab = browser.new_page(viewport={"width": 1100, "height": 900})
+    yield tab
+    tab.close()
+
+
+def header_results(page: Any, text: str) -> list[str]:
+    page.fill("#tj-search-input", "")
+    page.type("#tj-search-input", text)
+    page.wait_for_selector("#tj-search-results [role=option]", timeout=3000)
+    return [t.strip() for t in page.locator("#tj-search-results [role=option]").all_inner_texts()]
+
+
+@pytest.mark.parametrize(("lang", "query", "expected", "kind"), [
+    ("", "participacion", "Centro de Saberes", "Organización"),
+    ("", "PARTICIPACIÓN ciudadana", "Centro de Saberes", "Organización"),
+    ("", "míxteca", "Casa de la Mixteca", "Organización"),
+    ("", "gobierno", "Talleres de incidencia", "Buena práctica"),
+    ("en/", "participation", "Centro de Saberes", "Organization"),
+    ("en/", "workshop", "Advocacy workshops", "Good practice"),
+    ("en/", "camix", "Casa de la Mixteca", "Organization"),
+])
+def test_header_search(page: Any, site_url: str, lang: str, query: str, expected: str,
+                       kind: str) -> None:
+    page.goto(site_url + lang + "temas/index.html")
+    results = header_results(page, query)
+    assert results[0].startswith(expected), results
+    assert kind in results[0]
+
+
+def test_names_rank_above_body_text(page: Any, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    results = header_results(page, "red sur")
+    assert results[0].startswith("Red Sur")
+
+
+def test_keyboard_selects_a_result(page: Any, site_url: str) -> None:
+    page.goto(site_url + "en/index.html")
+    header_results(page, "mixteca")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/en/(organizaciones|practicas)/.*index\.html"))
+
+
+def facet(page: Any, name: str) -> Any:
+    return page.locator(".tj-facet__value", has_text=re.compile(rf"^{re.escape(name)} "))
+
+
+def test_directory_facets_counts_url_and_reload(page: Any, site_url: str) -> None:
+    page.goto(site_url + "en/directorio/index.html")
+    page.wait_for_selector(".tj-card")
+    assert page.locator(".tj-status").inner_text() == "6 results"
+    assert facet(page, "Organization").locator(".tj-count").inner_text() == "3"
+    facet(page, "Organization").locator("input").check()
+    page.wait_for_function("document.querySelector('.tj-status').textContent === '3 results'")
+    assert parse_qs(urlsplit(page.url).query) == {"kind": ["organization"]}
+    # counts in other facets now count organizations only; a parent counts its children
+    assert facet(page, "Oaxaca").locator(".tj-count").inner_text() == "2"
+    facet(page, "Oaxaca").locator("input").check()
+    page.wait_for_function("document.querySelector('.tj-status').textContent === '2 results'")
+    assert parse_qs(urlsplit(page.url).query) == {"kind": ["organization"], "region": ["oaxaca"]}
+    # OR within a facet
+    facet(page, "Network").locator("input").check()
+    page.wait_for_function("document.querySelector('.tj-status').textContent === '3 results'")
+    page.reload()
+    page.wait_for_selector(".tj-card")
+    assert page.locator(".tj-status").inner_text() == "3 results"
+    assert facet(page, "Oaxaca").locator("input").is_checked()
+    page.get_by_role("button", name="Remove all filters").click()
+    page.wait_for_function("document.querySelector('.tj-status').textContent === '6 results'")
+    assert urlsplit(page.url).query == ""
+
+
+def test_directory_text_and_empty_state(page: Any, site_url: str) -> None:
+    page.goto(site_url + "directorio/index.html?q=mixteca&kind=network")
+    page.wait_for_selector(".tj-empty")
+    assert "Prueba quitar uno" in page.locator(".tj-empty").inner_text()
+    page.get_by_role("button", name="Quitar filtro: Red").click()
+    page.wait_for_selector(".tj-card")
+    titles = page.locator(".tj-card > a").all_inner_texts()
+    assert "Casa de la Mixteca" in titles
+    page.locator(".tj-card > a", has_text="Casa de la Mixteca").click()
+    page.wait_for_url("**/organizaciones/casa-de-la-mixteca/index.html")
+
+
+def test_the_site_works_from_disk(browser: Any, built_mini: Path) -> None:
+    tab = browser.new_page()
+    tab.goto((built_mini / "en/organizaciones/red-de-saberes/index.html").as_uri())
+    results = header_results(tab, "mixteca")
+    assert any(r.startswith("Casa de la Mixteca") for r in results)
+    tab.locator("#tj-search-results a", has_text="Casa de la Mixteca").first.click()
+    tab.wait_for_url("file://**/en/organizaciones/casa-de-la-mixteca/index.html")
+    tab.goto((built_mini / "directorio/index.html").as_uri() + "?theme=economia-social")
+    tab.wait_for_selector(".tj-card")
+    assert tab.locator(".tj-status").inner_text() == "1 resultado"
+    tab.close()
