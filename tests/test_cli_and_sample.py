@@ -30,12 +30,12 @@ def test_check_prints_every_problem_and_exits_1(project: Path) -> None:
         "directory/organizations/casa-de-la-mixteca.yml\n"
         "  directory/organizations/casa-de-la-mixteca.yml:11: regions[0]: unknown regions term; "
         "expected a term from taxonomies/regions.yml, found 'mixteka'\n"
-        "      hint: did you mean 'mixteca'? (or add the term to taxonomies/regions.yml)\n"
+        "      hint: did you mean 'mixteca'? (to add a new term to taxonomies/regions.yml, ask the catalog's maintainers)\n"
         "  directory/organizations/casa-de-la-mixteca.yml:19: websit: unknown field; "
         "expected one of the documented fields, found 'websit'\n"
         "      hint: did you mean 'website'?\n"
         "\n"
-        "2 problems in 1 file. Fix them and run `tejido check` again.\n"
+        "2 problems in 1 file. Fix them and check again (make check).\n"
     )
 
 

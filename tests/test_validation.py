@@ -50,6 +50,27 @@ CASES = {
         "directory/organizations/casa.yml:3: (file): this is not valid YAML",
         "hint: check indentation",
     ),
+    "required field left empty": (
+        VALID_ORG.replace("type: cso", "type:"),
+        "casa.yml:2: type: the required field 'type' is empty",
+        "hint: write the value after 'type:'",
+    ),
+    "language key at the wrong level": (
+        VALID_ORG.replace("  es: Una organización de prueba.\n  en: A test organization.",
+                          "es: Una organización de prueba."),
+        "casa.yml:4: es: 'es:' is not a field here",
+        "goes under the field it translates, indented by two spaces",
+    ),
+    "spanish field name": (
+        VALID_ORG + "sitio_web: https://casa.example.org\n",
+        "casa.yml:8: sitio_web: unknown field",
+        "hint: did you mean 'website'?",
+    ),
+    "text cut by a hash": (
+        VALID_ORG.replace("Una organización de prueba.", "Somos mujeres #MaízNativo"),
+        "casa.yml:4: summary.es: the text stops at ' #'",
+        "hint: put the whole text in quotes",
+    ),
     "missing required field": (
         VALID_ORG.replace("type: cso\n", ""),
         "casa.yml:1: (file): the required field 'type' is missing; "
@@ -112,7 +133,7 @@ CASES = {
             "summary:\n  es: Una organización de prueba.\n  en: A test organization.\n",
             "summary: Una organización\n"),
         "casa.yml:3: summary: the text needs its language",
-        "es: 'Una organización'",
+        "        es: <texto en español>",
     ),
     "yes/no where text is expected": (
         VALID_ORG + "acronym: no\n",
@@ -130,7 +151,11 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_bad_organization_gets_a_clear_message(empty_project: Path, case: str) -> None:
     content, message, hint = CASES[case]
-    text = only(problems_for(empty_project, {f"{ORG}/casa.yml": content}))
+    texts = problems_for(empty_project, {f"{ORG}/casa.yml": content})
+    if case == "language key at the wrong level":  # summary is then empty, too
+        assert any("the required field 'summary' is empty" in t for t in texts), texts
+        texts = [t for t in texts if "'summary' is empty" not in t]
+    text = only(texts)
     assert message in text
     assert hint in text
 

@@ -40,8 +40,10 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
+    problems = Problems()
+    taxonomies = load_taxonomies(root / Layout(root).taxonomies, root, problems)
     try:
-        path = create_entry(root, args.kind, args.name)
+        path = create_entry(root, args.kind, args.name, taxonomies)
     except EntryExists as error:
         print(f"{error}: an entry with this id already exists; nothing was written.\n"
               "    hint: open that file to edit it, or choose another name", file=sys.stderr)
@@ -51,7 +53,7 @@ def _new(args: argparse.Namespace) -> int:
         return 2
     shown = path.relative_to(root).as_posix()
     print(f"Created {shown}\nFill in the fields marked 'obligatorio / required', then run "
-          "`tejido check`.")
+          "`make check`.")
     return 0
 
 

@@ -31,7 +31,7 @@ def human(problems: Iterable[Problem], colour: bool) -> str:
     noun = "problem" if len(items) == 1 else "problems"
     files = len({p.path for p in items})
     out.append(f"{len(items)} {noun} in {files} file{'s' if files != 1 else ''}. "
-               "Fix them and run `tejido check` again.")
+               "Fix them and check again (make check).")
     return "\n".join(out)
 
 

@@ -201,8 +201,9 @@ CONTACT = Field(
     "Vías de contacto públicas de la organización.", "The organization's public contact routes.",
 )
 LAST_VERIFIED = Field(
-    "last_verified", Date(), "Fecha en que se verificaron los datos (AAAA-MM-DD).",
-    "Date the data was last checked (YYYY-MM-DD).", example="2026-10-01",
+    "last_verified", Date(),
+    "Fecha en que se verificaron los datos (AAAA-MM-DD): hoy, si los acabas de revisar.",
+    "Date the data was last checked (YYYY-MM-DD): today, if you just checked them.",
 )
 
 ORGANIZATION = KindSpec(
@@ -383,3 +384,20 @@ GUIDE = KindSpec(
 KINDS: dict[str, KindSpec] = {spec.kind: spec for spec in (ORGANIZATION, NETWORK, PRACTICE, GUIDE)}
 
 TAXONOMIES: tuple[str, ...] = ("themes", "regions", "sdgs", "populations", "organization-types")
+
+SPANISH_FIELD_NAMES: dict[str, str] = {
+    "nombre": "name", "siglas": "acronym", "tipo": "type", "figura_juridica": "legal_form",
+    "fundacion": "founded", "fundada": "founded", "fundado": "founded", "resumen": "summary",
+    "descripcion": "description", "temas": "themes", "ods": "sdgs", "poblaciones": "populations",
+    "regiones": "regions", "region": "regions", "direccion": "address", "domicilio": "address",
+    "contacto": "contact", "correo": "email", "telefono": "phone", "sitio_web": "website",
+    "sitio": "website", "web": "website", "pagina_web": "website", "redes_sociales": "social",
+    "alianzas": "alliances", "verificado": "last_verified", "convoca": "convenor",
+    "miembros": "members", "desde": "since", "titulo": "title", "organizaciones": "organizations",
+    "red": "network", "proyecto": "project", "anos": "years", "problema": "problem",
+    "resultados": "results", "aprendizajes": "lessons", "guias": "guides", "autores": "authors",
+    "autoras": "authors", "ano": "year", "licencia": "licence", "archivos": "files",
+    "idioma": "lang", "ruta": "path", "ciudad": "city", "calle": "street", "cargo": "role",
+    "publico": "public", "costo": "cost", "duracion": "duration",
+}
+"""Field names a Spanish speaker may write (accents removed), for 'did you mean'."""

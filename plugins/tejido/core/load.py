@@ -111,6 +111,7 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
     except SourceError as error:
         problems.add(error.problem)
         return None
+    problems.extend(doc.warnings)
     ctx = Context(doc, taxonomies, problems, today, layout.root)
     if doc.data is None:
         problems.add(Problem(shown, 1, "", "the entry has no fields",

@@ -56,7 +56,7 @@ class Problems:
         lines = [p.format() for p in self]
         count = len(lines)
         noun = "problem" if count == 1 else "problems"
-        lines.append(f"{count} {noun} found. Fix them and run `tejido check` again.")
+        lines.append(f"{count} {noun} found. Fix them and check again (make check).")
         return "\n".join(lines)
 
 
@@ -76,14 +76,22 @@ def describe(value: object) -> str:
     return repr(text)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A hint naming the closest valid choice, or listing a few when none is close."""
+def did_you_mean(word: str, choices: Iterable[str],
+                 aliases: dict[str, str] | None = None) -> str:
+    """A hint naming the closest valid choice (or a known translation of it), else the
+    few nearest, else a short list."""
     options = sorted(set(choices))
-    close = get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    key = word.lower().strip()
+    if aliases and key in aliases and aliases[key] in options:
+        return f"did you mean '{aliases[key]}'?"
+    close = get_close_matches(key, options, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
     if not options:
         return ""
+    nearest = get_close_matches(key, options, n=3, cutoff=0.3)
+    if nearest:
+        return "the closest are " + ", ".join(f"'{o}'" for o in nearest)
     shown = ", ".join(f"'{o}'" for o in options[:8])
     more = f" and {len(options) - 8} more" if len(options) > 8 else ""
     return f"use one of {shown}{more}"

@@ -11,13 +11,50 @@ import json
 import posixpath
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import fields as f
+from .taxonomy import Taxonomy
 from .validate import expected
 
 SCHEMA_FOLDER = "schemas"
 REQUIRED = "obligatorio / required"
+REQUIRED_IN_SECTION = "obligatorio si llenas esta sección / required if you fill this section"
+LISTED_TERMS = 12
+"""Taxonomies this small have their terms listed in the template."""
+
+
+def _form_es(kind: f.FieldType) -> str:
+    match kind:
+        case f.Year():
+            return "un año, como 2019"
+        case f.Date():
+            return "una fecha año-mes-día, como 2026-03-15"
+        case f.Url():
+            return "una dirección web que empieza con https://"
+        case f.Email():
+            return "un correo, como nombre@ejemplo.org"
+        case f.Choice(values=values):
+            return "uno de: " + ", ".join(values)
+        case f.Term(taxonomy=name):
+            return f"un término de taxonomies/{name}.yml"
+        case f.Terms(taxonomy=name):
+            return f"una lista de términos de taxonomies/{name}.yml, entre corchetes"
+        case f.Ref(kinds=kinds):
+            return "una referencia, como " + " o ".join(f"{k}:id-del-archivo" for k in kinds)
+        case f.Refs(kinds=kinds):
+            return f"una lista de referencias, como [{kinds[0]}:id-del-archivo]"
+    return expected(kind)
+
+
+def _choices(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> str:
+    if not isinstance(kind, (f.Term, f.Terms)) or kind.taxonomy not in taxonomies:
+        return ""
+    terms = list(taxonomies[kind.taxonomy])
+    if len(terms) > LISTED_TERMS:
+        return ""
+    return ", ".join(f"{t.id} = {t.label('es')}" for t in terms)
 
 
 def slugify(name: str) -> str:
@@ -32,19 +69,23 @@ def entry_path(root: Path, kind: str, name: str) -> Path:
     return root / spec.folder / f"{slugify(name)}{suffix}"
 
 
-def _comment(field: f.Field, indent: str) -> list[str]:
-    need = f" ({REQUIRED})" if field.required else ""
+def _comment(field: f.Field, indent: str, taxonomies: Mapping[str, Taxonomy],
+             nested: bool) -> list[str]:
+    need = f" ({REQUIRED_IN_SECTION if nested else REQUIRED})" if field.required else ""
     lines = [f"{indent}# {field.es} / {field.en}{need}"]
-    form = expected(field.type)
     if isinstance(field.type, (f.Term, f.Terms, f.Choice, f.Ref, f.Refs, f.Year, f.Date,
                                f.Url, f.Email)):
         example = f" — ej. / e.g. {field.example}" if field.example else ""
-        lines.append(f"{indent}#   {form}{example}")
+        lines.append(f"{indent}#   {_form_es(field.type)} / {expected(field.type)}{example}")
+    choices = _choices(field.type, taxonomies)
+    if choices:
+        lines.append(f"{indent}#   valores / values: {choices}")
     return lines
 
 
-def _field_lines(field: f.Field, indent: str, value: str | None = None) -> list[str]:
-    lines = _comment(field, indent)
+def _field_lines(field: f.Field, indent: str, taxonomies: Mapping[str, Taxonomy],
+                 value: str | None = None, nested: bool = False) -> list[str]:
+    lines = _comment(field, indent, taxonomies, nested)
     kind = field.type
     if value is not None:
         lines.append(f"{indent}{field.name}: {value}")
@@ -55,10 +96,11 @@ def _field_lines(field: f.Field, indent: str, value: str | None = None) -> list[
     elif isinstance(kind, f.Record):
         lines.append(f"{indent}{field.name}:")
         for inner in kind.fields:
-            lines += _field_lines(inner, indent + "  ")
+            lines += _field_lines(inner, indent + "  ", taxonomies, nested=True)
     elif isinstance(kind, f.ListOf):
         lines.append(f"{indent}{field.name}:")
-        item = [line for inner in kind.item.fields for line in _field_lines(inner, indent + "    ")]
+        item = [line for inner in kind.item.fields
+                for line in _field_lines(inner, indent + "    ", taxonomies, nested=True)]
         first = next(i for i, line in enumerate(item) if not line.lstrip().startswith("#"))
         item[first] = f"{indent}  - " + item[first].lstrip()
         lines += item
@@ -67,24 +109,28 @@ def _field_lines(field: f.Field, indent: str, value: str | None = None) -> list[
     return lines
 
 
-def template(kind: str, name: str, path: Path, root: Path) -> str:
+def template(kind: str, name: str, path: Path, root: Path,
+             taxonomies: Mapping[str, Taxonomy]) -> str:
     spec = f.KINDS[kind]
     schema = posixpath.relpath(f"{SCHEMA_FOLDER}/{kind}.schema.json",
                                path.parent.relative_to(root).as_posix())
     lines = [
         f"# yaml-language-server: $schema={schema}",
         f"# {spec.es} / {spec.en}. Guía / guide: CONTRIBUTING.es.md, CONTRIBUTING.md",
-        "# Los campos vacíos no se publican. / Empty fields are not published.",
+        "# Los campos vacíos no se publican; borra las secciones que no uses. / Empty fields are",
+        "# not published; delete the sections you do not use. Textos con ':' o '#': entre",
+        "# comillas. / Text containing ':' or '#': in quotes.",
         "",
     ]
     quoted = json.dumps(name, ensure_ascii=False)
     for field in spec.fields:
         if field.name == spec.title_field and isinstance(field.type, f.Bilingual):
-            lines += [*_comment(field, ""), f"{field.name}:", f"  es: {quoted}", "  en:"]
+            lines += [*_comment(field, "", taxonomies, nested=False), f"{field.name}:",
+                      f"  es: {quoted}", "  en:"]
         elif field.name == spec.title_field:
-            lines += _field_lines(field, "", quoted)
+            lines += _field_lines(field, "", taxonomies, quoted)
         else:
-            lines += _field_lines(field, "")
+            lines += _field_lines(field, "", taxonomies)
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     if spec.pattern == "*.md":
@@ -99,7 +145,7 @@ class EntryExists(Exception):
     pass
 
 
-def create_entry(root: Path, kind: str, name: str) -> Path:
+def create_entry(root: Path, kind: str, name: str, taxonomies: Mapping[str, Taxonomy]) -> Path:
     """Write the template for a new entry; never overwrites an existing one."""
     if not slugify(name):
         raise ValueError("the name needs at least one letter or digit")
@@ -109,5 +155,5 @@ def create_entry(root: Path, kind: str, name: str) -> Path:
         raise EntryExists(str(next(p for p in siblings if p.exists()).relative_to(root)))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
-        handle.write(template(kind, name, path, root))
+        handle.write(template(kind, name, path, root, taxonomies))
     return path

@@ -7,6 +7,7 @@ messages can point at the exact line a contributor must edit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ class Document:
     lines: dict[Location, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
+    warnings: tuple[Problem, ...] = ()
+    """Mistakes YAML accepts silently (a '#' that cut a text short)."""
 
     def line(self, location: Location) -> int:
         """The line of the value at `location`, or of its nearest parent."""
@@ -58,8 +61,33 @@ class SourceError(Exception):
         self.problem = problem
 
 
-def _to_python(loader: Any, node: Node, here: Location, lines: dict[Location, int],
-               line_offset: int, seen: set[int]) -> Any:
+INLINE_COMMENT = re.compile(r"[ \t]+#")
+
+
+@dataclass
+class _Walk:
+    """State of one conversion: the source text, lines seen, aliases, cut texts."""
+
+    loader: Any
+    text_lines: list[str]
+    line_offset: int
+    lines: dict[Location, int] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set)
+    cut: list[Location] = field(default_factory=list)
+
+
+def _check_cut(walk: _Walk, node: ScalarNode, here: Location) -> None:
+    """YAML ends plain text at ' #' (a comment), so '#MaízNativo' vanishes silently."""
+    if node.style not in (None, "") or node.tag != "tag:yaml.org,2002:str":
+        return
+    end = node.end_mark
+    rest = walk.text_lines[end.line][end.column:] if end.line < len(walk.text_lines) else ""
+    if INLINE_COMMENT.match(rest):
+        walk.cut.append(here)
+
+
+def _to_python(walk: _Walk, node: Node, here: Location) -> Any:
+    loader, lines, line_offset, seen = walk.loader, walk.lines, walk.line_offset, walk.seen
     if id(node) in seen:
         raise AliasError(lines.get(here, node.start_mark.line + 1 + line_offset))
     seen.add(id(node))
@@ -70,25 +98,26 @@ def _to_python(loader: Any, node: Node, here: Location, lines: dict[Location, in
             key = loader.construct_object(key_node, deep=True)
             key = str(key) if not isinstance(key, str) else key
             lines[(*here, key)] = key_node.start_mark.line + 1 + line_offset
-            result[key] = _to_python(loader, value_node, (*here, key), lines, line_offset, seen)
+            result[key] = _to_python(walk, value_node, (*here, key))
             lines[(*here, key)] = key_node.start_mark.line + 1 + line_offset
         return result
     if isinstance(node, SequenceNode):
         return [
-            _to_python(loader, item, (*here, i), lines, line_offset, seen)
+            _to_python(walk, item, (*here, i))
             for i, item in enumerate(node.value)
         ]
     assert isinstance(node, ScalarNode)
+    _check_cut(walk, node, here)
     return loader.construct_object(node, deep=True)
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> Document:
     """Parse one YAML document; malformed YAML raises SourceError with its line."""
     loader = _Loader(text)
+    walk = _Walk(loader, text.splitlines(), line_offset)
     try:
         node = loader.get_single_node()
-        lines: dict[Location, int] = {}
-        data = None if node is None else _to_python(loader, node, (), lines, line_offset, set())
+        data = None if node is None else _to_python(walk, node, ())
     except AliasError as error:
         raise SourceError(Problem(
             path, error.line, "",
@@ -105,7 +134,14 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Document:
         raise SourceError(Problem(path, 1, "", f"this is not valid YAML: {error}")) from None
     finally:
         loader.dispose()
-    return Document(path, data, lines)
+    warnings = tuple(
+        Problem(path, walk.lines.get(here, 1), ".".join(str(p) for p in here),
+                "the text stops at ' #': YAML reads the rest of the line as a comment",
+                expected="the whole text", found="a text cut short",
+                hint="put the whole text in quotes: \"… #MaízNativo\"; a note for "
+                     "yourself goes on its own line")
+        for here in walk.cut)
+    return Document(path, data, walk.lines, warnings=warnings)
 
 
 def split_front_matter(text: str, path: str) -> tuple[str | None, str, int]:
@@ -152,4 +188,5 @@ def load_markdown_file(file: Path, shown_as: str) -> Document:
     document = parse_yaml(front, shown_as, line_offset=1) if front is not None else None
     data = document.data if document else None
     lines = document.lines if document else {}
-    return Document(shown_as, data, lines, body, body_line)
+    warnings = document.warnings if document else ()
+    return Document(shown_as, data, lines, body, body_line, warnings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -116,16 +117,28 @@ def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
     known = {spec.name: spec for spec in spec_fields}
     result: dict[str, Any] = {}
     for key in data:
-        if key not in known:
-            ctx.fail((*here, key), "unknown field", expected="one of the documented fields",
-                     found=repr(key), hint=did_you_mean(key, known))
+        if key in known:
+            continue
+        if key in f.LANGUAGES:
+            ctx.fail((*here, key), f"'{key}:' is not a field here", expected="a field name",
+                     found=repr(key), hint=f"'{key}:' goes under the field it translates, "
+                     "indented by two spaces (for example under 'summary:')")
+            continue
+        plain = unicodedata.normalize("NFKD", str(key).lower())
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        ctx.fail((*here, key), "unknown field", expected="one of the documented fields",
+                 found=repr(key), hint=did_you_mean(plain, known, f.SPANISH_FIELD_NAMES))
     for spec in spec_fields:
         raw = data.get(spec.name)
         if is_blank(raw):
-            if spec.required:
+            if spec.required and spec.name in data:
+                ctx.fail((*here, spec.name), f"the required field '{spec.name}' is empty",
+                         expected=expected(spec.type), found="nothing",
+                         hint=f"write the value after '{spec.name}:' ({spec.en}); text in "
+                              "two languages goes on the next lines, indented: '  es: …'")
+            elif spec.required:
                 example = spec.example or "…"
-                ctx.fail((*here, spec.name) if spec.name in data else here,
-                         f"the required field '{spec.name}' is missing",
+                ctx.fail(here, f"the required field '{spec.name}' is missing",
                          expected=expected(spec.type), found="nothing",
                          hint=f"add a line '{spec.name}: {example}' ({spec.en})")
             continue
@@ -166,7 +179,10 @@ def _bilingual(kind: f.Bilingual, raw: Any, here: Location, ctx: Context) -> Any
     if not isinstance(raw, dict):
         return ctx.fail(here, "the text needs its language", expected=expected(kind),
                         found=describe(raw),
-                        hint=f"write it as:\n      es: {describe(raw)}\n      en: (English text)")
+                        hint="put the text on the next line after 'es:', indented by two "
+                             "spaces, and the English (if you have it) after 'en:':\n"
+                             f"      {here[-1]}:\n        es: <texto en español>\n"
+                             "        en: <English text>")
     result: dict[str, str] = {}
     for lang, text in raw.items():
         if lang not in f.LANGUAGES:
@@ -284,8 +300,10 @@ def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any
         return ctx.fail(here, f"unknown {taxonomy.name} term",
                         expected=f"a term from taxonomies/{taxonomy.name}.yml",
                         found=describe(str(raw)),
-                        hint=did_you_mean(str(raw), taxonomy.terms) + " (or add the term to "
-                             f"taxonomies/{taxonomy.name}.yml)")
+                        hint=did_you_mean(str(raw), taxonomy.terms) + (
+                            "" if taxonomy.name == "sdgs" else
+                            f" (to add a new term to taxonomies/{taxonomy.name}.yml, ask the "
+                            "catalog's maintainers)"))
     return term
 
 
