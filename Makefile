@@ -9,6 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint check bench clean
 
+node_modules/.package-lock.json: package.json package-lock.json  ## axe-core for the accessibility tests
+	npm ci --no-audit --no-fund
+
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.lock
@@ -30,11 +33,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint  ## the whole test suite
+test: $(STAMP) node_modules/.package-lock.json lint  ## the whole test suite
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/build_time.py --organizations 1000
+	TEJIDO_PDF=false $(BIN)/python bench/build_time.py --organizations 1000
+	$(BIN)/python bench/pdf_time.py
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .venv .cache .pytest_cache .mypy_cache .ruff_cache
