@@ -8,25 +8,42 @@ The generator is seeded, so the same N gives the same files.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-WORDS_ES = [
-    "comunidad", "organización", "jóvenes", "mujeres", "derechos", "territorio",
-    "participación", "red", "salud", "educación", "agua", "cultura", "economía", "alianza",
-]
-WORDS_EN = [
-    "community", "organization", "youth", "women", "rights", "territory", "participation",
-    "network", "health", "education", "water", "culture", "economy", "alliance",
-]
+
+
+def _vocabulary(english: bool) -> list[str]:
+    """Words of the sample catalog, most frequent first: realistic length and spread."""
+    counts: dict[str, int] = {}
+    for folder in ("directory", "practices", "content/guides"):
+        for path in sorted((REPO / folder).rglob("*.md" if english else "*.*")):
+            if path.suffix not in (".md", ".yml") or path.name.endswith(".en.md") != english:
+                continue
+            for word in re.findall(r"[^\W\d_]{3,}", path.read_text(encoding="utf-8").lower()):
+                counts[word] = counts.get(word, 0) + 1
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+WORDS_ES = _vocabulary(english=False)
+WORDS_EN = _vocabulary(english=True)
+_ZIPF: dict[int, list[float]] = {}
 TYPES = ["cso", "collective", "academic", "local-authority", "foundation", "international"]
 
 
 def _sentence(rng: random.Random, words: list[str], n: int) -> str:
-    return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+    """Zipf-like: frequent words often, rare words rarely, as in real text."""
+    if id(words) not in _ZIPF:
+        total, cumulative = 0.0, []
+        for rank in range(len(words)):
+            total += 1 / (rank + 1)
+            cumulative.append(total)
+        _ZIPF[id(words)] = cumulative
+    return " ".join(rng.choices(words, cum_weights=_ZIPF[id(words)], k=n)).capitalize() + "."
 
 
 def _terms(file: str) -> list[str]:
@@ -48,7 +65,7 @@ def make_catalog(target: Path, organizations: int, seed: int = 7) -> Path:
     ids = [f"org-{i:05d}" for i in range(organizations)]
     for ident in ids:
         entry = {
-            "name": f"Organización {ident}",
+            "name": f"{_sentence(rng, WORDS_ES, 3)[:-1]} {ident[4:]}",
             "type": rng.choice(TYPES),
             "founded": rng.randint(1980, 2024),
             "summary": {"es": _sentence(rng, WORDS_ES, 18), "en": _sentence(rng, WORDS_EN, 18)},
