@@ -9,7 +9,7 @@ import pytest
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["directorio/index.html", "index.html", "organizaciones/casa-de-la-mixteca/index.html",
-         "regiones/oaxaca/index.html"]
+         "regiones/oaxaca/index.html", "matriz/index.html"]
 
 
 def violations(browser: Any, url: str) -> list[str]:
@@ -23,7 +23,8 @@ def violations(browser: Any, url: str) -> list[str]:
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ['violations']});
-        return result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+        return result.violations.map(
+            v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
     }""")
     page.close()
     return list(found)

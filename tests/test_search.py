@@ -140,3 +140,25 @@ def test_the_site_works_from_disk(browser: Any, built_mini: Path) -> None:
     tab.wait_for_selector(".tj-card")
     assert tab.locator(".tj-status").inner_text() == "1 resultado"
     tab.close()
+
+
+def test_find_allies_in_the_browser_matches_the_core(browser: Any, site_url: str,
+                                                     project: Path) -> None:
+    from tejido.core import Layout, load_project
+    from tejido.core.allies import allies_for
+
+    catalog = load_project(Layout(project)).catalog
+    expected = [catalog.entries[a.ref].name("en")
+                for a in allies_for(catalog, ["participacion-ciudadana"], ["oaxaca"])]
+    tab = browser.new_page()
+    tab.goto(site_url + "en/directorio/index.html")
+    tab.wait_for_selector(".tj-card")
+    tab.locator("#aliadas label", has_text="Citizen participation").click()
+    tab.select_option("#tj-ally-region", label="\u00a0\u00a0Oaxaca")
+    tab.get_by_role("button", name="Find allies").click()
+    tab.wait_for_selector(".tj-ally")
+    shown = tab.locator(".tj-ally > a").all_inner_texts()
+    reasons = tab.locator(".tj-ally__why").all_inner_texts()
+    tab.close()
+    assert shown == expected
+    assert reasons[0].startswith("1 shared theme: Citizen participation")

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from . import html
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
+from .matrix import FOLDER as MATRIX_FOLDER
+from .pdf.published import DIRECTORY, PUBLISHED
 from .urls import Urls
 from .writer import PageText, Snippet, Writer
 
@@ -69,11 +71,17 @@ def browse_pages(catalog: Catalog, lang: str, urls: Urls) -> Iterator[PageText]:
             yield term_page(catalog, taxonomy, term.id, lang, urls)
 
 
+def _matrix_link(w: Writer) -> str:
+    url = w.href(w.urls.folder(MATRIX_FOLDER, w.lang))
+    return f'<p><a href="{html.text(url)}">{html.text(w.t("home.matrix"))}</a></p>'
+
+
 def taxonomy_listing(catalog: Catalog, taxonomy: str, lang: str, urls: Urls,
                      here: str) -> Snippet:
     """The body of a hand-written section page for a taxonomy (its terms, nested)."""
     w = Writer(catalog, urls, lang, here)
-    return w.snippet(w.raw(_tree(w, taxonomy, catalog.taxonomies[taxonomy].roots())))
+    matrix = _matrix_link(w) if taxonomy in ("themes", "regions") else ""
+    return w.snippet(w.raw(matrix + _tree(w, taxonomy, catalog.taxonomies[taxonomy].roots())))
 
 
 def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str) -> Snippet:
@@ -95,17 +103,26 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> Snippet:
         f"<li>{w.term('regions', region, with_count=True)}</li>"
         for region in catalog.taxonomies["regions"].roots() if catalog.count("regions", region)
     )
-    search = (
-        f'<form class="tj-search" role="search" action="{html.text(w.href(here))}" method="get">'
-        f'<label for="tj-q">{html.text(w.t("home.search"))}</label> '
-        f'<input id="tj-q" name="q" type="search" autocomplete="off"> '
-        f'<button type="submit" class="md-button md-button--primary">'
-        f"{html.text(w.t('home.search.button'))}</button></form>"
-    )
-    return w.snippet("\n\n".join([
+    # The search box is in the header of every page; the home points to the directory.
+    search = (f'<p><a class="md-button md-button--primary" '
+              f'href="{html.text(w.href(urls.folder("directorio", lang)))}">'
+              f"{html.text(w.t('home.search'))}</a></p>")
+    parts = [
         w.raw(search),
         f"## {w.t('home.counts')}\n\n" + w.raw(f'<ul class="tj-counts">{kinds}</ul>'),
         f"## {w.t('home.regions')}\n\n" + w.raw(f'<ul class="tj-tree">{countries}</ul>'),
-        f"## {w.t('home.themes')}\n\n" + w.raw(f'<div class="tj-columns">{themes}</div>'),
-    ]))
+        f"## {w.t('home.themes')}\n\n" + w.raw(f'<div class="tj-columns">{themes}</div>'
+                                                 + _matrix_link(w)),
+    ]
+    # The printable directory, when PDFs were made (not under `mkdocs serve` by default).
+    pdfs = sorted(PUBLISHED.of(DIRECTORY), key=lambda pdf: pdf.lang != lang)
+    if pdfs:
+        items = "".join(
+            f'<li><a href="{html.text(w.href(pdf.url))}" hreflang="{html.text(pdf.lang)}">'
+            f'<span lang="{html.text(pdf.lang)}">{html.text(pdf.title)}</span></a> '
+            f'<span class="tj-meta">PDF · {html.text(w.t("language." + pdf.lang))} · '
+            f"{pdf.size_kb} KB · {pdf.pages} p.</span></li>" for pdf in pdfs)
+        parts.append(f"## {w.t('field.files')}\n\n" + w.raw(
+            f'<p>{html.text(w.t("pdf.directory.link"))}:</p><ul class="tj-downloads">{items}</ul>'))
+    return w.snippet("\n\n".join(parts))
 

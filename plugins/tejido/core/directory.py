@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from . import html
+from .allies import PHRASES as ALLY_PHRASES
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import label
@@ -47,6 +48,17 @@ TEXTS = {
 }
 
 
+def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
+    """Themes of the practices an organization ran (or a network's practices came from)."""
+    themes: set[int] = set()
+    for name in ("ran", "network_practice"):
+        for link in catalog.related(entry.ref, name):
+            practice = catalog.entries.get(link.target)
+            if practice is not None:
+                themes.update(index["themes"][t] for t in practice.themes)
+    return sorted(themes)
+
+
 def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[object]:
     org_type = entry.values.get("type")
     return [
@@ -56,6 +68,7 @@ def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
         [index["populations"][t] for t in entry.populations],
         [index["sdgs"][t] for t in entry.sdgs],
         [index["organization-types"][org_type]] if isinstance(org_type, str) else [],
+        _practiced(catalog, entry, index),
     ]
 
 
@@ -78,7 +91,7 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
                         **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
         "taxonomies": taxonomies,
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
-        "texts": TEXTS[lang],
+        "texts": {**TEXTS[lang], **ALLY_PHRASES[lang]},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"tejidoSearch.receive(\"facets\",{text});\n"

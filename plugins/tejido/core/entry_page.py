@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from . import html
+from .allies import KINDS as ALLY_KINDS
+from .allies import allies_list, find_allies, phrase
 from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
 from .model import Entry, Link, pick
+from .pdf.published import PUBLISHED
 from .urls import Urls
 from .writer import PageText, Writer
 
@@ -130,9 +133,24 @@ def _replication(w: Writer, rep: Mapping[str, Any]) -> str:
     return text + (w.prose(rep["needs"]) if "needs" in rep else "")
 
 
-def _downloads(w: Writer, entry: Entry, root: Path) -> str:
+def _generated_pdfs(w: Writer, entry: Entry) -> list[str]:
+    """The PDFs Tejido made of the guide's own text (none when PDFs are off)."""
     items = []
-    for item in entry.values["files"]:
+    for pdf in PUBLISHED.of(str(entry.ref)):
+        title, used = pick(entry.title, pdf.lang)
+        language = w.t(f"language.{pdf.lang}")
+        items.append(
+            f'<li><a href="{html.text(w.href(pdf.url))}" hreflang="{html.text(pdf.lang)}" '
+            f'download><span lang="{html.text(used)}">{html.text(title)}'
+            f'</span></a> <span class="tj-meta">PDF · {html.text(language)} · {pdf.size_kb} KB · '
+            f"{pdf.pages} p.</span></li>"
+        )
+    return items
+
+
+def _downloads(w: Writer, entry: Entry, root: Path) -> str:
+    items = _generated_pdfs(w, entry)
+    for item in entry.values.get("files", ()):
         path = root / item["path"]
         size_kb = max(1, round(path.stat().st_size / 1024))
         url = attachment_url(w.urls, entry, item["path"])
@@ -143,7 +161,7 @@ def _downloads(w: Writer, entry: Entry, root: Path) -> str:
             f' <span class="tj-meta">PDF · {html.text(language)} · {size_kb} KB · '
             f"{pdf_pages(path)} p.</span></li>"
         )
-    return '<ul class="tj-downloads">' + "".join(items) + "</ul>"
+    return '<ul class="tj-downloads">' + "".join(items) + "</ul>" if items else ""
 
 
 def _relation(w: Writer, link: Link) -> str:
@@ -163,6 +181,15 @@ def _relations(w: Writer, links: tuple[Link, ...]) -> list[str]:
     return sections
 
 
+def _allies(w: Writer, entry: Entry) -> list[str]:
+    """Likely allies, with their reasons (organizations and networks only)."""
+    if entry.kind not in ALLY_KINDS:
+        return []
+    found = find_allies(w.catalog, entry.ref)
+    title, intro = phrase(w.lang, "allies.title"), phrase(w.lang, "allies.intro")
+    return [f"## {title}\n\n" + w.raw(f"<p>{html.text(intro)}</p>" + allies_list(w, found))]
+
+
 def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
     """The narrative body first (it opens with its own headings), then structured texts."""
     sections = [w.prose(entry.body, "tj-prose tj-body")] if entry.body else []
@@ -175,8 +202,9 @@ def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
     if "replication" in values:
         replication = _replication(w, values["replication"])
         sections.append(f"## {w.t('field.replication')}\n\n{replication}")
-    if "files" in values:
-        sections.append(f"## {w.t('field.files')}\n\n{w.raw(_downloads(w, entry, root))}")
+    downloads = _downloads(w, entry, root) if entry.kind == "guide" else ""
+    if downloads:
+        sections.append(f"## {w.t('field.files')}\n\n{w.raw(downloads)}")
     return sections
 
 
@@ -190,6 +218,7 @@ def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path
         w.raw(top + _facts(w, entry, links)),
         *_sections(w, entry, root),
         *_relations(w, links),
+        *_allies(w, entry),
     ]
     body = "\n\n".join(parts)
     return PageText(

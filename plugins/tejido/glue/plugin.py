@@ -30,6 +30,7 @@ from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES
 from ..core.links import fix_links
+from ..core.matrix import matrix_page
 from ..core.reference import field_reference
 from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
@@ -147,6 +148,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         pages = [entry_page(self.catalog, e, lang, self.urls, self.root)
                  for e in self.catalog.entries.values()]
         pages.extend(browse_pages(self.catalog, lang, self.urls))
+        pages.append(matrix_page(self.catalog, lang, self.urls))
         if self.config.report:
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
             pages.append(report_page(self.catalog, report, lang, self.urls))
