@@ -82,13 +82,16 @@ def test_hostile_text_is_escaped_or_removed(built_mini: Path) -> None:
         assert "<script" not in body
         assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", body), "event handler attribute"
         assert not re.search(r"(href|src)=\"(javascript|data):", body), "unsafe link"
-        assert '&lt;script&gt;alert("name")&lt;/script&gt; Colectivo &amp;' in body
+        assert "&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt; Colectivo &amp;" in body
         jsonld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
         assert jsonld and json.loads(jsonld.group(1))["name"].startswith('<script>alert("name")')
         assert "<" not in jsonld.group(1)
         title = re.search(r"<title>(.*?)</title>", page, re.S)
         assert title and "<script" not in title.group(1)
         assert 'href="https://hostil.example.org/?q=&lt;x&gt;&amp;a=&quot;b&quot;"' in body
+        assert 'class="md-dialog' not in body and 'id="tj-search-input"' not in body.split(
+            '<div class="tj-prose"', 1)[1]
+        assert "color:red" not in body
     listing = (built_mini / "organizaciones/index.html").read_text()
     assert '<script>alert("' not in listing
 

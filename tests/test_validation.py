@@ -71,6 +71,41 @@ CASES = {
         "casa.yml:4: summary.es: the text stops at ' #'",
         "hint: put the whole text in quotes",
     ),
+    "brackets nested too deeply": (
+        VALID_ORG + "acronym: " + "[" * 60 + "]" * 60 + "\n",
+        "casa.yml:8: (file): the values nest too deeply; expected at most 40 levels",
+        "hint: check for brackets",
+    ),
+    "html block in markdown": (
+        VALID_ORG + "description:\n  es: |\n    Texto.\n\n    <div>abierto\n",
+        "casa.yml:9: description.es: HTML <div> is not allowed in text",
+        "hint: write it in Markdown",
+    ),
+    "html comment in markdown": (
+        VALID_ORG + "description:\n  es: 'Texto <!-- nota'\n",
+        "casa.yml:9: description.es: HTML comments are not allowed in text",
+        "hint: delete the comment",
+    ),
+    "script in markdown": (
+        VALID_ORG + "description:\n  es: 'Hola <script>alert(1)</script>'\n",
+        "HTML <script> is not allowed in text",
+        "",
+    ),
+    "markdown nested too deeply": (
+        VALID_ORG + "description:\n  es: '" + "- " * 12 + "x'\n",
+        "casa.yml:9: description.es: the text nests too deeply",
+        "",
+    ),
+    "remote image in markdown": (
+        VALID_ORG + "description:\n  es: '![x](https://tracker.example.com/p.gif)'\n",
+        "casa.yml:9: description.es: images from other websites are not allowed",
+        "save the image beside the entry",
+    ),
+    "reference to itself": (
+        VALID_ORG + "alliances:\n  - with: organization:casa\n",
+        "casa.yml:9: alliances[0].with: an entry cannot refer to itself",
+        "",
+    ),
     "missing required field": (
         VALID_ORG.replace("type: cso\n", ""),
         "casa.yml:1: (file): the required field 'type' is missing; "
@@ -251,3 +286,75 @@ def test_damaged_pdf(empty_project: Path) -> None:
         f"{ORG}/casa.yml": VALID_ORG, "content/guides/broken.pdf": b"%PDF-1.7\n garbage",
         "content/guides/guia.md": GUIDE % "broken.pdf"}))
     assert "content/guides/guia.md:8: files[0].path: the PDF is damaged" in text
+
+
+def test_deep_indentation_is_a_clear_error(empty_project: Path) -> None:
+    deep = "".join(f"{' ' * i}k{i}:\n" for i in range(60)) + " " * 60 + "x: 1\n"
+    text = only(problems_for(empty_project, {f"{ORG}/casa.yml": deep}))
+    assert "the values nest too deeply" in text
+
+
+def test_member_listed_twice(empty_project: Path) -> None:
+    network = """\
+name: Red
+summary: {es: Una red.}
+themes: [trabajo-en-red]
+regions: [oaxaca]
+members:
+  - {organization: organization:casa, since: 2019}
+  - {organization: organization:casa, since: 2020}
+"""
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, "directory/networks/red.yml": network}))
+    assert "red.yml:7: members[1]: listed twice; expected each entry once, found " \
+           "organization:casa (also item 1)" in text
+
+
+PRACTICE = """\
+---
+title: {es: Práctica}
+summary: {es: Una práctica.}
+organizations: [organization:casa]
+themes: [educacion]
+regions: [oaxaca]
+years: {start: 2020, end: 2018}
+---
+## Historia
+
+Texto.
+"""
+
+
+def test_years_in_the_wrong_order(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, "practices/practica.md": PRACTICE}))
+    assert "practica.md:7: years.end: the last year is before the first; expected 2020 " \
+           "or later, found 2018" in text
+
+
+def test_html_block_in_a_body_names_its_line(empty_project: Path) -> None:
+    body = PRACTICE.replace("end: 2018", "end: 2021").replace("Texto.", "Texto.\n\n<pre>")
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, "practices/practica.md": body}))
+    assert "practices/practica.md:13: text: HTML <pre> is not allowed in text" in text
+
+
+def test_english_text_without_its_spanish_entry(empty_project: Path) -> None:
+    text = only(problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG,
+        "practices/practica.md": PRACTICE.replace("end: 2018", "end: 2021"),
+        "practices/pratica.en.md": "## Story\n"}))
+    assert "practices/pratica.en.md:1: (file): this English text has no Spanish entry" in text
+    assert "did you mean 'practica'?" in text
+
+
+@pytest.mark.parametrize(("term", "message"), [
+    ("- {id: ../../fuera, es: F, en: F}\n", "not a valid term id"),
+    ("- {id: a, parent: b, es: A, en: A}\n- {id: b, parent: a, es: B, en: B}\n",
+     "is its own ancestor"),
+])
+def test_bad_taxonomy_terms(empty_project: Path, term: str, message: str) -> None:
+    themes = empty_project / "taxonomies" / "themes.yml"
+    themes.write_text(themes.read_text() + term)
+    messages = problems_for(empty_project, {})
+    assert any(message in m and "taxonomies/themes.yml" in m for m in messages), messages

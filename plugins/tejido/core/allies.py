@@ -222,7 +222,7 @@ TABLES = ("triples", "pairs", "singles", "by_theme", "family", "practiced", "pra
           "in_region")
 
 
-def _sort_key(entry: Entry) -> tuple[str, str, str]:
+def ally_order(entry: Entry) -> tuple[str, str, str]:
     return entry.name(DEFAULT_LANGUAGE).casefold(), entry.id, entry.kind
 
 
@@ -330,7 +330,7 @@ class AllyIndex:
     @classmethod
     def build(cls, catalog: Catalog) -> AllyIndex:
         entries = sorted((catalog.entries[ref] for kind in KINDS
-                          for ref in catalog.by_kind.get(kind, ())), key=_sort_key)
+                          for ref in catalog.by_kind.get(kind, ())), key=ally_order)
         refs = tuple(entry.ref for entry in entries)
         rank = MappingProxyType({ref: index for index, ref in enumerate(refs)})
         builder = _Builder(catalog, _Terms.of(catalog.taxonomies["themes"]),

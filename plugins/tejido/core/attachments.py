@@ -13,9 +13,15 @@ class UnreadablePdf(Exception):
     pass
 
 
-@lru_cache(maxsize=1024)
 def pdf_pages(path: Path) -> int:
-    """The page count of a PDF; UnreadablePdf if it is damaged."""
+    """The page count of a PDF; UnreadablePdf if it is damaged.  Read once per version
+    of the file (`mkdocs serve` keeps running while files change)."""
+    stat = path.stat()
+    return _pdf_pages(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _pdf_pages(path: Path, size: int, mtime_ns: int) -> int:
     try:
         return len(PdfReader(path).pages)
     except (PyPdfError, OSError, ValueError, KeyError) as error:

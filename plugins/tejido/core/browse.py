@@ -8,7 +8,7 @@ from . import html
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .matrix import FOLDER as MATRIX_FOLDER
-from .pdf.published import DIRECTORY, PUBLISHED
+from .pdf.published import DIRECTORY, NO_PDFS, Published
 from .urls import Urls
 from .writer import PageText, Snippet, Writer
 
@@ -90,7 +90,8 @@ def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str) 
     return w.snippet(w.raw(w.cards(catalog.of_kind(kind))))
 
 
-def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> Snippet:
+def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
+                 published: Published = NO_PDFS) -> Snippet:
     w = Writer(catalog, urls, lang, here)
     kinds = "".join(
         f'<li><a href="{html.text(w.href(urls.section(kind, lang)))}">'
@@ -115,7 +116,7 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str) -> Snippet:
                                                  + _matrix_link(w)),
     ]
     # The printable directory, when PDFs were made (not under `mkdocs serve` by default).
-    pdfs = sorted(PUBLISHED.of(DIRECTORY), key=lambda pdf: pdf.lang != lang)
+    pdfs = sorted(published.of(DIRECTORY), key=lambda pdf: pdf.lang != lang)
     if pdfs:
         items = "".join(
             f'<li><a href="{html.text(w.href(pdf.url))}" hreflang="{html.text(pdf.lang)}">'

@@ -12,6 +12,7 @@ import json
 
 from . import html
 from .allies import PHRASES as ALLY_PHRASES
+from .allies import ally_order
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import label
@@ -72,6 +73,14 @@ def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
     ]
 
 
+def _ally_ranks(catalog: Catalog) -> list[int]:
+    """Each entry's place in the order allies.py breaks ties by (name, id, kind), so the
+    browser's finder orders equal scores the same way."""
+    order = sorted(catalog.entries.values(), key=ally_order)
+    rank = {entry.ref: number for number, entry in enumerate(order)}
+    return [rank[entry.ref] for entry in catalog.entries.values()]
+
+
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     index: dict[str, dict[str, int]] = {}
     taxonomies: dict[str, dict[str, list[object]]] = {}
@@ -82,7 +91,6 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
             "ids": [t.id for t in terms],
             "labels": [t.label(lang) for t in terms],
             "parents": [index[name].get(t.parent, -1) if t.parent else -1 for t in terms],
-            "urls": [urls.page(name, t.id, lang) for t in terms],
         }
     data = {
         "kinds": list(KIND_ORDER),
@@ -91,6 +99,7 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
                         **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
         "taxonomies": taxonomies,
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
+        "allyRank": _ally_ranks(catalog),
         "texts": {**TEXTS[lang], **ALLY_PHRASES[lang]},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -15,7 +15,7 @@ from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
 from .model import Entry, Link, pick
-from .pdf.published import PUBLISHED
+from .pdf.published import NO_PDFS, Published
 from .urls import Urls
 from .writer import PageText, Writer
 
@@ -133,10 +133,10 @@ def _replication(w: Writer, rep: Mapping[str, Any]) -> str:
     return text + (w.prose(rep["needs"]) if "needs" in rep else "")
 
 
-def _generated_pdfs(w: Writer, entry: Entry) -> list[str]:
+def _generated_pdfs(w: Writer, entry: Entry, published: Published) -> list[str]:
     """The PDFs Tejido made of the guide's own text (none when PDFs are off)."""
     items = []
-    for pdf in PUBLISHED.of(str(entry.ref)):
+    for pdf in published.of(str(entry.ref)):
         title, used = pick(entry.title, pdf.lang)
         language = w.t(f"language.{pdf.lang}")
         items.append(
@@ -148,8 +148,8 @@ def _generated_pdfs(w: Writer, entry: Entry) -> list[str]:
     return items
 
 
-def _downloads(w: Writer, entry: Entry, root: Path) -> str:
-    items = _generated_pdfs(w, entry)
+def _downloads(w: Writer, entry: Entry, root: Path, published: Published) -> str:
+    items = _generated_pdfs(w, entry, published)
     for item in entry.values.get("files", ()):
         path = root / item["path"]
         size_kb = max(1, round(path.stat().st_size / 1024))
@@ -190,7 +190,7 @@ def _allies(w: Writer, entry: Entry) -> list[str]:
     return [f"## {title}\n\n" + w.raw(f"<p>{html.text(intro)}</p>" + allies_list(w, found))]
 
 
-def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
+def _sections(w: Writer, entry: Entry, root: Path, published: Published) -> list[str]:
     """The narrative body first (it opens with its own headings), then structured texts."""
     sections = [w.prose(entry.body, "tj-prose tj-body")] if entry.body else []
     values = entry.values
@@ -202,13 +202,14 @@ def _sections(w: Writer, entry: Entry, root: Path) -> list[str]:
     if "replication" in values:
         replication = _replication(w, values["replication"])
         sections.append(f"## {w.t('field.replication')}\n\n{replication}")
-    downloads = _downloads(w, entry, root) if entry.kind == "guide" else ""
+    downloads = _downloads(w, entry, root, published) if entry.kind == "guide" else ""
     if downloads:
         sections.append(f"## {w.t('field.files')}\n\n{w.raw(downloads)}")
     return sections
 
 
-def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path) -> PageText:
+def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path,
+               published: Published = NO_PDFS) -> PageText:
     here = urls.entry(entry.ref, lang)
     w = Writer(catalog, urls, lang, here)
     links = catalog.links.get(entry.ref, ())
@@ -216,7 +217,7 @@ def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path
     top = _subtitle(w, entry) + f'<p class="tj-summary">{w.local(entry.summary)}</p>'
     parts = [
         w.raw(top + _facts(w, entry, links)),
-        *_sections(w, entry, root),
+        *_sections(w, entry, root, published),
         *_relations(w, links),
         *_allies(w, entry),
     ]

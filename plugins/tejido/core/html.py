@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import nh3
@@ -13,16 +14,20 @@ SAFE_TAGS = frozenset({
     "s", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "u", "ul", "article", "header",
 })
-GENERIC_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "dir", "role", "aria-label",
-                                "aria-hidden", "aria-describedby", "hreflang", "tabindex"})
+GENERIC_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "dir", "aria-label",
+                                "aria-hidden", "aria-describedby", "hreflang"})
 TAG_ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "align", "scope"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
     "ol": {"start"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+RESERVED = ("md-", "tj-", "__")
+"""Class and id prefixes of Material and Tejido: contributor HTML may not borrow them
+to fake the interface or hijack the elements our scripts look up."""
+TABLE_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?$")
 
 
 def text(value: object) -> str:
@@ -30,21 +35,31 @@ def text(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+def _filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "class":
+        kept = [c for c in value.split() if not c.startswith(RESERVED)]
+        return " ".join(kept) or None
+    if attribute == "id":
+        return None if value.startswith(RESERVED) else value
+    if attribute == "src":
+        # Only images published with the site: a remote one is a request that leaves it
+        # (a tracking pixel, and a broken image offline).
+        return None if ":" in value.split("/", 1)[0] or value.startswith("//") else value
+    if attribute == "style":
+        return value if TABLE_ALIGN.match(value.strip()) else None
+    return value
+
+
 def sanitize(fragment: str) -> str:
-    """Remove scripts, event handlers, styles and unsafe links from rendered HTML."""
+    """Remove scripts, event handlers, styles, remote images and unsafe links from HTML
+    rendered from contributor Markdown.  Comments are kept: validation refuses them in
+    content, and Tejido's own placeholders (see `writer.Writer.raw`) must survive."""
     return nh3.clean(
         fragment,
         tags=set(SAFE_TAGS),
         attributes={"*": set(GENERIC_ATTRIBUTES), **TAG_ATTRIBUTES},
+        attribute_filter=_filter,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
-        strip_comments=True,
-    )
-
-
-def attrs(**values: str | None) -> str:
-    """Render attributes, skipping None; names use '_' for '-'."""
-    return "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{text(value)}"'
-        for name, value in values.items() if value is not None
+        strip_comments=False,
     )

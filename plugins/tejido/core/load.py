@@ -11,6 +11,7 @@ from typing import Any
 
 from . import fields as f
 from .catalog import Catalog, build_catalog
+from .markdown_check import markdown_issues
 from .model import Entry, Link, Ref
 from .problems import Problem, Problems, did_you_mean
 from .source import Document, SourceError, load_markdown_file, load_yaml_file, read_text
@@ -77,6 +78,12 @@ def _links(spec: f.KindSpec, values: dict[str, Any]) -> tuple[Link, ...]:
     return tuple(links)
 
 
+def _check_body(doc: Document, problems: Problems) -> None:
+    for issue in markdown_issues(doc.body):
+        problems.add(Problem(doc.path, doc.body_line + issue.line, "text", issue.message,
+                             expected="Markdown text", found=issue.found, hint=issue.hint))
+
+
 def _english_body(path: Path, layout: Layout, problems: Problems) -> str:
     translation = path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
     if not translation.exists():
@@ -87,6 +94,7 @@ def _english_body(path: Path, layout: Layout, problems: Problems) -> str:
     except SourceError as error:
         problems.add(error.problem)
         return ""
+    _check_body(doc, problems)
     if doc.data:
         problems.add(Problem(shown, 1, "", "a translation file holds only the English text",
                              expected="Markdown without front matter",
@@ -112,7 +120,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         problems.add(error.problem)
         return None
     problems.extend(doc.warnings)
-    ctx = Context(doc, taxonomies, problems, today, layout.root)
+    _check_body(doc, problems)
+    ctx = Context(doc, taxonomies, problems, today, layout.root, owner=Ref(spec.kind, ident))
     if doc.data is None:
         problems.add(Problem(shown, 1, "", "the entry has no fields",
                              hint=f"start from a template: tejido new {spec.kind}"))
@@ -151,13 +160,20 @@ def _check_refs(refs: list[PendingRef], known: dict[str, set[str]], problems: Pr
                              hint=did_you_mean(str(pending.ref), candidates)))
 
 
-def _check_self_links(entries: list[Entry], problems: Problems) -> None:
-    for entry in entries:
-        for link in entry.links:
-            if link.target == entry.ref:
-                problems.add(Problem(entry.source, entry.line, link.name,
-                                     "an entry cannot be related to itself",
-                                     found=str(link.target)))
+def _check_orphan_translations(layout: Layout, problems: Problems) -> None:
+    """An English text whose Spanish file is missing (often a misspelt name) is lost."""
+    for spec in f.KINDS.values():
+        folder = layout.folder(spec.kind)
+        if spec.pattern != "*.md" or not folder.is_dir():
+            continue
+        for path in sorted(folder.glob(f"*{TRANSLATION_SUFFIX}.md")):
+            base = path.with_name(path.name.removesuffix(f"{TRANSLATION_SUFFIX}.md") + ".md")
+            if not base.exists():
+                names = [p.stem for p in folder.glob("*.md") if TRANSLATION_SUFFIX not in p.name]
+                problems.add(Problem(
+                    _shown(path, layout.root), 1, "", "this English text has no Spanish entry",
+                    expected=f"a file {base.name} beside it", found="none",
+                    hint=did_you_mean(base.stem, names) + " (rename the file to match)"))
 
 
 def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
@@ -183,7 +199,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
                 entries.append(entry)
         known[spec.kind] = set(seen)
     _check_refs(refs, known, problems)
-    _check_self_links(entries, problems)
+    _check_orphan_translations(layout, problems)
     inverse = {field.relation.name: field.relation.inverse
                for spec in f.KINDS.values() for field in spec.fields if field.relation}
     return LoadResult(build_catalog(entries, taxonomies, inverse), problems)

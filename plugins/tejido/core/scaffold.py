@@ -134,10 +134,10 @@ def template(kind: str, name: str, path: Path, root: Path,
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     if spec.pattern == "*.md":
-        body = ("\n<!-- Escribe aquí el texto en español (## para los títulos). El texto en inglés "
-                f"va en {path.stem}.en.md. / Write the Spanish text here; the English text goes "
-                f"in {path.stem}.en.md. -->\n")
-        text = f"---\n{text}---\n{body}"
+        note = (f"\n# Debajo de la línea --- va el texto en español (## para los títulos); el "
+                f"texto en\n# inglés va en {path.stem}.en.md. / Below the --- line goes the "
+                f"Spanish text\n# (## for titles); the English text goes in {path.stem}.en.md.\n")
+        text = f"---\n{text}{note}---\n"
     return text
 
 

@@ -59,8 +59,8 @@ class SearchDoc:
 
 @cache
 def stop_words(lang: str) -> frozenset[str]:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "stopwords.yml").read_text())
-    return frozenset(str(word) for word in data[lang])
+    data = yaml.safe_load((Path(__file__).parent / "data" / "stopwords.yml").read_text("utf-8"))
+    return frozenset(str(data[lang]).split())
 
 
 def fold(text: str) -> str:
@@ -75,21 +75,29 @@ class _Stems:
 
     lang: str
     stemmer: object = None
-    known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    known: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.stemmer = snowballstemmer.stemmer(STEMMERS[self.lang])
 
     def words(self, text: str) -> Iterator[tuple[str, str]]:
+        """(form, stem) pairs; forms split exactly as the browser splits a query
+        (folded, then runs of a-z0-9), so every indexed form can be typed."""
         stop = stop_words(self.lang)
-        for raw in re.findall(r"\w+", text.lower()):
-            pair = self.known.get(raw)
-            if pair is None:
-                form = fold(raw)
-                stem = fold(self.stemmer.stemWord(raw))  # type: ignore[attr-defined]
-                pair = self.known[raw] = (form, stem or form)
-            if pair[0] not in stop and WORD.fullmatch(pair[0]):
-                yield pair
+        for raw in re.findall(r"[^\W_]+", text.lower()):
+            pairs = self.known.get(raw)
+            if pairs is None:
+                pairs = self.known[raw] = self._pairs(raw)
+            for pair in pairs:
+                if pair[0] not in stop:
+                    yield pair
+
+    def _pairs(self, raw: str) -> tuple[tuple[str, str], ...]:
+        forms = WORD.findall(fold(raw))
+        if len(forms) != 1:  # 'ñuuꞌ' or 'łódź': keep the typeable pieces, unstemmed
+            return tuple((form, form) for form in forms)
+        stem = fold(self.stemmer.stemWord(raw))  # type: ignore[attr-defined]
+        return ((forms[0], stem if WORD.fullmatch(stem) else forms[0]),)
 
 
 @dataclass(frozen=True)

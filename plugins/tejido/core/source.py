@@ -90,6 +90,8 @@ def _to_python(walk: _Walk, node: Node, here: Location) -> Any:
     loader, lines, line_offset, seen = walk.loader, walk.lines, walk.line_offset, walk.seen
     if id(node) in seen:
         raise AliasError(lines.get(here, node.start_mark.line + 1 + line_offset))
+    if len(here) > MAX_DEPTH:
+        raise RecursionError
     seen.add(id(node))
     lines[here] = node.start_mark.line + 1 + line_offset
     if isinstance(node, MappingNode):
@@ -111,13 +113,43 @@ def _to_python(walk: _Walk, node: Node, here: Location) -> Any:
     return loader.construct_object(node, deep=True)
 
 
+MAX_DEPTH = 40
+"""Entries nest three or four levels; far deeper is a mistake or an attack (libyaml's
+composer recurses, and very deep brackets crash the process)."""
+
+
+def _flow_depth_line(text: str) -> int | None:
+    """The line where [ and { brackets first nest deeper than MAX_DEPTH, if they do.
+    Brackets inside quotes count too: a false alarm needs 40 unclosed brackets."""
+    depth, line = 0, 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}" and depth:
+            depth -= 1
+    return None
+
+
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> Document:
     """Parse one YAML document; malformed YAML raises SourceError with its line."""
+    deep = _flow_depth_line(text)
+    if deep is not None:
+        raise SourceError(Problem(path, deep + line_offset, "", "the values nest too deeply",
+                                  expected=f"at most {MAX_DEPTH} levels", found="more",
+                                  hint="check for brackets [ ] or { } that are never closed"))
     loader = _Loader(text)
     walk = _Walk(loader, text.splitlines(), line_offset)
     try:
         node = loader.get_single_node()
         data = None if node is None else _to_python(walk, node, ())
+    except RecursionError:
+        raise SourceError(Problem(path, 1 + line_offset, "", "the values nest too deeply",
+                                  expected=f"at most {MAX_DEPTH} levels", found="more",
+                                  hint="check the indentation of the file")) from None
     except AliasError as error:
         raise SourceError(Problem(
             path, error.line, "",

@@ -6,6 +6,7 @@ optional parent; regions also carry ISO 3166 codes, accepted as aliases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from .problems import Problem, Problems, describe, did_you_mean
 from .source import Document, SourceError, load_yaml_file
 
 TERM_FIELDS = frozenset({"id", "parent", "iso", *LANGUAGES})
+TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ def _term_from(doc: Document, index: int, raw: object, problems: Problems) -> Te
         problems.add(Problem(doc.path, line, "id", "every term needs an id",
                              expected="a short lowercase id", found="nothing"))
         return None
+    if not TERM_ID.match(term_id):
+        problems.add(Problem(doc.path, line, "id", "not a valid term id",
+                             expected="lowercase letters, digits and dashes, like mixteca",
+                             found=describe(term_id),
+                             hint="ids become web addresses: no spaces, accents or slashes"))
+        return None
     labels = {lang: str(raw[lang]).strip() for lang in LANGUAGES if raw.get(lang)}
     for lang in LANGUAGES:
         if lang not in labels:
@@ -89,6 +97,22 @@ def _term_from(doc: Document, index: int, raw: object, problems: Problems) -> Te
     parent = str(raw["parent"]).strip().lower() if raw.get("parent") else None
     iso = str(raw["iso"]).strip().upper() if raw.get("iso") else None
     return TermInfo(term_id, MappingProxyType(labels), parent, iso)
+
+
+def _report_cycles(doc: Document, terms: dict[str, TermInfo], problems: Problems) -> None:
+    """A term that is its own ancestor would vanish from every tree."""
+    for term in terms.values():
+        seen = {term.id}
+        parent = term.parent
+        while parent in terms:
+            if parent in seen:
+                problems.add(Problem(doc.path, 1, "parent",
+                                     f"term '{term.id}' is its own ancestor",
+                                     found=" → ".join([*seen, parent]),
+                                     hint="a parent must be a broader term, never a narrower one"))
+                break
+            seen.add(parent)
+            parent = terms[parent].parent
 
 
 def build_taxonomy(doc: Document, name: str, problems: Problems) -> Taxonomy:
@@ -117,6 +141,7 @@ def build_taxonomy(doc: Document, name: str, problems: Problems) -> Taxonomy:
                                  found=repr(term.parent), hint=did_you_mean(term.parent, terms)))
             continue
         children.setdefault(term.parent, []).append(term.id)
+    _report_cycles(doc, terms, problems)
     aliases = {t.iso.lower(): t.id for t in terms.values() if t.iso}
     return Taxonomy(
         name, MappingProxyType(terms), MappingProxyType(aliases),

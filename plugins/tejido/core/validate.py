@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from . import fields as f
 from .attachments import UnreadablePdf, pdf_pages
+from .markdown_check import markdown_issues
 from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
 from .source import Document, Location
@@ -55,6 +56,8 @@ class Context:
     today: dt.date
     root: Path
     refs: list[PendingRef] = field(default_factory=list)
+    owner: Ref | None = None
+    """The entry being checked (to refuse references to itself)."""
 
     def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
              hint: str = "") -> Any:
@@ -196,6 +199,10 @@ def _bilingual(kind: f.Bilingual, raw: Any, here: Location, ctx: Context) -> Any
                      hint="put the text in quotes")
             continue
         value = str(text).strip()
+        if kind.markdown:
+            for issue in markdown_issues(value):
+                ctx.fail((*here, lang), issue.message, expected="Markdown text",
+                         found=issue.found, hint=issue.hint)
         if len(value) > kind.max_length:
             ctx.fail((*here, lang), "text is too long",
                      expected=f"at most {kind.max_length} characters",
@@ -325,6 +332,9 @@ def _ref(kind: f.Ref | f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
     if ref.kind not in kind.kinds:
         return ctx.fail(here, f"a {ref.kind} cannot go here", expected=expected(f.Ref(kind.kinds)),
                         found=str(ref), hint=did_you_mean(ref.kind, kind.kinds))
+    if ref == ctx.owner:
+        return ctx.fail(here, "an entry cannot refer to itself", expected="another entry",
+                        found=str(ref))
     ctx.refs.append(PendingRef(ref, ctx.doc.path, ctx.doc.line(here), dotted(here), kind.kinds))
     return ref
 
@@ -371,16 +381,33 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
 
 def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
     values = check_fields(kind.fields, raw, here, ctx)
+    start, end = values.get("start"), values.get("end")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        return ctx.fail((*here, "end"), "the last year is before the first",
+                        expected=f"{start} or later", found=str(end))
     return values or MISSING
 
 
 def _list_of(kind: f.ListOf, raw: Any, here: Location, ctx: Context) -> Any:
     if not isinstance(raw, list):
         return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
-    items = [check_fields(kind.item.fields, item, (*here, i), ctx)
-             for i, item in enumerate(raw) if not is_blank(item)]
-    valid = tuple(item for item in items if item)
-    return valid or MISSING
+    valid: list[dict[str, Any]] = []
+    seen: dict[Ref, int] = {}
+    for i, item in enumerate(raw):
+        if is_blank(item):
+            continue
+        checked = check_fields(kind.item.fields, item, (*here, i), ctx)
+        target = next((v for v in checked.values() if isinstance(v, Ref)), None)
+        if target is not None and target in seen:
+            ctx.fail((*here, i), "listed twice", expected="each entry once",
+                     found=f"{target} (also item {seen[target] + 1})",
+                     hint="delete one of the two items")
+            continue
+        if target is not None:
+            seen[target] = i
+        if checked:
+            valid.append(checked)
+    return tuple(valid) or MISSING
 
 
 CHECKERS: dict[type, Callable[[Any, Any, Location, Context], Any]] = {

@@ -23,12 +23,12 @@ from mkdocs.structure.files import File, Files
 
 from ..core import DEFAULT_LANGUAGE, Catalog
 from ..core.pdf import (
-    PUBLISHED,
     BuildReport,
     PdfCache,
     PdfEngineMissing,
     PdfJob,
     PdfRenderError,
+    Published,
     build_pdfs,
     directory_jobs,
     guide_jobs,
@@ -48,6 +48,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         self.report: BuildReport | None = None
         self._made_for: Catalog | None = None
         """The catalog the current PDFs were made from (one per build, all languages)."""
+        self.published = Published()
+        """What the pages may link to; tejido/catalog reads it (see `CatalogPlugin`)."""
 
     # With on_startup, MkDocs keeps this object across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -59,7 +61,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         self.active = self.config.enabled and (self.config.on_serve or not serving)
         self.root = Path(config.config_file_path or ".").resolve().parent
         if not self.active:
-            PUBLISHED.clear()
+            self.published.clear()
             if self.config.enabled and serving and self._language(config) == DEFAULT_LANGUAGE:
                 log.info("Tejido: PDFs are off under `mkdocs serve` (set on_serve: true to "
                          "make them); `mkdocs build` makes them all")
@@ -81,7 +83,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
             return files
         catalog = self._catalog(config)
         if catalog is None:  # tejido/catalog is disabled
-            PUBLISHED.clear()
+            self.published.clear()
             return files
         if catalog is not self._made_for:
             self.report = self._make(catalog, config)
@@ -117,11 +119,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         try:
             report = build_pdfs(jobs, cache, workers=self.config.workers)
         except (PdfEngineMissing, PdfRenderError) as error:
-            PUBLISHED.clear()
+            self.published.clear()
             raise PluginError(f"Tejido PDFs: {error}") from None
         for output in report.outputs:
             for warning in output.warnings:
                 log.warning("Tejido PDF %s: %s", output.job.url, warning)
-        PUBLISHED.replace(output.published() for output in report.outputs)
+        self.published.replace(output.published() for output in report.outputs)
         log.info("Tejido: %s", report.summary())
         return report

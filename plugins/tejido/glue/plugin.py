@@ -31,6 +31,7 @@ from ..core.html import text as escape
 from ..core.labels import TABLES
 from ..core.links import fix_links
 from ..core.matrix import matrix_page
+from ..core.pdf.published import NO_PDFS, Published
 from ..core.reference import field_reference
 from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
@@ -53,6 +54,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.urls = Urls()
         self.pages: dict[str, PageText] = {}
         """Generated pages of the language being built, by source path."""
+        self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
         self.fragments: dict[str, tuple[str, ...]] = {}
@@ -73,6 +75,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return config
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.pdf_plugin = config.plugins.get("tejido/pdf")
         self.urls = Urls(directory_urls=config.use_directory_urls)
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(len(config.theme.dirs) - 2, str(THEME_DIR))
@@ -143,9 +146,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
 
+    def _published(self) -> Published:
+        """The PDFs the tejido/pdf plugin made in this build, if it is on."""
+        found = getattr(self.pdf_plugin, "published", None)
+        return found if isinstance(found, Published) else NO_PDFS
+
     def _page_texts(self, lang: str) -> list[PageText]:
         assert self.catalog is not None
-        pages = [entry_page(self.catalog, e, lang, self.urls, self.root)
+        published = self._published()
+        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published)
                  for e in self.catalog.entries.values()]
         pages.extend(browse_pages(self.catalog, lang, self.urls))
         pages.append(matrix_page(self.catalog, lang, self.urls))
@@ -186,7 +195,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         here = page.url
         what, _, name = wanted.partition(":")
         if what == "home":
-            return home_summary(self.catalog, lang, self.urls, here)
+            return home_summary(self.catalog, lang, self.urls, here, self._published())
         if what == "directory":
             return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
@@ -204,7 +213,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         if page.file.src_uri in self.pages:
-            return sanitize(fill(html, self.fragments[page.file.src_uri]))
+            # Clean what Markdown made of contributor text, then put our own markup back.
+            return fill(sanitize(html), self.fragments[page.file.src_uri])
         # Indexed before the listing goes in: a section page is found by its own words,
         # not by every entry it lists.
         self.page_docs.append(page_doc(page.title or "", page.url, html))

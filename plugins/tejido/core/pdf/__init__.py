@@ -12,12 +12,12 @@ from .cache import PdfCache, cache_key, engine_fingerprint
 from .directory import directory_jobs, directory_pdf_url, directory_source
 from .guide import guide_jobs, guide_languages, guide_pdf_url, guide_source
 from .jobs import PdfJob, PdfSource
-from .published import DIRECTORY, PUBLISHED, Published, PublishedPdf
+from .published import DIRECTORY, NO_PDFS, Published, PublishedPdf
 from .render import PdfEngineMissing, PdfRenderError, Rendered, render_pdf
 
 __all__ = [
     "DIRECTORY",
-    "PUBLISHED",
+    "NO_PDFS",
     "BuildReport",
     "Output",
     "PdfCache",

@@ -1,8 +1,8 @@
 """The PDFs of the current build, with the facts a download link shows.
 
-The PDF glue fills this after rendering and before pages are written; page
-producers (`entry_page._downloads`, `browse.home_summary`) read it.  When PDFs
-are off (`mkdocs serve` by default) it is empty and no PDF link appears.
+The PDF glue fills one after rendering and before pages are written, and the
+catalog glue hands it to the page producers (`entry_page`, `browse.home_summary`).
+When PDFs are off (`mkdocs serve` by default) it is empty and no PDF link appears.
 """
 
 from __future__ import annotations
@@ -50,4 +50,5 @@ class Published:
         return sum(len(items) for items in self._by_owner.values())
 
 
-PUBLISHED = Published()
+NO_PDFS = Published()
+"""Never filled: what page producers see when no PDFs were made."""

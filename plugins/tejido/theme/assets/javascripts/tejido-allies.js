@@ -64,7 +64,8 @@
       }
       if (score >= W.MIN) found.push({ number: number, score: score, reasons: reasons });
     });
-    found.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
+    var order = data.allyRank;
+    found.sort(function (a, b) { return b.score - a.score || order[a.number] - order[b.number]; });
     return found.slice(0, W.SHOWN);
   }
 
