@@ -117,6 +117,7 @@ def test_browse_pages_list_entries_with_counts(read_page: Reader) -> None:
     assert 'href="participacion-ciudadana/index.html">Participación ciudadana</a>' in themes
     kinds = article(read_page("en/organizaciones"))
     assert kinds.count('class="tj-card ') == 3
+    assert kinds.count("(not yet translated)") == 1  # Casa de la Mixteca has no English
 
 
 def test_home_shows_counts_and_ways_in(read_page: Reader) -> None:

@@ -65,6 +65,7 @@ def header_results(page: Any, text: str) -> list[str]:
     ("en/", "participation", "Centro de Saberes", "Organization"),
     ("en/", "workshop", "Advocacy workshops", "Good practice"),
     ("en/", "camix", "Casa de la Mixteca", "Organization"),
+    ("", "paz justicia", "Centro de Saberes", "Organización"),  # its SDG 16
 ])
 def test_header_search(page: Any, site_url: str, lang: str, query: str, expected: str,
                        kind: str) -> None:

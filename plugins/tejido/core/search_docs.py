@@ -20,6 +20,8 @@ def _labels(catalog: Catalog, entry: Entry, lang: str) -> str:
         taxonomy = catalog.taxonomies[name]
         for term in getattr(entry, name):
             words += [taxonomy.terms[t].label(lang) for t in (term, *taxonomy.ancestors(term))]
+    sdgs = catalog.taxonomies["sdgs"]
+    words += [f"{label(lang, 'sdg')} {n} {sdgs.terms[n].label(lang)}" for n in entry.sdgs]
     org_type = entry.values.get("type")
     if isinstance(org_type, str):
         words.append(catalog.taxonomies["organization-types"].terms[org_type].label(lang))

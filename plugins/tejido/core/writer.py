@@ -122,9 +122,12 @@ class Writer:
 
     def card(self, entry: Entry) -> str:
         kind = html.text(self.t(f"kind.{entry.kind}"))
+        untranslated = pick(entry.summary, self.lang)[1] != self.lang
+        mark = (f' <span class="tj-untranslated">({html.text(self.t("untranslated"))})</span>'
+                if untranslated else "")
         return (f'<li class="tj-card tj-card--{entry.kind}">{self.link(entry.ref)} '
                 f'<span class="tj-badge">{kind}</span>'
-                f'<p class="tj-card__summary">{self.local(entry.summary)}</p></li>')
+                f'<p class="tj-card__summary">{self.local(entry.summary)}{mark}</p></li>')
 
     def cards(self, entries: Iterable[Entry]) -> str:
         items = "\n".join(self.card(entry) for entry in entries)

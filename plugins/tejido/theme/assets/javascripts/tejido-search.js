@@ -83,6 +83,7 @@
   /* Doc numbers matching a query, best first; null for a query with no usable word. */
   function query(text) {
     return load("meta").then(function (meta) {
+      if (!meta) return null;  // the index did not load (a broken copy of the site)
       var words = terms(meta, text);
       if (!words.length) return null;
       return Promise.all(words.map(function (word) {
@@ -101,11 +102,14 @@
   /* Display data of docs: {title, kind, url, summary}, url relative to this page. */
   function docs(numbers) {
     return load("meta").then(function (meta) {
+      if (!meta) return [];
       var chunks = Array.from(new Set(numbers.map(function (n) {
         return Math.floor(n / meta.chunk);
       })));
       return Promise.all(chunks.map(function (c) { return load("d-" + c); })).then(function () {
-        return numbers.map(function (n) {
+        return numbers.filter(function (n) {
+          return store["d-" + Math.floor(n / meta.chunk)];  // skip chunks that failed to load
+        }).map(function (n) {
           var row = store["d-" + Math.floor(n / meta.chunk)][n % meta.chunk];
           return { number: n, title: row[0], kind: row[1], kindLabel: meta.kinds[row[1]] || row[1],
                    url: siteRoot + row[2], summary: row[3] };
