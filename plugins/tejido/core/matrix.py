@@ -227,7 +227,7 @@ def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageText:
     parts = [w.raw(head), w.raw(matrix_table(w, matrix))]
     return PageText(
         source=urls.source_file(FOLDER, lang), url=here, lang=lang, title=title,
-        description=text(lang, "description"), markdown="\n\n".join(parts), kind="browse",
+        description=text(lang, "description"), markdown="\n\n".join(parts), kind="matrix",
         alternates=w.alternates(), fragments=tuple(w.fragments),
     )
 

@@ -45,6 +45,7 @@ from .config import CatalogConfig
 log = logging.getLogger("mkdocs.plugins.tejido")
 THEME_DIR = Path(__file__).parent.parent / "theme"
 REQUIRED_EXTENSIONS = ("tables", "toc")
+WIDE_PAGES = ("matrix", "report")
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
@@ -182,6 +183,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if generated is not None:
             page.meta["title"] = escape(generated.title)
             page.meta["description"] = escape(generated.description)
+            if generated.kind in WIDE_PAGES:  # tables that need the whole width
+                page.meta["hide"] = ["navigation", "toc"]
             return markdown
         wanted = page.meta.get("tejido")
         if not wanted:
