@@ -103,10 +103,6 @@ def add_illustrated_guide(project: Path) -> None:
         ILLUSTRATED_EN.replace("{paragraphs}", paragraphs), encoding="utf-8")
     # Much wider and taller than the page: it must be scaled down to fit.
     Image.new("RGB", (2400, 1600), (0, 105, 92)).save(guides / "mapa.png")
-    # The PDF reads the picture beside the guide; the web page does not publish it yet
-    # (tejido/catalog drops content/guides/ from the docs), which strict mode reports.
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write("\nvalidation:\n  links:\n    not_found: info\n")
 
 
 @dataclass(frozen=True)
@@ -617,3 +613,10 @@ def test_print_view_has_the_text_alone_with_link_addresses(site: Path, browser: 
     page.emulate_media(media="screen")
     assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).display") != "none"
     page.close()
+
+
+def test_the_guide_picture_is_published_beside_both_pages(site: Path) -> None:
+    page = (site / "guias/guia-ilustrada/index.html").read_text()
+    assert 'src="mapa.png"' in page
+    for lang in ("", "en/"):  # the English page may show the Spanish text, picture included
+        assert (site / lang / "guias/guia-ilustrada/mapa.png").read_bytes().startswith(b"\x89PNG")

@@ -358,3 +358,16 @@ def test_bad_taxonomy_terms(empty_project: Path, term: str, message: str) -> Non
     themes.write_text(themes.read_text() + term)
     messages = problems_for(empty_project, {})
     assert any(message in m and "taxonomies/themes.yml" in m for m in messages), messages
+
+
+def test_linked_files_must_exist_beside_the_entry(empty_project: Path) -> None:
+    body = PRACTICE.replace("end: 2018", "end: 2021").replace(
+        "Texto.", "Texto. ![mapa](img/mapa.png) [fuera](../secreto.pdf) [web](https://x.org/a.png)")
+    messages = problems_for(empty_project, {
+        f"{ORG}/casa.yml": VALID_ORG, "practices/practica.md": body,
+        "secreto.pdf": b"%PDF-1.4"})
+    assert any("practica.md:11: text: the linked file does not exist; expected ?, "
+               "found 'img/mapa.png'" in m for m in messages), messages
+    assert any("practica.md:11: text: a linked file must be beside the entry" in m
+               for m in messages), messages
+    assert len(messages) == 2

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import fields as f
 from .catalog import Catalog, build_catalog
-from .markdown_check import markdown_issues
+from .markdown_check import local_files, markdown_issues
 from .model import Entry, Link, Ref
 from .problems import Problem, Problems, did_you_mean
 from .source import Document, SourceError, load_markdown_file, load_yaml_file, read_text
@@ -84,7 +84,27 @@ def _check_body(doc: Document, problems: Problems) -> None:
                              expected="Markdown text", found=issue.found, hint=issue.hint))
 
 
-def _english_body(path: Path, layout: Layout, problems: Problems) -> str:
+def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, str]]:
+    """The files an entry's text links to; each must sit in the entry's folder or below."""
+    found = []
+    folder = (root / doc.path).parent.resolve()
+    for line, target in local_files(doc.body):
+        where = (doc.path, doc.body_line + line, "text")
+        path = (folder / target).resolve()
+        if ".." in target.split("/") or not path.is_relative_to(folder):
+            problems.add(Problem(*where, "a linked file must be beside the entry or below it",
+                                 expected="a path like img/map.png", found=repr(target),
+                                 hint="move the file next to the entry's file"))
+        elif not path.is_file():
+            problems.add(Problem(*where, "the linked file does not exist", found=repr(target),
+                                 hint="check the file's name and folder"))
+        else:
+            found.append((target, path.relative_to(root.resolve()).as_posix()))
+    return found
+
+
+def _english_body(path: Path, layout: Layout, problems: Problems,
+                  assets: list[tuple[str, str]]) -> str:
     translation = path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
     if not translation.exists():
         return ""
@@ -95,6 +115,7 @@ def _english_body(path: Path, layout: Layout, problems: Problems) -> str:
         problems.add(error.problem)
         return ""
     _check_body(doc, problems)
+    assets.extend(_assets(doc, layout.root, problems))
     if doc.data:
         problems.add(Problem(shown, 1, "", "a translation file holds only the English text",
                              expected="Markdown without front matter",
@@ -128,7 +149,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         return None
     values = check_fields(spec.fields, doc.data, (), ctx)
     refs.extend(ctx.refs)
-    body = {"es": doc.body.strip(), "en": _english_body(path, layout, problems)}
+    assets = _assets(doc, layout.root, problems)
+    body = {"es": doc.body.strip(), "en": _english_body(path, layout, problems, assets)}
     if spec.kind == "guide" and not any(body.values()) and "files" not in values:
         problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
                              expected="a Markdown text below the front matter, or files:",
@@ -145,6 +167,7 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         regions=values.get("regions", ()), sdgs=values.get("sdgs", ()),
         populations=values.get("populations", ()), links=_links(spec, values),
         values=values, body={k: v for k, v in body.items() if v},
+        assets=tuple(dict.fromkeys(assets)),
     )
 
 

@@ -56,3 +56,25 @@ def markdown_issues(text: str) -> Iterator[MarkdownIssue]:
         if NESTED.match(line) or len(line) - len(line.lstrip(" \t")) > MAX_INDENT:
             yield MarkdownIssue(number, "the text nests too deeply", "more than 10 levels",
                                 "use fewer nested lists or quotes")
+
+
+LOCAL_TARGET = re.compile(
+    r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)"  # Markdown image or link
+    r"|<img[^>]+src\s*=\s*[\"']?([^\"' >]+)",  # HTML image
+    re.IGNORECASE)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+PAGE_SUFFIXES = ("", ".md", ".html")
+
+
+def local_files(text: str) -> Iterator[tuple[int, str]]:
+    """(0-based line, target) of every image or file the text links to on this site:
+    not a web address, not an anchor, not another page."""
+    for number, line in enumerate(text.splitlines()):
+        for match in LOCAL_TARGET.finditer(line):
+            target = (match.group(1) or match.group(2)).split("#", 1)[0].split("?", 1)[0]
+            if not target or SCHEME.match(target) or target.startswith(("/", "#")):
+                continue
+            suffix = target.rsplit("/", 1)[-1].rpartition(".")[2]
+            if "." + suffix.lower() in PAGE_SUFFIXES or "." not in target.rsplit("/", 1)[-1]:
+                continue
+            yield number, target

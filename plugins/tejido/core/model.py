@@ -52,6 +52,9 @@ class Entry:
     values: Mapping[str, Any]
     """Every validated field by name, normalized (for facts and exports)."""
     body: Text
+    assets: tuple[tuple[str, str], ...] = ()
+    """Files the text links to, as (target written in the text, path in the repository);
+    published beside the entry's page so the same relative link works there."""
 
     @property
     def kind(self) -> str:

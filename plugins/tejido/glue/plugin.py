@@ -124,6 +124,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
                                     content=catalog_json(self.catalog, lang, self.urls)))
+        self._add_assets(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
             for name, text in schema_files(self.catalog.taxonomies).items():
@@ -163,6 +164,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
             pages.append(report_page(self.catalog, report, lang, self.urls))
         return pages
+
+    def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
+        """Images and files an entry's text links to, beside its page in this language."""
+        assert self.catalog is not None
+        for entry in self.catalog.entries.values():
+            if not entry.assets:
+                continue
+            folder = self.urls.entry(entry.ref, lang).removesuffix("index.html")
+            for target, path in entry.assets:
+                files.append(File.generated(config, folder + target,
+                                            abs_src_path=str(self.root / path)))
 
     def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
         assert self.catalog is not None
