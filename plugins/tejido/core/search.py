@@ -136,10 +136,13 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
     files: dict[str, str] = {}
     shards: dict[str, dict[str, dict[str, object]]] = defaultdict(
         lambda: {"forms": {}, "stems": {}})
+    encoded: dict[str, list[int]] = {}
     for form, stem in forms.items():
         shard = shards[form[:2]]
         shard["forms"][form] = stem
-        shard["stems"][stem] = _encode(postings[stem])
+        if stem not in encoded:
+            encoded[stem] = _encode(postings[stem])
+        shard["stems"][stem] = encoded[stem]
     for key, shard in sorted(shards.items()):
         files[f"s-{key}.js"] = _js(f"s-{key}", shard)
     for start in range(0, len(display), CHUNK):

@@ -6,7 +6,6 @@ language prefix is the same in both, so switching language keeps the page.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from .fields import DEFAULT_LANGUAGE
@@ -67,9 +66,14 @@ class Urls:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` (both site-relative)."""
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    target = posixpath.relpath("/" + to_url, "/" + base)
-    if to_url.endswith("/") and not target.endswith("/"):
-        target += "/"
-    return "./" if target == "./" or target == "." else target
+    """A link from the page at `from_url` to `to_url` (both site-relative).
+
+    Plain string work: every page links to dozens of others, and posixpath.relpath
+    was a quarter of the time spent producing entry pages."""
+    here = from_url.split("/")[:-1]
+    there = to_url.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    link = "../" * (len(here) - common) + "/".join(there[common:])
+    return link or "./"
