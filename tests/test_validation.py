@@ -195,16 +195,17 @@ def test_bad_organization_gets_a_clear_message(empty_project: Path, case: str) -
     assert hint in text
 
 
-def test_reference_to_nothing_suggests_the_closest_entry(empty_project: Path) -> None:
-    network = """\
+NETWORK = """\
 name: Red
 summary: {es: Una red.}
 themes: [trabajo-en-red]
 regions: [oaxaca]
 members:
-  - organization: organization:casa-abiert
-    since: 2019
 """
+
+
+def test_reference_to_nothing_suggests_the_closest_entry(empty_project: Path) -> None:
+    network = NETWORK + "  - organization: organization:casa-abiert\n    since: 2019\n"
     text = only(problems_for(empty_project, {
         f"{ORG}/casa-abierta.yml": VALID_ORG, "directory/networks/red.yml": network}))
     assert "directory/networks/red.yml:6: members[0].organization: this reference points to " \
@@ -295,15 +296,8 @@ def test_deep_indentation_is_a_clear_error(empty_project: Path) -> None:
 
 
 def test_member_listed_twice(empty_project: Path) -> None:
-    network = """\
-name: Red
-summary: {es: Una red.}
-themes: [trabajo-en-red]
-regions: [oaxaca]
-members:
-  - {organization: organization:casa, since: 2019}
-  - {organization: organization:casa, since: 2020}
-"""
+    network = NETWORK + ("  - {organization: organization:casa, since: 2019}\n"
+                         "  - {organization: organization:casa, since: 2020}\n")
     text = only(problems_for(empty_project, {
         f"{ORG}/casa.yml": VALID_ORG, "directory/networks/red.yml": network}))
     assert "red.yml:7: members[1]: listed twice; expected each entry once, found " \

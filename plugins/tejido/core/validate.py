@@ -314,12 +314,18 @@ def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any
     return term
 
 
-def _terms(kind: f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
+def _each(check: Callable[[Any, Any, Location, Context], Any], kind: Any, raw: Any,
+          here: Location, ctx: Context) -> Any:
+    """A list of values (or a lone value) checked one by one; duplicates dropped."""
     items = raw if isinstance(raw, list) else [raw]
-    found = [_term(kind, item, (*here, i) if isinstance(raw, list) else here, ctx)
+    found = [check(kind, item, (*here, i) if isinstance(raw, list) else here, ctx)
              for i, item in enumerate(items)]
-    valid = [t for t in found if t is not MISSING]
+    valid = [value for value in found if value is not MISSING]
     return tuple(dict.fromkeys(valid)) if valid else MISSING
+
+
+def _terms(kind: f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
+    return _each(_term, kind, raw, here, ctx)
 
 
 def _ref(kind: f.Ref | f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
@@ -340,11 +346,7 @@ def _ref(kind: f.Ref | f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
 
 
 def _refs(kind: f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
-    items = raw if isinstance(raw, list) else [raw]
-    found = [_ref(kind, item, (*here, i) if isinstance(raw, list) else here, ctx)
-             for i, item in enumerate(items)]
-    valid = [r for r in found if r is not MISSING]
-    return tuple(dict.fromkeys(valid)) if valid else MISSING
+    return _each(_ref, kind, raw, here, ctx)
 
 
 def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
