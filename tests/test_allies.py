@@ -251,7 +251,7 @@ def test_allies_list_is_escaped(catalog: Catalog) -> None:
     markup = allies_list(w, find_allies(catalog, CAMIX))
     assert markup.startswith('<ul class="tj-allies">')
     assert "<script>" not in markup and "&lt;script&gt;" in markup
-    assert 'href="../mujeres-de-la-costa/"' in markup
+    assert 'href="../mujeres-de-la-costa/index.html"' in markup
     assert "ambas en Red Mujeres" in markup
 
 
@@ -302,18 +302,18 @@ def test_matrix_counts_and_gaps(catalog: Catalog) -> None:
 def test_matrix_page(catalog: Catalog) -> None:
     es, en = matrix_page(catalog, "es", Urls()), matrix_page(catalog, "en", Urls())
     assert (es.source, es.url, en.source, en.url) == (
-        "matriz/index.md", "matriz/", "en/matriz/index.md", "en/matriz/")
-    assert es.alternates == {"es": "matriz/", "en": "en/matriz/"}
+        "matriz/index.md", "matriz/index.html", "en/matriz/index.md", "en/matriz/index.html")
+    assert es.alternates == {"es": "matriz/index.html", "en": "en/matriz/index.html"}
     page = fill(es.markdown, es.fragments)
     assert '<div class="tj-scroll" role="region" tabindex="0"' in page
     assert ('<td class="tj-gap" aria-label="Economía social e inclusiva en Sacatepéquez: '
             'ninguna organización todavía">0</td>') in page
     assert '<tr class="tj-matrix__sub tj-depth-1"><th scope="row" class="tj-matrix__theme">' \
-           '<a href="../temas/economia-social/">' in page
+           '<a href="../temas/economia-social/index.html">' in page
     assert "El Salvador" not in page
     assert ('<th rowspan="2" scope="col" class="tj-matrix__country">'
-            '<a href="../regiones/belgica/">Bélgica</a></th>') in page
+            '<a href="../regiones/belgica/index.html">Bélgica</a></th>') in page
     assert '<th colspan="9" scope="col" class="tj-matrix__country">' in page  # 8 states, total
     english = fill(en.markdown, en.fragments)
     assert "Social and inclusive economy in Sacatepéquez: no organization yet" in english
-    assert 'href="../regiones/oaxaca/"' in english
+    assert 'href="../regiones/oaxaca/index.html"' in english

@@ -26,7 +26,8 @@ SECTIONS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Urls:
-    directory_urls: bool = True
+    directory_urls: bool = False
+    """False, as the site is built: links end in index.html so they work from disk."""
 
     def prefix(self, lang: str) -> str:
         return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
