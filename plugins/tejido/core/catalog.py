@@ -27,9 +27,6 @@ class Catalog:
     by_term: Mapping[tuple[str, str], tuple[Ref, ...]]
     """(taxonomy, term) -> entries using the term or one of its descendants."""
 
-    def get(self, ref: Ref) -> Entry:
-        return self.entries[ref]
-
     def of_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))
 

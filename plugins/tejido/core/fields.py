@@ -7,7 +7,6 @@ derived from these definitions, so they cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
@@ -140,11 +139,6 @@ class KindSpec:
     es: str
     en: str
 
-    def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
-
-
-Kind = Literal["organization", "network", "practice", "guide"]
 
 # Fields several kinds share.  Each kind lists them explicitly so the model
 # reads top to bottom without indirection.

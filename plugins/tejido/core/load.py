@@ -162,7 +162,7 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
     if isinstance(title, str):
         title = {lang: title for lang in f.LANGUAGES}
     return Entry(
-        ref=Ref(spec.kind, ident), source=shown, line=1, title=title,
+        ref=Ref(spec.kind, ident), source=shown, title=title,
         summary=values["summary"], themes=values.get("themes", ()),
         regions=values.get("regions", ()), sdgs=values.get("sdgs", ()),
         populations=values.get("populations", ()), links=_links(spec, values),

@@ -41,7 +41,6 @@ class Link:
 class Entry:
     ref: Ref
     source: str
-    line: int
     title: Text
     summary: Text
     themes: tuple[str, ...]
