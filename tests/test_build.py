@@ -169,3 +169,22 @@ def test_bad_content_fails_the_build_once_without_traceback(project: Path) -> No
     assert "Traceback" not in output
     assert output.count("casa-de-la-mixteca.yml:11: regions[0]: unknown regions term") == 1
     assert "did you mean 'mixteca'?" in output
+
+
+def test_long_listings_come_in_pages(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - tejido/catalog:\n", "  - tejido/catalog:\n      listing_page_size: 2\n"))
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    first = article((site / "en/organizaciones/index.html").read_text())
+    assert first.count('class="tj-card ') == 2
+    assert '<span aria-current="page">1</span>' in first
+    assert '<a href="pagina-2/index.html">2</a>' in first
+    second = article((site / "en/organizaciones/pagina-2/index.html").read_text())
+    assert second.count('class="tj-card ') == 1
+    assert "Organizations (page 2 of 2)" in second
+    assert '<a href="../index.html">1</a>' in second
+    assert (site / "organizaciones/pagina-2/index.html").exists()
+    assert not (site / "redes/pagina-2").exists()  # one network: one page

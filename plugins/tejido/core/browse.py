@@ -84,12 +84,6 @@ def taxonomy_listing(catalog: Catalog, taxonomy: str, lang: str, urls: Urls,
     return w.snippet(w.raw(matrix + _tree(w, taxonomy, catalog.taxonomies[taxonomy].roots())))
 
 
-def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str) -> Snippet:
-    """The body of a hand-written section page for a kind (all its entries)."""
-    w = Writer(catalog, urls, lang, here)
-    return w.snippet(w.raw(w.cards(catalog.of_kind(kind))))
-
-
 def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                  published: Published = NO_PDFS) -> Snippet:
     w = Writer(catalog, urls, lang, here)

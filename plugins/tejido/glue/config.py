@@ -21,3 +21,5 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Publish the maintainers' report at /informe/ (never linked from the navigation)."""
     report_max_age_days = opt.Type(int, default=365)
     """Entries whose last_verified is older than this are listed as stale."""
+    listing_page_size = opt.Type(int, default=100)
+    """Entries per page on the organizations, networks, practices and guides pages."""

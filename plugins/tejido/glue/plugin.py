@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
-from ..core.browse import browse_pages, home_summary, kind_listing, taxonomy_listing
+from ..core.browse import browse_pages, home_summary, taxonomy_listing
 from ..core.directory import TEXTS as DIRECTORY_TEXTS
 from ..core.directory import directory_snippet, facets_data
 from ..core.entry_page import attachment_url, entry_page
@@ -30,6 +30,7 @@ from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES
 from ..core.links import fix_links
+from ..core.listing import kind_listing, kind_pages
 from ..core.matrix import matrix_page
 from ..core.pdf.published import NO_PDFS, Published
 from ..core.reference import field_reference
@@ -160,6 +161,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                  for e in self.catalog.entries.values()]
         pages.extend(browse_pages(self.catalog, lang, self.urls))
         pages.append(matrix_page(self.catalog, lang, self.urls))
+        pages.extend(kind_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
         if self.config.report:
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
             pages.append(report_page(self.catalog, report, lang, self.urls))
@@ -216,7 +218,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if what == "fields":
             return Snippet(field_reference(lang), ())
         if what == "kind" and name in KINDS:
-            return kind_listing(self.catalog, name, lang, self.urls, here)
+            return kind_listing(self.catalog, name, lang, self.urls, here,
+                                self.config.listing_page_size)
         if what == "taxonomy" and name in self.catalog.taxonomies:
             return taxonomy_listing(self.catalog, name, lang, self.urls, here)
         raise PluginError(
