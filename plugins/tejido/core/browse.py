@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from . import html
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
+from .listing import PAGE_SIZE, page_count, pager
 from .matrix import FOLDER as MATRIX_FOLDER
+from .model import Entry
 from .pdf.published import DIRECTORY, NO_PDFS, Published
-from .urls import Urls
+from .urls import SECTIONS, Urls
 from .writer import PageText, Snippet, Writer
 
 
@@ -24,27 +27,49 @@ def _tree(w: Writer, taxonomy: str, ids: tuple[str, ...]) -> str:
     return '<ul class="tj-tree">' + "".join(items) + "</ul>"
 
 
-def _by_kind(w: Writer, taxonomy: str, term_id: str) -> str:
-    entries = w.catalog.tagged(taxonomy, term_id)
+def _by_kind(w: Writer, entries: tuple[Entry, ...], shown: tuple[Entry, ...]) -> str:
+    """The shown entries under a heading per kind; counts are of all the entries."""
     if not entries:
         return w.raw(f"<p>{html.text(w.t('none'))}</p>")
+    totals = Counter(entry.kind for entry in entries)
     sections = []
     for kind in KIND_ORDER:
-        chosen = [e for e in entries if e.kind == kind]
+        chosen = [e for e in shown if e.kind == kind]
         if chosen:
-            heading = f"{w.t('kinds.' + kind)} ({len(chosen)})"
+            heading = f"{w.t('kinds.' + kind)} ({totals[kind]})"
             sections.append(f"## {heading}\n\n{w.raw(w.cards(chosen))}")
     return "\n".join(sections)
 
 
-def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Urls) -> PageText:
-    here = urls.page(taxonomy, term_id, lang)
+def _term_url(urls: Urls, taxonomy: str, term_id: str, number: int, lang: str) -> str:
+    if number == 1:
+        return urls.page(taxonomy, term_id, lang)
+    return urls.folder(f"{SECTIONS[taxonomy]}/{term_id}/pagina-{number}", lang)
+
+
+def term_pages(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Urls,
+               size: int = PAGE_SIZE) -> Iterator[PageText]:
+    """A term's page, and more pages when its entries do not fit in one."""
+    entries = catalog.tagged(taxonomy, term_id)
+    pages = page_count(len(entries), size)
+    for number in range(1, pages + 1):
+        yield term_page(catalog, taxonomy, term_id, lang, urls, (number, pages, size), entries)
+
+
+def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Urls,
+              paging: tuple[int, int, int] = (1, 1, PAGE_SIZE),
+              entries: tuple[Entry, ...] | None = None) -> PageText:
+    number, pages, size = paging
+    entries = catalog.tagged(taxonomy, term_id) if entries is None else entries
+    here = _term_url(urls, taxonomy, term_id, number, lang)
     w = Writer(catalog, urls, lang, here)
     tax = catalog.taxonomies[taxonomy]
     info = tax.terms[term_id]
     title = info.label(lang)
     if taxonomy == "sdgs":
         title = f"{w.t('sdg')} {term_id}: {title}"
+    if number > 1:
+        title += f" ({w.t('page.of', number=number, total=pages)})"
     head = f'<h1 class="tj-title">{html.text(title)}</h1>'
     kind_line = html.text(w.t(f"tax.{taxonomy}")) + " · " + html.text(
         w.count(catalog.count(taxonomy, term_id)))
@@ -55,20 +80,25 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
         head += f'<p class="tj-trail">{html.text(w.t("part_of"))}: {trail}</p>'
     parts = [w.raw(head)]
     children = tax.children.get(term_id, ())
-    if children:
+    if children and number == 1:
         parts.append(f"## {w.t('subterms')}\n\n{w.raw(_tree(w, taxonomy, children))}")
-    parts.append(_by_kind(w, taxonomy, term_id))
+    links = pager(w, number, pages, lambda n: _term_url(urls, taxonomy, term_id, n, lang))
+    shown = entries[(number - 1) * size:number * size]
+    parts += [w.raw(links), _by_kind(w, entries, shown), w.raw(links)]
+    source = (urls.source(taxonomy, term_id, lang) if number == 1 else
+              urls.source_file(f"{SECTIONS[taxonomy]}/{term_id}/pagina-{number}", lang))
     return PageText(
-        source=urls.source(taxonomy, term_id, lang), url=here, lang=lang, title=title,
+        source=source, url=here, lang=lang, title=title,
         description=f"{w.t('tax.' + taxonomy)}: {title}", markdown="\n\n".join(parts),
         kind="browse", alternates=w.alternates(), fragments=tuple(w.fragments),
     )
 
 
-def browse_pages(catalog: Catalog, lang: str, urls: Urls) -> Iterator[PageText]:
+def browse_pages(catalog: Catalog, lang: str, urls: Urls,
+                 size: int = PAGE_SIZE) -> Iterator[PageText]:
     for taxonomy in TAXONOMIES:
         for term in catalog.taxonomies[taxonomy]:
-            yield term_page(catalog, taxonomy, term.id, lang, urls)
+            yield from term_pages(catalog, taxonomy, term.id, lang, urls, size)
 
 
 def _matrix_link(w: Writer) -> str:

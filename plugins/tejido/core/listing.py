@@ -4,7 +4,7 @@ however large the catalog grows.  Page 1 is the hand-written section page
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from . import html
 from .catalog import Catalog
@@ -24,7 +24,7 @@ def page_url(urls: Urls, kind: str, number: int, lang: str) -> str:
     return urls.folder(folder, lang)
 
 
-def _pager(w: Writer, kind: str, number: int, pages: int) -> str:
+def pager(w: Writer, number: int, pages: int, url_of: Callable[[int], str]) -> str:
     """Links to every page ('Página 2 de 7'), the current one marked."""
     if pages == 1:
         return ""
@@ -33,7 +33,7 @@ def _pager(w: Writer, kind: str, number: int, pages: int) -> str:
         if n == number:
             items.append(f'<li><span aria-current="page">{n}</span></li>')
         else:
-            href = html.text(w.href(page_url(w.urls, kind, n, w.lang)))
+            href = html.text(w.href(url_of(n)))
             items.append(f'<li><a href="{href}">{n}</a></li>')
     name = html.text(w.t("page.of", number=number, total=pages))
     return (f'<nav class="tj-pager" aria-label="{name}"><p>{name}</p>'
@@ -44,8 +44,8 @@ def _page(w: Writer, kind: str, number: int, size: int) -> str:
     entries = w.catalog.of_kind(kind)
     pages = page_count(len(entries), size)
     shown = entries[(number - 1) * size:number * size]
-    pager = _pager(w, kind, number, pages)
-    return pager + w.cards(shown) + pager
+    links = pager(w, number, pages, lambda n: page_url(w.urls, kind, n, w.lang))
+    return links + w.cards(shown) + links
 
 
 def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str,

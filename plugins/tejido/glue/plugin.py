@@ -159,7 +159,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         published = self._published()
         pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published)
                  for e in self.catalog.entries.values()]
-        pages.extend(browse_pages(self.catalog, lang, self.urls))
+        pages.extend(browse_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
         pages.append(matrix_page(self.catalog, lang, self.urls))
         pages.extend(kind_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
         if self.config.report:
