@@ -236,12 +236,13 @@ SCHEMA_TYPES = {"organization": "Organization", "network": "Organization",
 
 
 def structured_data(entry: Entry, lang: str) -> str:
+    description, used = pick(entry.summary, lang)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES[entry.kind],
         "name": entry.name(lang),
-        "description": pick(entry.summary, lang)[0],
-        "inLanguage": lang,
+        "description": description,
+        "inLanguage": used,  # the language of the text actually shown
     }
     for source, target in (("website", "url"), ("founded", "foundingDate"),
                            ("acronym", "alternateName"), ("year", "datePublished")):
