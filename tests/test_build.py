@@ -194,3 +194,15 @@ def test_long_listings_come_in_pages(project: Path) -> None:
     last = article((site / "en/regiones/mexico/pagina-3/index.html").read_text())
     assert "Mexico (page 3 of 3)" in last and last.count('class="tj-card ') == 1
     assert "Within this term" not in last
+
+
+def test_a_sitemap_per_language_lists_every_page(built_mini: Path) -> None:
+    for lang in ("", "en/"):
+        text = (built_mini / lang / "sitemap.xml").read_text()
+        locs = re.findall(r"<loc>([^<]+)</loc>", text)
+        assert f"https://tejido.example.org/{lang}organizaciones/casa-de-la-mixteca/index.html" \
+            in locs
+        assert f"https://tejido.example.org/{lang}temas/index.html" in locs
+        assert all(loc.startswith(f"https://tejido.example.org/{lang}") for loc in locs)
+        assert ('hreflang="en" href="https://tejido.example.org/en/redes/red-sur/index.html"'
+                in text)

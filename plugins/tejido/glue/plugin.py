@@ -9,6 +9,7 @@ language it is building, and fix its language switcher for our pages.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import logging
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
 from ..core.search import SEARCH_FOLDER, SEARCH_TEXTS, SearchDoc, build_index, page_doc
 from ..core.search_docs import entry_docs
+from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
 from ..core.writer import PageText, Snippet, fill
 from .config import CatalogConfig
@@ -61,6 +63,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.correction_url: str | None = None
         self.fragments: dict[str, tuple[str, ...]] = {}
         self.page_docs: list[SearchDoc] = []
+        self.hand_urls: list[str] = []
+        self.sitemaps: dict[str, list[SitemapPage]] = {}
         """Hand-written pages of the language being built, for the search index."""
         """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
@@ -117,7 +121,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = self._language(config)
-        self.pages, self.fragments, self.page_docs = {}, {}, []
+        self.pages, self.fragments, self.page_docs, self.hand_urls = {}, {}, [], []
         for page in self._page_texts(lang):
             self.pages[page.source] = page
             self.fragments[page.source] = page.fragments
@@ -148,6 +152,21 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
+        if config.site_url:
+            self._write_sitemap(config, lang)
+
+    def _write_sitemap(self, config: MkDocsConfig, lang: str) -> None:
+        """Ours replace the one MkDocs and i18n write, which lacks generated pages. Each
+        language's build rewrites the root sitemap, so every build writes all we know."""
+        pages = [SitemapPage(p.url, p.alternates) for p in self.pages.values()]
+        pages += [SitemapPage(url, {other: self.urls.switch(url, lang, other)
+                                    for other in LANGUAGES}) for url in self.hand_urls]
+        self.sitemaps[lang] = pages
+        for known, entries in self.sitemaps.items():
+            target = Path(config.site_dir) / self.urls.file("sitemap.xml", known)
+            text = sitemap(entries, config.site_url or "")
+            target.write_text(text, encoding="utf-8")
+            target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
 
     def _published(self) -> Published:
         """The PDFs the tejido/pdf plugin made in this build, if it is on."""
@@ -236,6 +255,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # Indexed before the listing goes in: a section page is found by its own words,
         # not by every entry it lists.
         self.page_docs.append(page_doc(page.title or "", page.url, html))
+        self.hand_urls.append(page.url)
         return fill(html, self.fragments.get(page.file.src_uri, ()))
 
     # After i18n (50) has set its alternates: ours point at the same page in each language.
