@@ -16,36 +16,13 @@ from pathlib import Path
 
 from . import fields as f
 from .taxonomy import Taxonomy
-from .validate import expected
+from .validate import forms
 
 SCHEMA_FOLDER = "schemas"
 REQUIRED = "obligatorio / required"
 REQUIRED_IN_SECTION = "obligatorio si llenas esta sección / required if you fill this section"
 LISTED_TERMS = 12
 """Taxonomies this small have their terms listed in the template."""
-
-
-def _form_es(kind: f.FieldType) -> str:
-    match kind:
-        case f.Year():
-            return "un año, como 2019"
-        case f.Date():
-            return "una fecha año-mes-día, como 2026-03-15"
-        case f.Url():
-            return "una dirección web que empieza con https://"
-        case f.Email():
-            return "un correo, como nombre@ejemplo.org"
-        case f.Choice(values=values):
-            return "uno de: " + ", ".join(values)
-        case f.Term(taxonomy=name):
-            return f"un término de taxonomies/{name}.yml"
-        case f.Terms(taxonomy=name):
-            return f"una lista de términos de taxonomies/{name}.yml, entre corchetes"
-        case f.Ref(kinds=kinds):
-            return "una referencia, como " + " o ".join(f"{k}:id-del-archivo" for k in kinds)
-        case f.Refs(kinds=kinds):
-            return f"una lista de referencias, como [{kinds[0]}:id-del-archivo]"
-    return expected(kind)
 
 
 def _choices(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> str:
@@ -76,7 +53,8 @@ def _comment(field: f.Field, indent: str, taxonomies: Mapping[str, Taxonomy],
     if isinstance(field.type, (f.Term, f.Terms, f.Choice, f.Ref, f.Refs, f.Year, f.Date,
                                f.Url, f.Email)):
         example = f" — ej. / e.g. {field.example}" if field.example else ""
-        lines.append(f"{indent}#   {_form_es(field.type)} / {expected(field.type)}{example}")
+        spanish, english = forms(field.type)
+        lines.append(f"{indent}#   {spanish} / {english}{example}")
     choices = _choices(field.type, taxonomies)
     if choices:
         lines.append(f"{indent}#   valores / values: {choices}")

@@ -73,41 +73,56 @@ def dotted(here: Location) -> str:
     return text
 
 
-def expected(kind: f.FieldType) -> str:
+def forms(kind: f.FieldType) -> tuple[str, str]:
+    """What a value of this type looks like, in Spanish and English (for messages and
+    the comments of templates)."""
     match kind:
         case f.Text():
-            return "text"
+            return "texto", "text"
         case f.Bilingual():
-            return "text by language, like {es: …, en: …}"
+            return ("texto por idioma, como {es: …, en: …}",
+                    "text by language, like {es: …, en: …}")
         case f.Year():
-            return "a year like 2019"
+            return "un año, como 2019", "a year like 2019"
         case f.Date():
-            return "a date like 2026-03-15"
+            return "una fecha año-mes-día, como 2026-03-15", "a date like 2026-03-15"
         case f.Url():
-            return "a web address starting with https://"
+            return ("una dirección web que empieza con https://",
+                    "a web address starting with https://")
         case f.Email():
-            return "an e-mail address like nombre@ejemplo.org"
+            return ("un correo, como nombre@ejemplo.org",
+                    "an e-mail address like nombre@ejemplo.org")
         case f.Phone():
-            return "a phone number like +52 951 123 4567"
+            return "un teléfono, como +52 951 123 4567", "a phone number like +52 951 123 4567"
         case f.Flag():
-            return "true or false"
+            return "true o false", "true or false"
         case f.Choice(values=values):
-            return "one of " + ", ".join(values)
+            return "uno de: " + ", ".join(values), "one of " + ", ".join(values)
         case f.Term(taxonomy=name):
-            return f"a term from taxonomies/{name}.yml"
+            return (f"un término de taxonomies/{name}.yml",
+                    f"a term from taxonomies/{name}.yml")
         case f.Terms(taxonomy=name):
-            return f"a list of terms from taxonomies/{name}.yml"
+            return (f"una lista de términos de taxonomies/{name}.yml, entre corchetes",
+                    f"a list of terms from taxonomies/{name}.yml")
         case f.Ref(kinds=kinds):
-            return "a reference like " + " or ".join(f"{k}:some-id" for k in kinds)
+            return ("una referencia, como " + " o ".join(f"{k}:id-del-archivo" for k in kinds),
+                    "a reference like " + " or ".join(f"{k}:some-id" for k in kinds))
         case f.Refs(kinds=kinds):
-            return "a list of references like [" + kinds[0] + ":some-id]"
+            return (f"una lista de referencias, como [{kinds[0]}:id-del-archivo]",
+                    f"a list of references like [{kinds[0]}:some-id]")
         case f.FilePath():
-            return "a path to a file next to the entry"
+            return "la ruta de un archivo junto a la entrada", "a path to a file next to the entry"
         case f.Record():
-            return "a mapping of fields"
+            return "campos con sangría", "a mapping of fields"
         case f.ListOf():
-            return "a list of items starting with '- '"
+            return ("una lista de elementos que empiezan con '- '",
+                    "a list of items starting with '- '")
     raise AssertionError(kind)
+
+
+def expected(kind: f.FieldType) -> str:
+    """The English form, as messages give it."""
+    return forms(kind)[1]
 
 
 def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
