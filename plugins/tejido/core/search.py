@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +27,8 @@ from pathlib import Path
 
 import snowballstemmer  # type: ignore[import-untyped]
 import yaml
+
+from .text import fold
 
 SEARCH_FOLDER = "search/"
 SEARCH_TEXTS = {
@@ -61,12 +62,6 @@ class SearchDoc:
 def stop_words(lang: str) -> frozenset[str]:
     data = yaml.safe_load((Path(__file__).parent / "data" / "stopwords.yml").read_text("utf-8"))
     return frozenset(str(data[lang]).split())
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: what both the index and the browser compare."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -23,6 +22,7 @@ from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
 from .source import Document, Location
 from .taxonomy import Taxonomy
+from .text import fold
 
 
 class _Missing:
@@ -142,10 +142,9 @@ def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
                      found=repr(key), hint=f"'{key}:' goes under the field it translates, "
                      "indented by two spaces (for example under 'summary:')")
             continue
-        plain = unicodedata.normalize("NFKD", str(key).lower())
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
         ctx.fail((*here, key), "unknown field", expected="one of the documented fields",
-                 found=repr(key), hint=did_you_mean(plain, known, f.SPANISH_FIELD_NAMES))
+                 found=repr(key), hint=did_you_mean(fold(str(key)), known,
+                                                    f.SPANISH_FIELD_NAMES))
     for spec in spec_fields:
         raw = data.get(spec.name)
         if is_blank(raw):

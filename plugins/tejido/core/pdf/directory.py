@@ -10,7 +10,6 @@ and an alphabetical index of organizations with page numbers.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE, LANGUAGES
 from ..labels import label
 from ..model import Entry, Ref
+from ..text import fold
 from ..urls import Urls
 from .jobs import PdfJob, PdfSource
 from .markup import document, local, site_address, stylesheet, with_fallback_note
@@ -233,8 +233,7 @@ def _networks(w: _Writer) -> str:
 
 
 def _sort_key(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return fold(text).casefold()
 
 
 def _index(w: _Writer) -> str:
