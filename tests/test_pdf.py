@@ -21,7 +21,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from conftest import REPO, make_project, run_mkdocs
+from conftest import make_project, run_mkdocs
 from tejido.core import Layout, load_project
 from tejido.core.pdf import (
     PdfCache,
@@ -524,25 +524,6 @@ def test_serve_leaves_pdfs_off_unless_asked(project: Path) -> None:
 
 
 # -- pure core ---------------------------------------------------------------
-
-def test_the_pdf_core_imports_neither_mkdocs_nor_weasyprint() -> None:
-    code = (
-        "import sys, pathlib\n"
-        "from tejido.core import Layout, load_project\n"
-        "from tejido.core.pdf import directory_jobs, guide_jobs, cache_key\n"
-        "from tejido.core.urls import Urls\n"
-        f"root = pathlib.Path({str(REPO)!r})\n"
-        "catalog = load_project(Layout(root)).catalog\n"
-        "jobs = directory_jobs(catalog, Urls()) + guide_jobs(catalog, Urls(), root)\n"
-        "assert len(jobs) > 4 and all(cache_key(job.source) for job in jobs)\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('mkdocs', 'material', 'mkdocs_static_i18n', 'weasyprint'))\n"
-        "sys.exit(1 if loaded else 0)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-
 
 def test_grouping_follows_root_themes_then_state_level_regions(project: Path) -> None:
     catalog = load_project(Layout(project)).catalog

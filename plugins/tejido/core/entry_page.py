@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import html
+from . import contact, html
 from .allies import KINDS as ALLY_KINDS
 from .allies import allies_list, find_allies, phrase
 from .attachments import pdf_pages
@@ -46,35 +46,21 @@ def _years(w: Writer, years: Mapping[str, int]) -> str:
     return f"{years['start']}–{end if end else w.t('ongoing')}"
 
 
-def _link_out(url: str, shown: str | None = None) -> str:
-    return f'<a href="{html.text(url)}">{html.text(shown or url)}</a>'
-
-
-def _contact(w: Writer, contact: Mapping[str, str]) -> str:
-    routes = []
-    if "email" in contact:
-        routes.append(_link_out("mailto:" + contact["email"], contact["email"]))
-    if "phone" in contact:
-        routes.append(_link_out("tel:" + contact["phone"].replace(" ", ""), contact["phone"]))
-    if "form" in contact:
-        routes.append(_link_out(contact["form"]))
-    return "<br>".join(routes)
+def _contact(w: Writer, details: Mapping[str, str]) -> str:
+    return "<br>".join(contact.routes(details))
 
 
 def _person(w: Writer, person: Mapping[str, Any]) -> str:
-    """Only shown when the entry says it may be published."""
-    if person.get("public") is not True:
+    shown = contact.public_person(person)
+    if shown is None:
         return ""
-    role = f" ({w.local(person['role'])})" if "role" in person else ""
-    contact = _contact(w, person)
-    return html.text(person["name"]) + role + (f"<br>{contact}" if contact else "")
+    role = f" ({w.local(shown['role'])})" if "role" in shown else ""
+    routes = _contact(w, shown)
+    return html.text(shown["name"]) + role + (f"<br>{routes}" if routes else "")
 
 
-def _address(w: Writer, address: Mapping[str, str]) -> str:
-    parts = [html.text(address[key]) for key in ("street", "postal_code", "city") if key in address]
-    if "region" in address:
-        parts.append(w.term("regions", address["region"]))
-    return ", ".join(parts)
+def _address(w: Writer, parts: Mapping[str, str]) -> str:
+    return contact.address(parts, w.term)
 
 
 FACTS: dict[str, Callable[[Writer, Any], str]] = {
@@ -88,8 +74,9 @@ FACTS: dict[str, Callable[[Writer, Any], str]] = {
     "regions": lambda w, v: w.terms("regions", v),
     "sdgs": lambda w, v: w.terms("sdgs", v),
     "populations": lambda w, v: w.terms("populations", v),
-    "website": lambda w, v: _link_out(v),
-    "social": lambda w, v: " · ".join(_link_out(url, name.capitalize()) for name, url in v.items()),
+    "website": lambda w, v: contact.link(v),
+    "social": lambda w, v: " · ".join(contact.link(url, name.capitalize())
+                                      for name, url in v.items()),
     "contact": _contact,
     "address": _address,
     "contact_person": _person,

@@ -34,6 +34,7 @@ from ..core.pdf import (
     guide_jobs,
 )
 from ..core.urls import Urls
+from . import building_language
 from .pdf_config import PdfConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido.pdf")
@@ -62,7 +63,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         self.root = Path(config.config_file_path or ".").resolve().parent
         if not self.active:
             self.published.clear()
-            if self.config.enabled and serving and self._language(config) == DEFAULT_LANGUAGE:
+            if self.config.enabled and serving and building_language(config) == DEFAULT_LANGUAGE:
                 log.info("Tejido: PDFs are off under `mkdocs serve` (set on_serve: true to "
                          "make them); `mkdocs build` makes them all")
         return config
@@ -88,15 +89,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         if catalog is not self._made_for:
             self.report = self._make(catalog, config)
             self._made_for = catalog
-        if self._language(config) == DEFAULT_LANGUAGE and self.report is not None:
+        if building_language(config) == DEFAULT_LANGUAGE and self.report is not None:
             for output in self.report.outputs:
                 files.append(File.generated(config, output.job.url, abs_src_path=str(output.path)))
         return files
-
-    def _language(self, config: MkDocsConfig) -> str:
-        i18n = config.plugins.get("i18n")
-        current = getattr(i18n, "current_language", None) if i18n else None
-        return current or DEFAULT_LANGUAGE
 
     def _jobs(self, catalog: Catalog, config: MkDocsConfig) -> list[PdfJob]:
         urls = Urls(directory_urls=config.use_directory_urls)

@@ -43,6 +43,7 @@ from ..core.search_docs import entry_docs
 from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
 from ..core.writer import PageText, Snippet, fill
+from . import building_language
 from .config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
@@ -67,11 +68,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.sitemaps: dict[str, list[SitemapPage]] = {}
         """Hand-written pages of the language being built, for the search index."""
         """HTML to put back into each page after Markdown (see `Writer.raw`)."""
-
-    def _language(self, config: MkDocsConfig) -> str:
-        i18n = config.plugins.get("i18n")
-        current = getattr(i18n, "current_language", None) if i18n else None
-        return current or DEFAULT_LANGUAGE
 
     # -- configuration ------------------------------------------------------
 
@@ -120,7 +116,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-110)
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        lang = self._language(config)
+        lang = building_language(config)
         self.pages, self.fragments, self.page_docs, self.hand_urls = {}, {}, [], []
         for page in self._page_texts(lang):
             self.pages[page.source] = page
@@ -142,7 +138,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.catalog is None:
             return
-        lang = self._language(config)
+        lang = building_language(config)
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = SEARCH_TEXTS[lang][2]
@@ -222,7 +218,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         wanted = page.meta.get("tejido")
         if not wanted:
             return markdown
-        snippet = self._listing(str(wanted), page, self._language(config))
+        snippet = self._listing(str(wanted), page, building_language(config))
         self.fragments[page.file.src_uri] = snippet.fragments
         return markdown + "\n\n" + snippet.markdown
 
@@ -262,7 +258,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-110)
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
-        lang = self._language(config)
+        lang = building_language(config)
         context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
             "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
                 "directorio", lang), "placeholder": SEARCH_TEXTS[lang][0],

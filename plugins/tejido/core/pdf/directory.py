@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .. import html
+from .. import contact, html
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE, LANGUAGES
 from ..labels import label
@@ -102,49 +102,27 @@ def _anchor(ref: Ref) -> str:
     return f"{'o' if ref.kind == 'organization' else 'n'}-{ref.id}"
 
 
-def _link(url: str, shown: str | None = None) -> str:
-    return f'<a href="{html.text(url)}">{html.text(shown or url.split(":", 1)[-1])}</a>'
-
-
-def _routes(contact: Mapping[str, str]) -> list[str]:
-    routes = []
-    if "email" in contact:
-        routes.append(_link("mailto:" + contact["email"]))
-    if "phone" in contact:
-        routes.append(_link("tel:" + contact["phone"].replace(" ", ""), contact["phone"]))
-    if "form" in contact:
-        routes.append(_link(contact["form"], contact["form"]))
-    return routes
-
-
 def _person(w: _Writer, person: Mapping[str, Any]) -> str:
-    """Published only when the entry says so (`public: true`)."""
-    if person.get("public") is not True:
+    shown = contact.public_person(person)
+    if shown is None:
         return ""
-    role = f" ({local(person['role'], w.lang)})" if "role" in person else ""
-    return " · ".join([html.text(person["name"]) + role, *_routes(person)])
-
-
-def _address(w: _Writer, address: Mapping[str, str]) -> str:
-    parts = [html.text(address[key]) for key in ("street", "postal_code", "city") if key in address]
-    if "region" in address:
-        parts.append(w.term("regions", address["region"]))
-    return ", ".join(parts)
+    role = f" ({local(shown['role'], w.lang)})" if "role" in shown else ""
+    return " · ".join([html.text(shown["name"]) + role, *contact.routes(shown)])
 
 
 def _contact_rows(w: _Writer, entry: Entry) -> Iterator[tuple[str, str]]:
     values = entry.values
-    routes = _routes(values.get("contact", {}))
+    routes = contact.routes(values.get("contact", {}))
     if routes:
         yield w.t("field.contact"), " · ".join(routes)
     if "website" in values:
-        yield w.t("field.website"), _link(values["website"], values["website"])
+        yield w.t("field.website"), contact.link(values["website"])
     social = values.get("social", {})
     if social:
         yield w.t("field.social"), " · ".join(
-            f"{html.text(name.capitalize())}: {_link(url, url)}" for name, url in social.items())
+            f"{html.text(name.capitalize())}: {contact.link(url)}" for name, url in social.items())
     if "address" in values:
-        yield w.t("field.address"), _address(w, values["address"])
+        yield w.t("field.address"), contact.address(values["address"], w.term)
     person = _person(w, values.get("contact_person", {}))
     if person:
         yield w.t("field.contact_person"), person
