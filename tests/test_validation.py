@@ -78,7 +78,7 @@ CASES = {
     ),
     "html block in markdown": (
         VALID_ORG + "description:\n  es: |\n    Texto.\n\n    <div>abierto\n",
-        "casa.yml:9: description.es: HTML <div> is not allowed in text",
+        "casa.yml:12: description.es: HTML <div> is not allowed in text",  # its own line
         "hint: write it in Markdown",
     ),
     "html comment in markdown": (

@@ -277,15 +277,17 @@ def _pdf(path: Path, size: int) -> Refusal | None:
 
 def _pdf_has_script(reader: PdfReader) -> bool:
     """Scripts hidden in compressed object streams, where a byte search cannot see."""
-    root = reader.trailer["/Root"]
+    root = reader.trailer["/Root"].get_object()
+    if not isinstance(root, dict):
+        return False
     names = root.get("/Names")
-    if names is not None and "/JavaScript" in names.get_object():
+    names = names.get_object() if names is not None else None
+    if isinstance(names, dict) and "/JavaScript" in names:
         return True
     action = root.get("/OpenAction")
-    if action is not None:
-        action = action.get_object()
-        if isinstance(action, dict) and action.get("/S") in ("/JavaScript", "/Launch"):
-            return True
+    action = action.get_object() if action is not None else None
+    if isinstance(action, dict) and action.get("/S") in ("/JavaScript", "/Launch"):
+        return True
     return "/AA" in root
 
 

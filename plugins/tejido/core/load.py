@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as f
+from .attachments import check_attachment
 from .catalog import Catalog, build_catalog
 from .markdown_check import local_files, markdown_issues
 from .model import Entry, Link, Ref
 from .problems import Problem, Problems, did_you_mean
+from .site_files import check_site_files, linked_file_problem, outside_root
 from .source import Document, SourceError, load_markdown_file, load_yaml_file, read_text
 from .taxonomy import Taxonomy, load_taxonomies
 from .validate import Context, PendingRef, check_fields
@@ -31,6 +33,8 @@ class Layout:
     folders: dict[str, str] = field(default_factory=lambda: {
         spec.kind: spec.folder for spec in f.KINDS.values()})
     taxonomies: str = "taxonomies"
+    pages: str = "content"
+    """The MkDocs docs_dir: hand-written pages, and any other file there is published."""
 
     def folder(self, kind: str) -> Path:
         return self.root / self.folders[kind]
@@ -54,7 +58,8 @@ def entry_files(layout: Layout, spec: f.KindSpec) -> Iterator[Path]:
     for path in sorted(folder.iterdir()):
         hidden = path.name.startswith((".", "_"))
         translation = path.stem.endswith(TRANSLATION_SUFFIX)
-        if path.is_file() and path.suffix in suffixes and not hidden and not translation:
+        real = path.is_file() or path.is_symlink()  # a link is refused by the caller
+        if real and path.suffix in suffixes and not hidden and not translation:
             yield path
 
 
@@ -85,30 +90,47 @@ def _check_body(doc: Document, problems: Problems) -> None:
 
 
 def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, str]]:
-    """The files an entry's text links to; each must sit in the entry's folder or below."""
+    """The files an entry's text links to; each must sit in the entry's folder or below,
+    inside the repository (a linked folder may point elsewhere), and be of a type the
+    site may publish, by its content (see `attachments`)."""
     found = []
+    real_root = root.resolve()
     folder = (root / doc.path).parent.resolve()
     for line, target in local_files(doc.body):
         where = (doc.path, doc.body_line + line, "text")
         path = (folder / target).resolve()
         if ".." in target.split("/") or not path.is_relative_to(folder):
-            problems.add(Problem(*where, "a linked file must be beside the entry or below it",
-                                 expected="a path like img/map.png", found=repr(target),
+            problems.add(Problem(*where, "a linked file must be beside the entry or below it: "
+                                 "this path leaves the entry's folder",
+                                 expected="a path like img/map.png", found=repr(target[:80]),
                                  hint="move the file next to the entry's file"))
+        elif not path.is_relative_to(real_root):
+            problems.add(Problem(*where, "the linked file is outside the repository",
+                                 expected="a file inside the repository", found=repr(target),
+                                 hint="a folder here is a link to somewhere else: copy the "
+                                      "file into the entry's folder instead"))
         elif not path.is_file():
             problems.add(Problem(*where, "the linked file does not exist", found=repr(target),
                                  hint="check the file's name and folder"))
         else:
-            found.append((target, path.relative_to(root.resolve()).as_posix()))
+            refusal = check_attachment(path)
+            if refusal is not None:
+                problems.add(Problem(*where, refusal.message, refusal.expected,
+                                     f"{refusal.found} in {target[:80]!r}", refusal.hint))
+                continue
+            found.append((target, path.relative_to(real_root).as_posix()))
     return found
 
 
 def _english_body(path: Path, layout: Layout, problems: Problems,
                   assets: list[tuple[str, str]]) -> str:
     translation = path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
-    if not translation.exists():
+    if not translation.exists() and not translation.is_symlink():
         return ""
     shown = _shown(translation, layout.root)
+    if translation.is_symlink():
+        problems.add(linked_file_problem(shown))
+        return ""
     try:
         doc = load_markdown_file(translation, shown)
     except SourceError as error:
@@ -147,6 +169,9 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         problems.add(Problem(shown, 1, "", "the entry has no fields",
                              hint=f"start from a template: tejido new {spec.kind}"))
         return None
+    if not isinstance(doc.data, dict):
+        problems.add(_not_a_mapping(doc, spec))
+        return None
     values = check_fields(spec.fields, doc.data, (), ctx)
     refs.extend(ctx.refs)
     assets = _assets(doc, layout.root, problems)
@@ -169,6 +194,17 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         values=values, body={k: v for k, v in body.items() if v},
         assets=tuple(dict.fromkeys(assets)),
     )
+
+
+def _not_a_mapping(doc: Document, spec: f.KindSpec) -> Problem:
+    """A document that is one text or a list: usually a missing ':' or a stray '- '."""
+    found = "a list" if isinstance(doc.data, list) else "a single value"
+    start = "'- '" if isinstance(doc.data, list) else "a text without 'field:'"
+    front = " between the two '---' lines" if doc.path.endswith(".md") else ""
+    return Problem(doc.path, doc.line(()), "", "the entry must be fields, one per line",
+                   expected="lines like 'name: …'", found=found,
+                   hint=f"the file starts with {start}{front}: write each field as "
+                        f"'field: value' (start from a template: tejido new {spec.kind})")
 
 
 def _check_refs(refs: list[PendingRef], known: dict[str, set[str]], problems: Problems) -> None:
@@ -209,8 +245,15 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
     known: dict[str, set[str]] = {}
     for spec in f.KINDS.values():
         seen: dict[str, str] = {}
+        if outside_root(layout.folder(spec.kind), layout.root):
+            problems.add(linked_file_problem(_shown(layout.folder(spec.kind), layout.root),
+                                             folder=True))
+            continue
         for path in entry_files(layout, spec):
             ident, shown = path.stem, _shown(path, layout.root)
+            if path.is_symlink():
+                problems.add(linked_file_problem(shown))
+                continue
             if ident in seen:
                 problems.add(Problem(shown, 1, "", f"the id '{ident}' is used twice",
                                      found=f"also {seen[ident]}",
@@ -223,6 +266,8 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
         known[spec.kind] = set(seen)
     _check_refs(refs, known, problems)
     _check_orphan_translations(layout, problems)
+    guides = layout.folder("guide")
+    check_site_files(layout.root / layout.pages, layout.root, problems, skip=guides)
     inverse = {field.relation.name: field.relation.inverse
                for spec in f.KINDS.values() for field in spec.fields if field.relation}
     return LoadResult(build_catalog(entries, taxonomies, inverse), problems)

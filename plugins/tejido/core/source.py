@@ -95,7 +95,8 @@ class SourceError(Exception):
 
 
 INLINE_COMMENT = re.compile(r"[ \t]+#")
-DEFAULT_TAGS = {MappingNode: "tag:yaml.org,2002:map", SequenceNode: "tag:yaml.org,2002:seq"}
+DEFAULT_TAGS: dict[type[Node], str] = {MappingNode: "tag:yaml.org,2002:map",
+                                       SequenceNode: "tag:yaml.org,2002:seq"}
 STRING_TAG = "tag:yaml.org,2002:str"
 
 
@@ -210,7 +211,8 @@ def _too_deep_line(text: str) -> int | None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return int(event.start_mark.line) + 1
+                    mark = event.start_mark
+                    return int(mark.line) + 1 if mark else 1
             elif isinstance(event, _CLOSE):
                 depth -= 1
     finally:
@@ -239,8 +241,8 @@ def _compose(text: str, path: str, line_offset: int, walk: _Walk) -> Any:
         raise SourceError(Problem(
             path, deep + line_offset, "", "the values nest too deeply",
             expected=f"at most {MAX_DEPTH} levels of lists and fields",
-            found="more", hint="check the indentation and for brackets [ ] or { } that are "
-                               "never closed; lines like '- - - -' nest a list in a list"))
+            found="more", hint="check for brackets [ ] or { } that are never closed, and the "
+                               "indentation: lines like '- - - -' nest a list in a list"))
     loader = walk.loader
     node = loader.get_single_node()
     return None if node is None else _to_python(walk, node, ())
@@ -367,7 +369,7 @@ def _direction_controls(text: str, path: str, first_line: int = 1) -> tuple[Prob
     for number, line in enumerate(text.splitlines()):
         match = DIRECTION_CONTROLS.search(line)
         if match:
-            name = unicodedata.name(match.group(0), "U+%04X" % ord(match.group(0)))
+            name = unicodedata.name(match.group(0), "")
             found.append(Problem(
                 path, first_line + number, "", "the line holds an invisible character that "
                 "changes the direction of the text", expected="visible text only",
