@@ -79,9 +79,9 @@ HTML_LIKE = frozenset({".htm", ".html", ".xhtml", ".xht", ".shtml", ".mht", ".mh
                        ".xml", ".xsl", ".xslt", ".svgz", ".js", ".mjs", ".css", ".swf",
                        ".hta", ".php", ".jsp", ".asp", ".aspx"})
 
-MAX_PIXELS = 40_000_000
-"""About 7,000 × 5,700: more than any print needs, and decoding it (the PDF renderer
-does) takes 160 MB.  A 30,000 × 30,000 PNG of 110 KB would take 3.6 GB."""
+MAX_PIXELS = 25_000_000
+"""5,000 × 5,000: more than any print needs, and decoding it (the PDF renderer does)
+takes 100 MB.  A 30,000 × 30,000 PNG of 110 KB would take 3.6 GB."""
 MAX_SIDE = 20_000
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024

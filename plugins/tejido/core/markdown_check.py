@@ -27,6 +27,21 @@ REMOTE_IMAGE = re.compile(
 NESTED = re.compile(r"^(?:[ \t]*(?:[-*+>]|\d+[.)])[ \t]+){10,}")
 MAX_INDENT = 40
 
+# Python-Markdown matches emphasis and links by recursion: `*` × 2,000 + `z` + `*` × 2,000
+# (or a few hundred nested `**a *b _c`) exhausts Python's stack inside the build, and
+# 5,000 nested `[` take a minute.  Far below where that happens, these are refused.
+MAX_RUN = 60
+"""Longest run of `*` or `_` (a fill-in line `Nombre: ______` is fine)."""
+MAX_EMPHASIS = 200
+"""Most emphasis marks in one paragraph: plenty for bold and italics."""
+MAX_BRACKETS = 10
+"""Deepest nesting of `[` in one paragraph (a link inside an image inside a link)."""
+RUN = re.compile(rf"\*{{{MAX_RUN + 1},}}|_{{{MAX_RUN + 1},}}")
+RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+LIST_MARK = re.compile(r"^[ \t>]*[*+-][ \t]+")
+INTRAWORD = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")
+EMPHASIS = re.compile(r"(?<![*_])(?:\*{1,3}|_{1,3})(?![*_])")
+
 
 @dataclass(frozen=True)
 class MarkdownIssue:
@@ -56,11 +71,64 @@ def markdown_issues(text: str) -> Iterator[MarkdownIssue]:
         if NESTED.match(line) or len(line) - len(line.lstrip(" \t")) > MAX_INDENT:
             yield MarkdownIssue(number, "the text nests too deeply", "more than 10 levels",
                                 "use fewer nested lists or quotes")
+        if not RULE.match(line) and RUN.search(line):
+            yield MarkdownIssue(number, f"more than {MAX_RUN} * or _ in a row",
+                                f"{len(RUN.search(line).group(0))} in a row",  # type: ignore[union-attr]
+                                "use ** for bold and * for italics; a long line of ___ for a "
+                                "form to fill in can be shorter")
+    yield from _paragraph_issues(text)
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(0-based first line, lines) of each block of lines between blank lines."""
+    block: list[str] = []
+    start = 0
+    for number, line in enumerate(text.splitlines()):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            yield start, block
+            block = []
+    if block:
+        yield start, block
+
+
+def _bracket_depth(lines: list[str]) -> int:
+    depth = deepest = 0
+    for char in "".join(lines):
+        if char == "[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "]" and depth:
+            depth -= 1
+    return deepest
+
+
+def _paragraph_issues(text: str) -> Iterator[MarkdownIssue]:
+    for start, lines in _paragraphs(text):
+        marks = 0
+        for line in lines:
+            if RULE.match(line):
+                continue
+            line = INTRAWORD.sub("", LIST_MARK.sub("", line))
+            marks += sum(len(m) for m in EMPHASIS.findall(line))
+        if marks > MAX_EMPHASIS:
+            yield MarkdownIssue(start, "too many * or _ marks in one paragraph",
+                                f"{marks} marks (at most {MAX_EMPHASIS})",
+                                "use bold and italics for a few words; a blank line starts a "
+                                "new paragraph; write \\* for a * that is not emphasis")
+        if _bracket_depth(lines) > MAX_BRACKETS:
+            yield MarkdownIssue(start, "brackets [ ] nest too deeply",
+                                f"more than {MAX_BRACKETS} levels",
+                                "a link is [text](address): check for a [ that is never closed")
 
 
 LOCAL_TARGET = re.compile(
-    r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)"  # Markdown image or link
-    r"|<img[^>]+src\s*=\s*[\"']?([^\"' >]+)",  # HTML image
+    r"(!?)\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s>]+))"  # Markdown image or link
+    r"|<img[^>]+src\s*=\s*[\"']?([^\"' >]+)"  # HTML image
+    r"|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",  # a reference: [mapa]: img/mapa.png
     re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 PAGE_SUFFIXES = ("", ".md", ".html")
@@ -71,10 +139,13 @@ def local_files(text: str) -> Iterator[tuple[int, str]]:
     not a web address, not an anchor, not another page."""
     for number, line in enumerate(text.splitlines()):
         for match in LOCAL_TARGET.finditer(line):
-            target = (match.group(1) or match.group(2)).split("#", 1)[0].split("?", 1)[0]
+            image = bool(match.group(1)) or bool(match.group(4))
+            found = match.group(2) or match.group(3) or match.group(4) or match.group(5)
+            target = found.strip().split("#", 1)[0].split("?", 1)[0]
             if not target or SCHEME.match(target) or target.startswith(("/", "#")):
                 continue
-            suffix = target.rsplit("/", 1)[-1].rpartition(".")[2]
-            if "." + suffix.lower() in PAGE_SUFFIXES or "." not in target.rsplit("/", 1)[-1]:
+            name = target.rsplit("/", 1)[-1]
+            page = "." not in name or "." + name.rpartition(".")[2].lower() in PAGE_SUFFIXES
+            if page and not image:  # an image is a file whatever its name
                 continue
             yield number, target

@@ -82,13 +82,30 @@ def _local_fetcher(engine: Any, allowed: Path | None) -> Any:
     return LocalFiles(timeout=5)
 
 
+MACHINE_NOTES = re.compile(
+    r"^Unable to (?:subset \S.* with (?:HarfBuzz|fontTools)|instantiate \S.* variable font"
+    r"|save emoji font)")
+"""Warnings about this machine's optional libraries, not about the content: WeasyPrint
+then embeds the whole font instead of a subset, and the PDF is as good (only larger).
+A strict build must not fail on a machine that lacks, say, HarfBuzz's subsetter."""
+log = logging.getLogger("tejido.pdf")
+
+
+def is_machine_note(message: str) -> bool:
+    return bool(MACHINE_NOTES.match(message))
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        if is_machine_note(message):
+            log.debug("WeasyPrint: %s", message)
+            return
+        self.messages.append(message)
 
 
 @contextlib.contextmanager
