@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,11 +100,19 @@ def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, st
     for line, target in local_files(doc.body):
         where = (doc.path, doc.body_line + line, "text")
         path = (folder / target).resolve()
-        if ".." in target.split("/") or not path.is_relative_to(folder):
+        climbs = ".." in target.split("/")
+        elsewhere = not path.is_relative_to(folder) and path.is_relative_to(real_root)
+        if climbs or elsewhere:  # (a link leaving the repository is named below)
             problems.add(Problem(*where, "a linked file must be beside the entry or below it: "
                                  "this path leaves the entry's folder",
                                  expected="a path like img/map.png", found=repr(target[:80]),
                                  hint="move the file next to the entry's file"))
+        elif unicodedata.normalize("NFC", target) != target:
+            problems.add(Problem(*where, "the file name is written with separate accents",
+                                 expected="a name typed on a keyboard (NFC)",
+                                 found=repr(target[:80]),
+                                 hint="two files can then look the same and differ: rename "
+                                      "the file, typing the name again (or use no accents)"))
         elif not path.is_relative_to(real_root):
             problems.add(Problem(*where, "the linked file is outside the repository",
                                  expected="a file inside the repository", found=repr(target),

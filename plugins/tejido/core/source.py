@@ -176,8 +176,10 @@ def _mapping(walk: _Walk, node: MappingNode, here: Location) -> dict[Any, Any]:
 
 
 def _to_python(walk: _Walk, node: Node, here: Location) -> Any:
-    if id(node) in walk.seen:
-        raise AliasError(walk.lines.get(here, node.start_mark.line + 1 + walk.line_offset))
+    if id(node) in walk.seen:  # the line of the alias: its place's, not its anchor's
+        place = next((walk.lines[here[:n]] for n in range(len(here), 0, -1)
+                      if here[:n] in walk.lines), node.start_mark.line + 1 + walk.line_offset)
+        raise AliasError(place)
     walk.seen.add(id(node))
     _check_tag(walk, node)
     walk.lines[here] = node.start_mark.line + 1 + walk.line_offset
@@ -316,6 +318,8 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str, int]:
 
 
 BOM = "\ufeff"
+CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters YAML refuses (with no line) and a page would carry invisibly."""
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Right-to-left overrides and isolates: invisible, they make text read differently
 from what it says (a file name, an address or a reference that is not what it shows)."""
@@ -347,6 +351,15 @@ def _decode(raw: bytes, shown_as: str) -> str:
             expected="plain text", found="a zero byte (\\0)",
             hint="this is not a text file, or it was saved as UTF-16: save it as UTF-8 "
                  "text, or retype the line",
+        ))
+    control = CONTROL.search(text)
+    if control:
+        raise SourceError(Problem(
+            shown_as, _line_of(text, control.start()), "",
+            "the line holds an invisible control character",
+            expected="plain text", found=f"U+{ord(control.group(0)):04X}",
+            hint="it often comes from text pasted from a PDF or a word processor: retype "
+                 "the line, or save the file as plain UTF-8 text",
         ))
     return text.removeprefix(BOM)  # editors on Windows add it; it means nothing here
 

@@ -44,6 +44,7 @@ from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
 from ..core.writer import PageText, Snippet, fill
 from . import building_language
+from .atomic import AtomicSite
 from .config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
@@ -66,6 +67,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.site = AtomicSite()
+        """Builds into a staging folder; a failed build leaves site_dir as it was."""
         """Hand-written pages of the language being built, for the search index."""
         """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
@@ -76,6 +79,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.site.start(config)
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.pdf_plugin = config.plugins.get("tejido/pdf")
         self.urls = Urls(directory_urls=config.use_directory_urls)
@@ -134,8 +138,19 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     on_files = CombinedEvent(_drop_entry_sources, _add_pages)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.site.startup(command, dirty)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.site.discard()
+
+    # After i18n (-100), which has built every other language inside its own post_build.
+    @event_priority(-200)
+    def _finish_site(self, config: MkDocsConfig) -> None:
+        self.site.finish(config)
+
     # Before i18n's (-100), which starts the next language's build from its own.
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_search(self, config: MkDocsConfig) -> None:
         if self.catalog is None:
             return
         lang = building_language(config)
@@ -163,6 +178,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             text = sitemap(entries, config.site_url or "")
             target.write_text(text, encoding="utf-8")
             target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
+
+    on_post_build = CombinedEvent(_write_search, _finish_site)
 
     def _published(self) -> Published:
         """The PDFs the tejido/pdf plugin made in this build, if it is on."""
@@ -252,7 +269,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # not by every entry it lists.
         self.page_docs.append(page_doc(page.title or "", page.url, html))
         self.hand_urls.append(page.url)
-        return fill(html, self.fragments.get(page.file.src_uri, ()))
+        # Hand-written pages too: contributors edit them (see site_files.py).
+        return fill(sanitize(html), self.fragments.get(page.file.src_uri, ()))
 
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
