@@ -16,6 +16,7 @@ here rather than kept in the repository.  `write_cases` lays cases out in a proj
 from __future__ import annotations
 
 import io
+import json
 import struct
 import unicodedata
 import zipfile
@@ -269,6 +270,9 @@ def _markdown_cases() -> list[Case]:
         _refused("5,000 nested brackets (a minute of Markdown)",
                  {p + "corchetes.md": practice("[" * 5000 + "z" + "]" * 5000)},
                  f"{p}corchetes.md:{line}", "nest too deeply"),
+        _refused("an <svg onload> in a body",
+                 {p + "svg-en-texto.md": practice("Hola\n\n<svg onload=alert(1)>")},
+                 f"{p}svg-en-texto.md:{line + 2}", "<svg"),
         _refused("a body with a direction override",
                  {p + "rtl-texto.md": practice("Pague en \u202egnp.exe")},
                  f"{p}rtl-texto.md:{line}", "direction"),
@@ -394,7 +398,7 @@ def _path_cases() -> list[Case]:
     ]
 
 
-HOSTILE_TEXT = '<script>alert("x")</script><img src=x onerror=alert(1)>"\'&'
+HOSTILE_TEXT = '<script>alert("x")</script><img src="#x" onerror=alert(1)>"\'&'
 
 
 def _inert_cases() -> list[Case]:
@@ -402,14 +406,16 @@ def _inert_cases() -> list[Case]:
     return [
         _inert("BOM before a practice's ---", {p + "con-bom.md": "\ufeff" + practice()}),
         _inert("hostile text in every kind of field", {
-            f"{ORG}/hostil.yml": org(name=f"'{HOSTILE_TEXT}'", extra=(
-                f"acronym: '<b>X</b>'\ndescription:\n  es: '{HOSTILE_TEXT} "
-                "[clic](javascript:alert(1)) [d](data:text/html,x)'\n"))}),
+            f"{ORG}/hostil.yml": org(name=json.dumps(HOSTILE_TEXT), extra=(
+                "acronym: '<b>X</b>'\ndescription:\n  es: " + json.dumps(
+                    "<img src='#x' onerror=alert(1)> <b onclick=alert(1)>b</b> "
+                    "[clic](javascript:alert(1)) [d](data:text/html,x)") + "\n"))
+        }),
         _inert("hostile Markdown in a practice body", {
             p + "markdown-hostil.md": practice(
-                "Hola <img src=x onerror=alert(1)> <a href='javascript:alert(1)'>a</a>\n\n"
+                "Hola <img src='#x' onerror=alert(1)> <a href='javascript:alert(1)'>a</a>\n\n"
                 "[clic](javascript:alert(1)) <span onclick=alert(1)>x</span>\n\n"
-                "<svg onload=alert(1)> <iframe src=javascript:alert(1)>\n")}),
+                "<b onmouseover=alert(1)>negrita</b> <a href=\"data:text/html,x\">d</a>\n")}),
         _inert("homoglyphs and invisible joiners in a name",
                {f"{ORG}/homoglifos.yml": org(name="Ｃasa Аbierta\u200d\u200b")}),
         _inert("a clean SVG, a PNG, a JPEG, a PDF and a docx beside a practice", {

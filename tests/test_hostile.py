@@ -18,6 +18,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -322,16 +323,46 @@ def test_inert_case_is_published(inert: Run, case: Case) -> None:
                 assert (site / kind / ident / "index.html").is_file(), name
 
 
+class _Active(HTMLParser):
+    """Markup that would run: event handlers, javascript:/data: links, script with alert."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.in_script = self.data_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_script = tag == "script"
+        self.data_script = tag == "script" and ("type", "application/ld+json") in attrs
+        for name, value in attrs:
+            address = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=")
+            if name in ("href", "src", "action") and address.startswith(("javascript:",
+                                                                         "data:")):
+                self.found.append(f"<{tag} {name}={address[:30]}")
+        if tag in ("iframe", "object", "embed"):  # (the theme draws its icons as <svg>)
+            self.found.append(f"<{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.data_script:  # JSON-LD: data, safe while no "<" can close the element
+            if "<" in data:
+                self.found.append("a < inside JSON-LD")
+        elif self.in_script and "alert(" in data:
+            self.found.append("a script with alert(")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
+
+
 def test_no_hostile_markup_reaches_a_page(inert: Run) -> None:
     site = inert.project / "site"
     for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        for raw in ("onerror=", "onload=", "onclick=", "onmouseover=", "javascript:alert",
-                    "<script>alert", "<iframe"):
-            assert raw not in text, (page, raw)
+        active = _Active()
+        active.feed(page.read_text(encoding="utf-8"))
+        assert active.found == [], (page.relative_to(site), active.found[:5])
     hostile = (site / "organizaciones/hostil/index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&#34;x&#34;)" in hostile or \
-        "&lt;script&gt;alert(&quot;x&quot;)" in hostile, HOSTILE_TEXT
+    assert "&lt;script&gt;alert(" in hostile, HOSTILE_TEXT
 
 
 # -- in a browser --------------------------------------------------------------------

@@ -85,7 +85,7 @@ def _links(spec: f.KindSpec, values: dict[str, Any]) -> tuple[Link, ...]:
 
 
 def _check_body(doc: Document, problems: Problems) -> None:
-    for issue in markdown_issues(doc.body):
+    for issue in markdown_issues(doc.body, files_allowed=True):
         problems.add(Problem(doc.path, doc.body_line + issue.line, "text", issue.message,
                              expected="Markdown text", found=issue.found, hint=issue.hint))
 

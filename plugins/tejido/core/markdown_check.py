@@ -8,9 +8,13 @@ with their line; inline HTML passes and is sanitized after rendering.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .markdown_render import RenderFailed, Target, line_of, relative_path, rendered_targets
 
 BLOCK_TAGS = (
     "address|article|aside|audio|blockquote|button|canvas|center|details|dialog|div|dl|"
@@ -52,7 +56,17 @@ class MarkdownIssue:
     hint: str
 
 
-def markdown_issues(text: str) -> Iterator[MarkdownIssue]:
+def markdown_issues(text: str, files_allowed: bool = False) -> Iterator[MarkdownIssue]:
+    """Problems of a Markdown text, with their lines.  `files_allowed`: the text may link
+    files beside it (an entry's body); in a field it may not (they would not be
+    published, and the build fails on a link to nothing)."""
+    found = list(_line_issues(text))
+    yield from found
+    if not found:  # never render what may blow the stack
+        yield from _link_issues(text, files_allowed)
+
+
+def _line_issues(text: str) -> Iterator[MarkdownIssue]:
     for number, line in enumerate(text.splitlines()):
         if COMMENT.search(line):
             yield MarkdownIssue(number, "HTML comments are not allowed in text", "<!-- or -->",
@@ -125,27 +139,54 @@ def _paragraph_issues(text: str) -> Iterator[MarkdownIssue]:
                                 "a link is [text](address): check for a [ that is never closed")
 
 
-LOCAL_TARGET = re.compile(
-    r"(!?)\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s>]+))"  # Markdown image or link
-    r"|<img[^>]+src\s*=\s*[\"']?([^\"' >]+)"  # HTML image
-    r"|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",  # a reference: [mapa]: img/mapa.png
-    re.IGNORECASE)
-SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-PAGE_SUFFIXES = ("", ".md", ".html")
+PAGE_SUFFIXES = (".md", ".html")
+
+
+@lru_cache(maxsize=256)
+def _targets(text: str) -> tuple[Target, ...] | str:
+    """The rendered links and images of `text`, or why it cannot be rendered."""
+    try:
+        return tuple(rendered_targets(text))
+    except RenderFailed as error:
+        return str(error)
+
+
+def _link_issues(text: str, files_allowed: bool) -> Iterator[MarkdownIssue]:
+    targets = _targets(text)
+    if isinstance(targets, str):
+        yield MarkdownIssue(0, targets, "Markdown that cannot be laid out",
+                            "look for long runs of *, _ or [ and for lists nested deep; "
+                            "simplify the text")
+        return
+    for target in targets:
+        path = relative_path(target.address)
+        suffix = posixpath.splitext(path)[1].lower() if path else ""
+        if path is None or (not suffix and not target.image):
+            continue  # web addresses; links to nothing in particular are left as they are
+        line = line_of(text, target.address)
+        if suffix in PAGE_SUFFIXES and not target.image:
+            yield MarkdownIssue(line, "a link to a page by its file name does not work here",
+                                repr(target.address[:80]),
+                                "link to another entry with its web address (https://…), or "
+                                "name it in the fields (organizations:, guides:, alliances:)")
+        elif not files_allowed:
+            yield MarkdownIssue(line, "a file cannot be linked from this field",
+                                repr(target.address[:80]),
+                                "link to it with its full https:// address, or put the file "
+                                "beside a practice or guide and link it from its text")
 
 
 def local_files(text: str) -> Iterator[tuple[int, str]]:
-    """(0-based line, target) of every image or file the text links to on this site:
-    not a web address, not an anchor, not another page."""
-    for number, line in enumerate(text.splitlines()):
-        for match in LOCAL_TARGET.finditer(line):
-            image = bool(match.group(1)) or bool(match.group(4))
-            found = match.group(2) or match.group(3) or match.group(4) or match.group(5)
-            target = found.strip().split("#", 1)[0].split("?", 1)[0]
-            if not target or SCHEME.match(target) or target.startswith(("/", "#")):
-                continue
-            name = target.rsplit("/", 1)[-1]
-            page = "." not in name or "." + name.rpartition(".")[2].lower() in PAGE_SUFFIXES
-            if page and not image:  # an image is a file whatever its name
-                continue
-            yield number, target
+    """(0-based line, path) of every image or file the text links to on this site: not a
+    web address, not an anchor, not another page.  Read from the rendered text, so
+    that what counts as the address is what the build will see."""
+    targets = _targets(text)
+    if isinstance(targets, str):
+        return
+    for target in targets:
+        path = relative_path(target.address)
+        if path is None:
+            continue
+        suffix = posixpath.splitext(path)[1].lower()
+        if target.image or (suffix and suffix not in PAGE_SUFFIXES):
+            yield line_of(text, target.address), path

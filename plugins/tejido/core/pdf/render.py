@@ -83,11 +83,13 @@ def _local_fetcher(engine: Any, allowed: Path | None) -> Any:
 
 
 MACHINE_NOTES = re.compile(
-    r"^Unable to (?:subset \S.* with (?:HarfBuzz|fontTools)|instantiate \S.* variable font"
-    r"|save emoji font)")
-"""Warnings about this machine's optional libraries, not about the content: WeasyPrint
-then embeds the whole font instead of a subset, and the PDF is as good (only larger).
-A strict build must not fail on a machine that lacks, say, HarfBuzz's subsetter."""
+    r"^(?:Unable to (?:subset \S.* with (?:HarfBuzz|fontTools)|instantiate \S.* variable "
+    r"font|save emoji font)|\.notdef glyph rendered for Unicode string unsupported by fonts)")
+"""Warnings about this machine's optional libraries and fonts, not about the content:
+WeasyPrint then embeds the whole font instead of a subset (the PDF is as good, only
+larger), or prints a box for a character no installed font has (a fullwidth letter,
+an emoji; more fonts, such as Debian's fonts-noto, cover more).  A strict build must
+not fail on a machine that lacks, say, HarfBuzz's subsetter."""
 log = logging.getLogger("tejido.pdf")
 
 
