@@ -161,7 +161,7 @@ def _link_issues(text: str, files_allowed: bool) -> Iterator[MarkdownIssue]:
     for target in targets:
         path = relative_path(target.address)
         suffix = posixpath.splitext(path)[1].lower() if path else ""
-        if path is None or (not suffix and not target.image):
+        if path is None or (not suffix and not target.image) or target.raw:
             continue  # web addresses; links to nothing in particular are left as they are
         line = line_of(text, target.address)
         if suffix in PAGE_SUFFIXES and not target.image:

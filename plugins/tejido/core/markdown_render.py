@@ -23,8 +23,11 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree as etree
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 EXTENSIONS = ("tables", "toc", "attr_list", "admonition", "md_in_html")
 """As in the sample mkdocs.yml (a site owner adding extensions should add them here)."""
@@ -42,6 +45,32 @@ class RenderFailed(Exception):
 class Target:
     address: str
     image: bool
+    raw: bool = False
+    """Written as HTML (`<img src=…>`): MkDocs does not check these, the sanitizer keeps
+    them, and only a text with files beside it publishes what they show."""
+
+
+class _TreeLinks(Treeprocessor):  # type: ignore[misc]
+    """Reads links and images where MkDocs checks them: in the element tree, after the
+    inline patterns, before raw HTML is put back."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.found: list[Target] = []
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag not in ("a", "img"):
+                continue
+            value = element.get("href" if element.tag == "a" else "src")
+            if value is not None:
+                self.found.append(Target(value, element.tag == "img"))
+
+
+class _Collect(Extension):  # type: ignore[misc]
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        self.links = _TreeLinks(md)
+        md.treeprocessors.register(self.links, "tejido-links", 0)  # where MkDocs has its own
 
 
 class _Targets(HTMLParser):
@@ -69,7 +98,7 @@ def _tight_stack() -> Iterator[None]:
         sys.setrecursionlimit(old)
 
 
-_renderer: markdown.Markdown | None = None
+_renderer: tuple[markdown.Markdown, _Collect] | None = None
 
 
 def rendered_targets(text: str) -> list[Target]:
@@ -79,10 +108,13 @@ def rendered_targets(text: str) -> list[Target]:
         return []
     global _renderer
     if _renderer is None:
-        _renderer = markdown.Markdown(extensions=list(EXTENSIONS))
+        collect = _Collect()
+        _renderer = (markdown.Markdown(extensions=[*EXTENSIONS, collect]), collect)
+    md, collect = _renderer
+    collect.links.found = []
     try:
         with _tight_stack():
-            html = _renderer.reset().convert(text)
+            html = md.reset().convert(text)
     except RecursionError:
         raise RenderFailed("the text nests too deeply to lay out") from None
     except Exception as error:  # Markdown has no error type: any failure is the text's
@@ -91,7 +123,11 @@ def rendered_targets(text: str) -> list[Target]:
     parser = _Targets()
     parser.feed(str(html))
     parser.close()
-    return parser.found
+    tree = collect.links.found
+    seen = {(t.address, t.image) for t in tree}
+    raw = [Target(t.address, t.image, raw=True) for t in parser.found
+           if t.image and (t.address, t.image) not in seen]
+    return [*tree, *raw]
 
 
 def relative_path(address: str) -> str | None:
@@ -106,9 +142,12 @@ def relative_path(address: str) -> str | None:
 
 
 def line_of(text: str, address: str) -> int:
-    """The 0-based line of `address` in `text` (the first line that shows it)."""
-    forms = {address, unescape(address), unquote(address)}
-    for number, line in enumerate(text.splitlines()):
-        if any(form and form in line for form in forms):
-            return number
+    """The 0-based line of `address` in `text`: the first line that shows it as a link's
+    or image's address, else the first that shows it at all."""
+    forms = [f for f in dict.fromkeys((address, unescape(address), unquote(address))) if f]
+    lines = text.splitlines()
+    for wrap in (("(", ""), ("<", ">"), ('"', '"'), ("'", "'"), ("=", ""), (": ", ""), ("", "")):
+        for number, line in enumerate(lines):
+            if any(wrap[0] + form + wrap[1] in line for form in forms):
+                return number
     return 0
