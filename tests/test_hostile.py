@@ -133,7 +133,7 @@ def test_case_that_needs_its_own_project(tmp_path_factory: pytest.TempPathFactor
     if "40,000" in case.name:
         assert len(run.stderr) < 200_000, len(run.stderr)
         assert "more problems not shown" in run.stderr
-        assert "40007 problems in 1 file" in run.stderr.replace(",", "")
+        assert "40000 problems in 1 file" in run.stderr
 
 
 def test_check_ends_in_messages_never_a_crash(refused: Run) -> None:

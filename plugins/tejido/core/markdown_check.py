@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .markdown_render import RenderFailed, Target, line_of, relative_path, rendered_targets
+from .markdown_render import (
+    BadAddress,
+    RenderFailed,
+    Target,
+    line_of,
+    relative_path,
+    rendered_targets,
+)
 
 BLOCK_TAGS = (
     "address|article|aside|audio|blockquote|button|canvas|center|details|dialog|div|dl|"
@@ -159,7 +166,14 @@ def _link_issues(text: str, files_allowed: bool) -> Iterator[MarkdownIssue]:
                             "simplify the text")
         return
     for target in targets:
-        path = relative_path(target.address)
+        try:
+            path = relative_path(target.address)
+        except BadAddress:
+            yield MarkdownIssue(line_of(text, target.address), "this link's address cannot be "
+                                "read", repr(target.address[:80]),
+                                "check the address for '[' or ']'; copy it again from the "
+                                "browser's address bar")
+            continue
         suffix = posixpath.splitext(path)[1].lower() if path else ""
         if path is None or (not suffix and not target.image) or target.raw:
             continue  # web addresses; links to nothing in particular are left as they are
@@ -184,7 +198,10 @@ def local_files(text: str) -> Iterator[tuple[int, str]]:
     if isinstance(targets, str):
         return
     for target in targets:
-        path = relative_path(target.address)
+        try:
+            path = relative_path(target.address)
+        except BadAddress:
+            continue  # refused by markdown_issues
         if path is None:
             continue
         suffix = posixpath.splitext(path)[1].lower()

@@ -130,10 +130,17 @@ def rendered_targets(text: str) -> list[Target]:
     return [*tree, *raw]
 
 
+class BadAddress(Exception):
+    """An address Python's URL parser refuses (MkDocs would stop with a traceback)."""
+
+
 def relative_path(address: str) -> str | None:
     """The path of a relative address as MkDocs reads it, or None for web addresses,
-    absolute paths, mail and anchors."""
-    parts = urlsplit(address)
+    absolute paths, mail and anchors; BadAddress if it cannot be read at all."""
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        raise BadAddress(address) from None
     if parts.scheme or parts.netloc or address.startswith(("/", "\\")) or not parts.path:
         return None
     if "\x02amp\x03" in address or "&#" in address:  # Markdown's obfuscated e-mail

@@ -273,7 +273,12 @@ def _url(kind: f.Url, raw: Any, here: Location, ctx: Context) -> Any:
     if scheme and scheme not in SAFE_SCHEMES:
         return ctx.fail(here, f"'{scheme}:' links are not allowed", expected=expected(kind),
                         found=describe(text), hint="only http:// and https:// links are published")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # an unclosed '[' after https:// reads as a broken IPv6 address
+        return ctx.fail(here, "not a valid web address", expected=expected(kind),
+                        found=describe(text), hint="check the address for '[' or ']' and "
+                        "copy it again from the browser's address bar")
     spaced = any(c.isspace() for c in text)
     if parts.scheme not in SAFE_SCHEMES or "." not in parts.netloc or spaced:
         hint = f"did you mean 'https://{text}'?" if not parts.scheme else ""

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..core import DEFAULT_LANGUAGE, Catalog
+from ..core.model import Ref
 from ..core.pdf import (
     BuildReport,
     PdfCache,
@@ -33,7 +34,6 @@ from ..core.pdf import (
     directory_jobs,
     guide_jobs,
 )
-from ..core.model import Ref
 from ..core.urls import Urls
 from . import building_language
 from .pdf_config import PdfConfig
