@@ -38,6 +38,7 @@ from hostile_corpus import (
     practice,
     write_cases,
 )
+from tejido.core.load import INTERNAL
 
 CASES = cases()
 REFUSED = [c for c in CASES if c.outcome == "refused" and not c.alone]
@@ -144,6 +145,7 @@ def test_check_ends_in_messages_never_a_crash(refused: Run) -> None:
         assert problem["path"] and not Path(problem["path"]).is_absolute(), problem
         assert problem["line"] >= 1 and problem["message"], problem
         assert "expected ?" not in problem["message"]
+        assert problem["message"] != INTERNAL, problem
 
 
 def test_failed_build_says_the_same_and_leaves_the_site(refused: Run) -> None:
@@ -260,9 +262,11 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzed]:
         if "traceback" in answer:
             found.failures.append(f"{kind} {raw[:300]!r}: {answer['traceback'][-1500:]}")
             return
-        for problem_path, line, *_ in answer["problems"]:
+        for problem_path, line, _field, message, _hint in answer["problems"]:
             if not problem_path or Path(problem_path).is_absolute() or line < 1:
                 found.failures.append(f"{kind}: a problem without file and line: {answer}")
+            if message == INTERNAL:
+                found.failures.append(f"{kind} {raw[:300]!r}: Traceback (caught): {message}")
         if not answer["problems"]:
             found.accepted.append((path, raw))
 

@@ -216,6 +216,15 @@ def _not_a_mapping(doc: Document, spec: f.KindSpec) -> Problem:
                         f"'field: value' (start from a template: tejido new {spec.kind})")
 
 
+INTERNAL = "Tejido could not check this file (an error in Tejido itself)"
+
+
+def internal_error(shown: str, error: Exception) -> Problem:
+    return Problem(shown, 1, "", INTERNAL, found=type(error).__name__,
+                   hint="please tell the catalog's maintainers, with this file; meanwhile, look "
+                        "in it for unusual characters or a very unusual shape")
+
+
 def _check_refs(refs: list[PendingRef], known: dict[str, set[str]], problems: Problems) -> None:
     for pending in refs:
         if pending.ref.id in known.get(pending.ref.kind, set()):
@@ -269,7 +278,11 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
                                      hint="rename one of the files; ids must be unique per kind"))
                 continue
             seen[ident] = shown
-            entry = _entry(spec, path, layout, taxonomies, problems, today, refs)
+            try:
+                entry = _entry(spec, path, layout, taxonomies, problems, today, refs)
+            except Exception as error:  # a mistake of ours still names the file, no traceback
+                problems.add(internal_error(shown, error))
+                continue
             if entry is not None:
                 entries.append(entry)
         known[spec.kind] = set(seen)
