@@ -396,6 +396,11 @@ def _path_cases() -> list[Case]:
         _refused("hand-written page linked to a system file", {
             "content/secreto.md": Link("secreto.yml")}, "content/secreto.md:1",
             "symbolic link"),
+        _refused("a kind's folder linked outside the repository", {
+            "directory/networks": Link("redes")}, "directory/networks:1", "symbolic link",
+            alone=True),
+        _refused("a folder of content/ linked outside the repository", {
+            "content/privado": Link("redes")}, "content/privado:1", "symbolic link"),
         _refused("taxonomy linked to a system file", {
             "taxonomies/sdgs.yml": Link("secreto.yml")}, "taxonomies/sdgs.yml:1",
             "symbolic link", alone=True),
@@ -469,6 +474,7 @@ OUTSIDE: dict[str, Callable[[], bytes]] = {
     "secreto.yml": lambda: f"root:x:0:0:{SECRET}:/root:/bin/bash\n".encode(),
     "valida.yml": lambda: org(name=SECRET).encode(),
     "fotos/foto.png": png,
+    "redes/red-ajena.yml": lambda: f"name: {SECRET}\n".encode(),
 }
 
 
@@ -486,6 +492,8 @@ def write_cases(project: Path, chosen: list[Case], outside: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_symlink() or path.is_file():
             path.unlink()
+        elif path.is_dir() and isinstance(content, Link):
+            path.rmdir()  # an empty folder of the project template, replaced by a link
         if isinstance(content, Link):
             path.symlink_to(outside / content.target)
         elif isinstance(content, bytes):
