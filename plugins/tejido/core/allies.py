@@ -48,12 +48,11 @@ from itertools import combinations
 from types import MappingProxyType
 from typing import Any
 
-from . import html
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE
 from .model import Entry, Ref
 from .taxonomy import Taxonomy
-from .writer import Writer
+from .views import LinkView, Views
 
 KINDS = ("organization", "network")
 
@@ -674,29 +673,42 @@ def reason_text(reason: Reason, lang: str, catalog: Catalog) -> str:
     return phrase(lang, key, count=len(items), items=shown)
 
 
-def allies_list(w: Writer, allies: Sequence[Ally]) -> str:
-    """Escaped HTML for an entry page: each ally linked, its kind and its reasons.
+@dataclass(frozen=True)
+class AllyView:
+    link: LinkView
+    kind_label: str
+    reasons: tuple[str, ...]
 
-    CSS hooks: `tj-allies` (the list), `tj-ally` (an item), `tj-ally__why` (the reasons)."""
-    if not allies:
-        return f"<p>{html.text(phrase(w.lang, 'allies.none'))}</p>"
-    items = []
-    for ally in allies:
-        kind = html.text(w.t(f"kind.{ally.ref.kind}"))
-        why = "; ".join(html.text(reason_text(r, w.lang, w.catalog)) for r in ally.reasons)
-        items.append(f'<li class="tj-ally">{w.link(ally.ref)} <span class="tj-badge">{kind}</span>'
-                     f' <span class="tj-ally__why">{why}</span></li>')
-    return '<ul class="tj-allies">' + "".join(items) + "</ul>"
+
+@dataclass(frozen=True)
+class AlliesView:
+    """The allies section of an entry page, for `tejido/partials/allies.html`."""
+
+    title: str
+    intro: str
+    none: str
+    items: tuple[AllyView, ...]
+
+
+def allies_view(v: Views, allies: Sequence[Ally]) -> AlliesView:
+    items = tuple(
+        AllyView(v.link(ally.ref), v.t(f"kind.{ally.ref.kind}"),
+                 tuple(reason_text(r, v.lang, v.catalog) for r in ally.reasons))
+        for ally in allies)
+    return AlliesView(phrase(v.lang, "allies.title"), phrase(v.lang, "allies.intro"),
+                      phrase(v.lang, "allies.none"), items)
 
 
 __all__ = [
     "KINDS",
     "PHRASES",
+    "AlliesView",
     "Ally",
     "AllyIndex",
+    "AllyView",
     "Reason",
     "allies_for",
-    "allies_list",
+    "allies_view",
     "find_allies",
     "index_for",
     "phrase",

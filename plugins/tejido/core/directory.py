@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 
-from . import html
 from .allies import PHRASES as ALLY_PHRASES
 from .allies import ally_order
 from .catalog import KIND_ORDER, Catalog
@@ -18,7 +17,7 @@ from .fields import TAXONOMIES
 from .labels import label
 from .model import Entry
 from .urls import SECTIONS, Urls
-from .writer import Snippet, Writer
+from .views import LinkView, SnippetView, Views
 
 FACETS = ("kind", *TAXONOMIES)
 TEXTS = {
@@ -106,20 +105,13 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     return f"tejidoSearch.receive(\"facets\",{text});\n"
 
 
-def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> Snippet:
+def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> SnippetView:
     """The body of the hand-written directory page: the app's mount point, and browse
     links that remain the way in when JavaScript is off."""
-    w = Writer(catalog, urls, lang, here)
-    texts = TEXTS[lang]
-    browse = "".join(
-        f'<li><a href="{html.text(w.href(urls.folder(SECTIONS[key], lang)))}">'
-        f"{html.text(label(lang, name))}</a></li>"
+    v = Views(catalog, urls, lang, here)
+    browse = tuple(
+        LinkView(v.href(urls.folder(SECTIONS[key], lang)), label(lang, name))
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
-                          *((t, f"tax.{t}") for t in TAXONOMIES))
-    )
-    app = (
-        f'<div id="tj-directory" class="tj-directory" data-lang="{lang}">'
-        f'<nav class="tj-browse" aria-label="{html.text(texts["browse"])}">'
-        f"<p>{html.text(texts['browse'])}:</p><ul>{browse}</ul></nav></div>"
-    )
-    return w.snippet(w.raw(app))
+                          *((t, f"tax.{t}") for t in TAXONOMIES)))
+    return SnippetView("tejido/directory.html",
+                       {"browse": browse, "texts": TEXTS[lang]})

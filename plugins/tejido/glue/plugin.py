@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
@@ -35,6 +36,7 @@ from ..core.listing import kind_listing, kind_pages
 from ..core.matrix import matrix_page
 from ..core.pdf.published import NO_PDFS, Published
 from ..core.reference import field_reference
+from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
 from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
@@ -42,12 +44,12 @@ from ..core.search import SEARCH_FOLDER, SEARCH_TEXTS, SearchDoc, build_index, p
 from ..core.search_docs import entry_docs
 from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
-from ..core.writer import PageText, Snippet, fill
+from ..core.views import PageView, SnippetView
 from . import building_language
 from .config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
-THEME_DIR = Path(__file__).parent.parent / "theme"
+
 REQUIRED_EXTENSIONS = ("tables", "toc")
 WIDE_PAGES = ("matrix", "report")
 
@@ -57,17 +59,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.catalog: Catalog | None = None
         self.root = Path()
         self.urls = Urls()
-        self.pages: dict[str, PageText] = {}
+        self.pages: dict[str, PageView] = {}
         """Generated pages of the language being built, by source path."""
+        self.renderer: Renderer | None = None
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
-        self.fragments: dict[str, tuple[str, ...]] = {}
+        self.snippets: dict[str, SnippetView] = {}
+        """What hand-written pages of the language being built asked for (`tejido: …`)."""
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
         """Hand-written pages of the language being built, for the search index."""
-        """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
     # -- configuration ------------------------------------------------------
 
@@ -79,11 +82,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.pdf_plugin = config.plugins.get("tejido/pdf")
         self.urls = Urls(directory_urls=config.use_directory_urls)
-        if str(THEME_DIR) not in config.theme.dirs:
-            config.theme.dirs.insert(len(config.theme.dirs) - 2, str(THEME_DIR))
+        if THEME_DIR not in config.theme.dirs:
+            config.theme.dirs.insert(len(config.theme.dirs) - 2, THEME_DIR)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        self.renderer = Renderer(config.theme.dirs, _permalink(config))
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
         repo = (config.repo_url or "").rstrip("/")
@@ -117,11 +121,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = building_language(config)
-        self.pages, self.fragments, self.page_docs, self.hand_urls = {}, {}, [], []
-        for page in self._page_texts(lang):
+        self.pages, self.snippets, self.page_docs, self.hand_urls = {}, {}, [], []
+        for page in self._page_views(lang):
             self.pages[page.source] = page
-            self.fragments[page.source] = page.fragments
-            files.append(File.generated(config, page.source, content=page.markdown,
+            files.append(File.generated(config, page.source, content=prose_markdown(page),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
                                     content=catalog_json(self.catalog, lang, self.urls)))
@@ -169,7 +172,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         found = getattr(self.pdf_plugin, "published", None)
         return found if isinstance(found, Published) else NO_PDFS
 
-    def _page_texts(self, lang: str) -> list[PageText]:
+    def _page_views(self, lang: str) -> list[PageView]:
         assert self.catalog is not None
         published = self._published()
         pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published)
@@ -218,11 +221,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         wanted = page.meta.get("tejido")
         if not wanted:
             return markdown
-        snippet = self._listing(str(wanted), page, building_language(config))
-        self.fragments[page.file.src_uri] = snippet.fragments
-        return markdown + "\n\n" + snippet.markdown
+        self.snippets[page.file.src_uri] = self._listing(str(wanted), page,
+                                                         building_language(config))
+        return markdown
 
-    def _listing(self, wanted: str, page: Page, lang: str) -> Snippet:
+    def _listing(self, wanted: str, page: Page, lang: str) -> SnippetView:
         assert self.catalog is not None
         here = page.url
         what, _, name = wanted.partition(":")
@@ -231,7 +234,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if what == "directory":
             return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
-            return Snippet(field_reference(lang), ())
+            return field_reference(lang)
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here,
                                 self.config.listing_page_size)
@@ -242,17 +245,25 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
             "populations|organization-types>")
 
-    # Contributor Markdown is rendered by MkDocs; strip what must never reach a page.
+    # Generated pages: MkDocs rendered their contributor prose; sanitize it and lay the
+    # page out from its template.  Hand-written pages get the listing they asked for.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        if page.file.src_uri in self.pages:
-            # Clean what Markdown made of contributor text, then put our own markup back.
-            return fill(sanitize(html), self.fragments[page.file.src_uri])
-        # Indexed before the listing goes in: a section page is found by its own words,
-        # not by every entry it lists.
-        self.page_docs.append(page_doc(page.title or "", page.url, html))
-        self.hand_urls.append(page.url)
-        return fill(html, self.fragments.get(page.file.src_uri, ()))
+        assert self.renderer is not None
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            html = self.renderer.page(generated, html, sanitize)
+        else:
+            # Indexed before the listing goes in: a section page is found by its own words,
+            # not by every entry it lists.
+            self.page_docs.append(page_doc(page.title or "", page.url, html))
+            self.hand_urls.append(page.url)
+            snippet = self.snippets.get(page.file.src_uri)
+            if snippet is None:
+                return html
+            html += "\n" + self.renderer.snippet(snippet, building_language(config), html)
+        page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        return html
 
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
@@ -283,3 +294,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             context["tejido_fix"] = links  # type: ignore[typeddict-unknown-key]
             context["tejido_labels"] = TABLES[generated.lang]  # type: ignore[typeddict-unknown-key]
         return context
+
+
+def _permalink(config: MkDocsConfig) -> str | None:
+    """The permanent-link sign Markdown's toc extension puts after headings, if any, so
+    the headings of our templates get the same."""
+    permalink = config.mdx_configs.get("toc", {}).get("permalink")
+    if permalink is True:
+        return "¶"
+    return str(permalink) if permalink else None
