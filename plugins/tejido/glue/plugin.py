@@ -13,6 +13,8 @@ import gzip
 import logging
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -102,6 +104,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("the content has problems:\n" + result.problems.report())
         log.info("Tejido: %d entries loaded and valid", len(result.catalog))
         return result.catalog
+
+    # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
+    # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig,
+               files: Files) -> Environment | None:
+        if not self.config.enabled:
+            return env
+        theme_dir = _theme_base_dir(config.theme.dirs)
+        if theme_dir is not None and env.loader is not None:
+            env.loader = ChoiceLoader([
+                env.loader, PrefixLoader({"material": FileSystemLoader(theme_dir)})])
+        return env
 
     # -- files --------------------------------------------------------------
 
@@ -213,8 +227,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return markdown
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            page.meta["title"] = escape(generated.title)
-            page.meta["description"] = escape(generated.description)
+            # MkDocs' templates do not escape, so the values arrive escaped, marked as such
+            # so that a template which escapes (`| e`) does not escape them again.
+            page.meta["title"] = Markup(escape(generated.title))
+            page.meta["description"] = Markup(escape(generated.description))
             if generated.kind in WIDE_PAGES:  # tables that need the whole width
                 page.meta["hide"] = ["navigation", "toc"]
             return markdown
@@ -303,3 +319,9 @@ def _permalink(config: MkDocsConfig) -> str | None:
     if permalink is True:
         return "¶"
     return str(permalink) if permalink else None
+
+
+def _theme_base_dir(dirs: list[str]) -> str | None:
+    """The theme's own template folder: the first after Tejido's with a base.html."""
+    after = dirs[dirs.index(THEME_DIR) + 1:] if THEME_DIR in dirs else []
+    return next((d for d in after if (Path(d) / "base.html").exists()), None)
