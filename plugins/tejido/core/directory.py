@@ -10,42 +10,15 @@ from __future__ import annotations
 
 import json
 
-from .allies import PHRASES as ALLY_PHRASES
 from .allies import ally_order
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
-from .labels import label
+from .labels import group, label
 from .model import Entry
 from .urls import SECTIONS, Urls
 from .views import LinkView, SnippetView, Views
 
 FACETS = ("kind", *TAXONOMIES)
-TEXTS = {
-    "es": {
-        "title": "Directorio", "intro": "Busca y filtra organizaciones, redes, prácticas y guías "
-        "por tema, región, población, ODS y tipo.", "query": "Buscar por nombre o palabra",
-        "kind": "Tipo de entrada", "reset": "Quitar todos los filtros",
-        "results": "{count} resultados", "result": "1 resultado",
-        "empty": "Ninguna entrada cumple todos estos filtros. Prueba quitar uno:",
-        "more": "Ver más", "browse": "Explorar sin buscador",
-        "allies": "Encontrar aliadas", "allies.intro": "Elige tus temas y tu región: te "
-        "sugerimos organizaciones y redes afines, y por qué.", "allies.go": "Buscar aliadas",
-        "allies.region": "Tu región", "allies.themes": "Tus temas", "any": "(cualquiera)",
-        "filters": "Filtros", "remove": "Quitar filtro",
-    },
-    "en": {
-        "title": "Directory", "intro": "Search and filter organizations, networks, practices and "
-        "guides by theme, region, population, SDG and type.", "query": "Search by name or word",
-        "kind": "Kind of entry", "reset": "Remove all filters",
-        "results": "{count} results", "result": "1 result",
-        "empty": "No entry matches all these filters. Try removing one:",
-        "more": "Show more", "browse": "Browse without search",
-        "allies": "Find allies", "allies.intro": "Choose your themes and your region: we "
-        "suggest organizations and networks that work alike, and why.",
-        "allies.go": "Find allies", "allies.region": "Your region", "allies.themes": "Your themes",
-        "any": "(any)", "filters": "Filters", "remove": "Remove filter",
-    },
-}
 
 
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
@@ -80,6 +53,14 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def browser_texts(lang: str) -> dict[str, str]:
+    """The directory's texts and the allies' reasons, as tejido-directory.js and
+    tejido-allies.js look them up."""
+    reasons = {key: text for key, text in group(lang, "allies.").items()
+               if key not in ("title", "intro", "none")}
+    return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
+
+
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     index: dict[str, dict[str, int]] = {}
     taxonomies: dict[str, dict[str, list[object]]] = {}
@@ -94,12 +75,12 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     data = {
         "kinds": list(KIND_ORDER),
         "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],
-        "facetLabels": {"kind": TEXTS[lang]["kind"],
+        "facetLabels": {"kind": label(lang, "directory.kind"),
                         **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
         "taxonomies": taxonomies,
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
-        "texts": {**TEXTS[lang], **ALLY_PHRASES[lang]},
+        "texts": browser_texts(lang),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"tejidoSearch.receive(\"facets\",{text});\n"
@@ -114,4 +95,4 @@ def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> Sni
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
                           *((t, f"tax.{t}") for t in TAXONOMIES)))
     return SnippetView("tejido/directory.html",
-                       {"browse": browse, "texts": TEXTS[lang]})
+                       {"browse": browse})

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from .catalog import Catalog
-from .fields import DEFAULT_LANGUAGE
+from .labels import group, label
 from .taxonomy import Taxonomy
 from .urls import Urls
 from .views import PageView, TermView, Views
@@ -36,46 +36,11 @@ FOLDER = "matriz"
 """The page lives at `matriz/` in Spanish and `en/matriz/` in English."""
 HEAT_LEVELS = 4
 
-TEXTS: Mapping[str, Mapping[str, str]] = {
-    "es": {
-        "title": "Temas por región",
-        "description": "Cuántas organizaciones trabajan cada tema en cada estado, y dónde no hay "
-                       "ninguna todavía.",
-        "intro": "Cuántas organizaciones trabajan cada tema en cada estado. Los ceros son los "
-                 "huecos: lugares donde nadie trabaja ese tema todavía. Una organización que "
-                 "trabaja en varios estados cuenta en cada uno; un subtema cuenta también en su "
-                 "tema general.",
-        "caption": "Organizaciones por tema (filas) y por estado (columnas)",
-        "corner": "Tema",
-        "total": "Total",
-        "gap": "{theme} en {region}: ninguna organización todavía",
-        "legend": "nadie todavía",
-        "scroll": "Tabla de temas por región; se desplaza hacia los lados",
-        "organizations.one": "1 organización",
-        "organizations.many": "{count} organizaciones",
-    },
-    "en": {
-        "title": "Themes by region",
-        "description": "How many organizations work on each theme in each state, and where none "
-                       "does yet.",
-        "intro": "How many organizations work on each theme in each state. The zeros are the "
-                 "gaps: places where nobody works on that theme yet. An organization that works "
-                 "in several states counts in each; a sub-theme also counts in its broader theme.",
-        "caption": "Organizations by theme (rows) and by state (columns)",
-        "corner": "Theme",
-        "total": "Total",
-        "gap": "{theme} in {region}: no organization yet",
-        "legend": "nobody yet",
-        "scroll": "Table of themes by region; it scrolls sideways",
-        "organizations.one": "1 organization",
-        "organizations.many": "{count} organizations",
-    },
-}
+
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    table = TEXTS.get(lang, TEXTS[DEFAULT_LANGUAGE])
-    return table[key].format(**values) if values else table[key]
+    return label(lang, f"matrix.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -184,6 +149,7 @@ class MatrixView:
     states: tuple[HeadCell, ...]
     rows: tuple[MatrixRow, ...]
     texts: Mapping[str, str]
+    """The matrix's interface text (`matrix.…` keys without the prefix)."""
 
 
 def _head(v: Views, matrix: Matrix) -> tuple[tuple[HeadCell, ...], tuple[HeadCell, ...]]:
@@ -215,7 +181,7 @@ def matrix_view(v: Views, matrix: Matrix) -> MatrixView:
     rows = tuple(MatrixRow(v.term("themes", theme), depth,
                            tuple(_cell(v, matrix, theme, column) for column in matrix.columns))
                  for theme, depth in matrix.rows) if matrix.columns else ()
-    return MatrixView(countries, states, rows, TEXTS.get(v.lang, TEXTS[DEFAULT_LANGUAGE]))
+    return MatrixView(countries, states, rows, group(v.lang, "matrix."))
 
 
 def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageView:

@@ -26,13 +26,12 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
 from ..core.browse import browse_pages, home_summary, taxonomy_listing
-from ..core.directory import TEXTS as DIRECTORY_TEXTS
 from ..core.directory import directory_snippet, facets_data
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.html import sanitize
 from ..core.html import text as escape
-from ..core.labels import TABLES
+from ..core.labels import TABLES, label
 from ..core.links import fix_links
 from ..core.listing import kind_listing, kind_pages
 from ..core.matrix import matrix_page
@@ -42,7 +41,7 @@ from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
 from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
-from ..core.search import SEARCH_FOLDER, SEARCH_TEXTS, SearchDoc, build_index, page_doc
+from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
 from ..core.search_docs import entry_docs
 from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
@@ -158,7 +157,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         lang = building_language(config)
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
-        labels["page"] = SEARCH_TEXTS[lang][2]
+        labels["page"] = label(lang, "search.page")
         files = build_index(docs, lang, labels).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
@@ -288,9 +287,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         lang = building_language(config)
         context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
             "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
-                "directorio", lang), "placeholder": SEARCH_TEXTS[lang][0],
-            "label": SEARCH_TEXTS[lang][1], "app": page.meta.get("tejido") == "directory",
-            "one": DIRECTORY_TEXTS[lang]["result"], "many": DIRECTORY_TEXTS[lang]["results"],
+                "directorio", lang), "placeholder": label(lang, "search.placeholder"),
+            "label": label(lang, "search.label"), "app": page.meta.get("tejido") == "directory",
+            "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
         }
         generated = self.pages.get(page.file.src_uri)
         i18n = config.plugins.get("i18n")
