@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint check bench clean
 
-node_modules/.package-lock.json: package.json package-lock.json  ## axe-core for the accessibility tests
+node_modules/.package-lock.json: package.json package-lock.json  ## axe-core (accessibility tests), ESLint
 	npm ci --no-audit --no-fund
 
 $(STAMP): requirements.lock pyproject.toml
@@ -29,9 +29,10 @@ build: $(STAMP)  ## write the site to site/
 check: $(STAMP)  ## validate the content only
 	$(BIN)/tejido check
 
-lint: $(STAMP)
+lint: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/mypy
+	npx --no-install eslint plugins/tejido/theme/assets/javascripts
 
 test: $(STAMP) node_modules/.package-lock.json lint  ## the whole test suite
 	$(BIN)/pytest -q
