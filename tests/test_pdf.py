@@ -559,17 +559,6 @@ def test_links_are_made_to_work_in_a_pdf(href: str, page: str | None, expected: 
     assert rewrite_links(f'<a href="{href}">t</a>', page) == expected
 
 
-
-def test_workers_must_not_be_negative(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "on_serve: !ENV [TEJIDO_PDF_ON_SERVE, false]", "workers: -1"))
-    result = run_mkdocs(project)
-    assert result.returncode == 1
-    assert ("Plugin 'tejido/pdf' option 'workers': expected 0 (one per core) or more, "
-            "found -1") in result.stderr + result.stdout
-
-
 # -- print view --------------------------------------------------------------
 
 def test_print_view_has_the_text_alone_with_link_addresses(site: Path, browser: Any) -> None:
