@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from conftest import make_project, run_mkdocs
+from conftest import engine, make_project, run_mkdocs
 from tejido.core import Layout, load_project
 from tejido.core.pdf import (
     PdfCache,
@@ -488,8 +487,8 @@ def test_a_missing_system_library_names_the_debian_packages(project: Path, tmp_p
         "shared object file: No such file or directory\")\n")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(fake)}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-         str(project / "site")], cwd=project, env=env, capture_output=True, text=True,
+        engine("build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir",
+               str(project / "site")), cwd=project, env=env, capture_output=True, text=True,
         timeout=300, check=False)
     output = result.stdout + result.stderr
     assert result.returncode == 1

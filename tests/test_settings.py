@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import run_mkdocs
+from conftest import ENGINE, engine, run_mkdocs
 
 CATALOG = "  - tejido/catalog:\n"
 PDF = "  - tejido/pdf:\n"
@@ -99,8 +98,15 @@ def test_root_is_relative_to_mkdocs_yml(empty_project: Path, tmp_path_factory:
                                                  f"docs_dir: {relative}/content"))
     with_settings(site, CATALOG, f"root: {relative}")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir",
-         str(site / "site")], cwd="/", capture_output=True, text=True, timeout=600,
+        engine("build", "--strict", "-f", str(config), "--site-dir", str(site / "site")),
+        cwd="/", capture_output=True, text=True, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TEJIDO_PDF": "false"}, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "site" / "organizaciones" / "index.html").exists()
+
+
+def test_the_engine_under_test_builds_the_site(built_mini: Path) -> None:
+    """TEJIDO_ENGINE is obeyed: the page names the engine that wrote it."""
+    generator = {"mkdocs": "mkdocs-1.6.1", "properdocs": "mkdocs-ProperDocs 1.6.7"}[ENGINE]
+    head = (built_mini / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="generator" content="{generator}, mkdocs-material-' in head
