@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from .allies import ally_order
+from .allies import ally_order, finder_rules
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import group, label
@@ -18,7 +18,9 @@ from .model import Entry
 from .urls import SECTIONS, Urls
 from .views import LinkView, SnippetView, Views
 
-FACETS = ("kind", *TAXONOMIES)
+FACETS = (("kind", "kind"), ("themes", "theme"), ("regions", "region"),
+          ("populations", "population"), ("sdgs", "sdg"), ("organization-types", "type"))
+"""The directory's facets in the order it shows them, each with its name in the URL."""
 
 
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
@@ -32,17 +34,21 @@ def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
     return sorted(themes)
 
 
+def facet_values(entry: Entry, facet: str) -> tuple[str, ...]:
+    """The values an entry has in a facet, as written (without their ancestors)."""
+    if facet == "kind":
+        return (entry.kind,)
+    if facet == "organization-types":
+        org_type = entry.values.get("type")
+        return (org_type,) if isinstance(org_type, str) else ()
+    terms: tuple[str, ...] = getattr(entry, facet)
+    return terms
+
+
 def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[object]:
-    org_type = entry.values.get("type")
-    return [
-        KIND_ORDER.index(entry.kind),
-        [index["themes"][t] for t in entry.themes],
-        [index["regions"][t] for t in entry.regions],
-        [index["populations"][t] for t in entry.populations],
-        [index["sdgs"][t] for t in entry.sdgs],
-        [index["organization-types"][org_type]] if isinstance(org_type, str) else [],
-        _practiced(catalog, entry, index),
-    ]
+    """One list of value indexes per facet, in FACETS order, then the practices' themes."""
+    return [*([index[f][v] for v in facet_values(entry, f)] for f, _ in FACETS),
+            _practiced(catalog, entry, index)]
 
 
 def _ally_ranks(catalog: Catalog) -> list[int]:
@@ -51,6 +57,24 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     order = sorted(catalog.entries.values(), key=ally_order)
     rank = {entry.ref: number for number, entry in enumerate(order)}
     return [rank[entry.ref] for entry in catalog.entries.values()]
+
+
+def _value_ids(catalog: Catalog, facet: str) -> list[str]:
+    return list(KIND_ORDER) if facet == "kind" else [t.id for t in catalog.taxonomies[facet]]
+
+
+def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, object]:
+    """A facet's values in display order, with their labels and ancestors (nearest first),
+    so the browser counts a parent with its children without walking the tree itself."""
+    ids = _value_ids(catalog, name)
+    if name == "kind":
+        return {"name": name, "param": param, "label": label(lang, "directory.kind"), "ids": ids,
+                "labels": [label(lang, f"kind.{k}") for k in ids], "ancestors": [[] for _ in ids]}
+    tax = catalog.taxonomies[name]
+    position = {term_id: i for i, term_id in enumerate(ids)}
+    return {"name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
+            "labels": [tax.terms[t].label(lang) for t in ids],
+            "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
 
 
 def browser_texts(lang: str) -> dict[str, str]:
@@ -62,24 +86,17 @@ def browser_texts(lang: str) -> dict[str, str]:
 
 
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
-    index: dict[str, dict[str, int]] = {}
-    taxonomies: dict[str, dict[str, list[object]]] = {}
-    for name in TAXONOMIES:
-        terms = list(catalog.taxonomies[name])
-        index[name] = {t.id: i for i, t in enumerate(terms)}
-        taxonomies[name] = {
-            "ids": [t.id for t in terms],
-            "labels": [t.label(lang) for t in terms],
-            "parents": [index[name].get(t.parent, -1) if t.parent else -1 for t in terms],
-        }
+    """`facets.js`: what the directory and its allies finder compute with.  The facets,
+    their order and URL names, the term ancestry and the allies rules all come from here,
+    so the JavaScript repeats none of them."""
+    facets = [_facet(catalog, name, param, lang) for name, param in FACETS]
+    index = {name: {v: i for i, v in enumerate(_value_ids(catalog, name))} for name, _ in FACETS}
     data = {
-        "kinds": list(KIND_ORDER),
-        "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],
-        "facetLabels": {"kind": label(lang, "directory.kind"),
-                        **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
-        "taxonomies": taxonomies,
+        "facets": facets,
+        "columns": {**{name: i for i, (name, _) in enumerate(FACETS)}, "practiced": len(FACETS)},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
+        "allies": finder_rules(catalog),
         "texts": browser_texts(lang),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
