@@ -46,17 +46,15 @@ def _years(w: Writer, years: Mapping[str, int]) -> str:
     return f"{years['start']}–{end if end else w.t('ongoing')}"
 
 
-def _contact(w: Writer, details: Mapping[str, str]) -> str:
-    return "<br>".join(contact.routes(details))
-
-
-def _person(w: Writer, person: Mapping[str, Any]) -> str:
-    shown = contact.public_person(person)
-    if shown is None:
-        return ""
-    role = f" ({w.local(shown['role'])})" if "role" in shown else ""
-    routes = _contact(w, shown)
-    return html.text(shown["name"]) + role + (f"<br>{routes}" if routes else "")
+def _contact(w: Writer, entry: Entry) -> tuple[str, str]:
+    """The public routes and the public contact person, as contact.py decides."""
+    public = contact.public_contact(entry, w.catalog.taxonomies["regions"])
+    routes = "<br>".join(contact.routes(public.routes, w.t("contact.ext")))
+    person = ""
+    if public.person is not None:
+        who, person_routes = contact.person_html(public.person, w.local)
+        person = "<br>".join([who, *person_routes])
+    return routes, person
 
 
 def _address(w: Writer, parts: Mapping[str, str]) -> str:
@@ -77,9 +75,7 @@ FACTS: dict[str, Callable[[Writer, Any], str]] = {
     "website": lambda w, v: contact.link(v),
     "social": lambda w, v: " · ".join(contact.link(url, name.capitalize())
                                       for name, url in v.items()),
-    "contact": _contact,
     "address": _address,
-    "contact_person": _person,
     "last_verified": lambda w, v: html.text(v.isoformat() if isinstance(v, dt.date) else v),
 }
 
@@ -90,12 +86,16 @@ def _facts(w: Writer, entry: Entry, links: tuple[Link, ...]) -> str:
         targets = [w.link(link.target) for link in links if link.name == name]
         if targets:
             rows.append(f"<dt>{html.text(w.t('rel.' + name))}</dt><dd>{', '.join(targets)}</dd>")
+    routes, person = _contact(w, entry)
     for spec in KINDS[entry.kind].fields:
         value = entry.values.get(spec.name)
         show = FACTS.get(spec.name)
-        if value is None or show is None:
+        if spec.name in ("contact", "contact_person"):
+            shown = routes if spec.name == "contact" else person
+        elif value is None or show is None:
             continue
-        shown = show(w, value)
+        else:
+            shown = show(w, value)
         if shown:
             rows.append(f"<dt>{html.text(w.t('field.' + spec.name))}</dt><dd>{shown}</dd>")
     return '<dl class="tj-facts">\n' + "\n".join(rows) + "\n</dl>" if rows else ""

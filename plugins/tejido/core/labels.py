@@ -109,6 +109,19 @@ ES: Mapping[str, str] = {
     "fix.label": "Corregir esta entrada",
     "fix.edit": "Editar esta entrada",
     "fix.suggest": "Sugerir una corrección",
+    "contact.ext": "ext.",
+    "field.verified_by": "Verificó",
+    "field.verification_method": "Cómo se verificó",
+    "method.phone": "por teléfono",
+    "method.email": "por correo",
+    "method.visit": "en una visita",
+    "method.self": "la propia organización",
+    "fresh.fresh": "Verificada",
+    "fresh.due": "Por verificar",
+    "fresh.unverified": "Sin verificar",
+    "fresh.on": "el {date}",
+    "fresh.never": "sin fecha de verificación",
+    "fresh.title": "Vigencia de los datos",
 }
 
 EN: Mapping[str, str] = {
@@ -215,6 +228,19 @@ EN: Mapping[str, str] = {
     "fix.label": "Fix this entry",
     "fix.edit": "Edit this entry",
     "fix.suggest": "Suggest a correction",
+    "contact.ext": "ext.",
+    "field.verified_by": "Checked by",
+    "field.verification_method": "How it was checked",
+    "method.phone": "by phone",
+    "method.email": "by e-mail",
+    "method.visit": "on a visit",
+    "method.self": "by the organization itself",
+    "fresh.fresh": "Verified",
+    "fresh.due": "Due for checking",
+    "fresh.unverified": "Not verified",
+    "fresh.on": "on {date}",
+    "fresh.never": "no verification date",
+    "fresh.title": "How fresh the data is",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"es": ES, "en": EN}

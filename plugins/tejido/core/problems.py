@@ -8,8 +8,10 @@ so a contributor sees every mistake of a run at once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
+
+from .mask import mask_text
 
 
 @dataclass(frozen=True, order=True)
@@ -38,10 +40,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, problem: Problem) -> None:
-        self.items.append(problem)
+        self.items.append(masked(problem))
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
+        self.items.extend(masked(p) for p in problems)
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -58,6 +60,14 @@ class Problems:
         noun = "problem" if count == 1 else "problems"
         lines.append(f"{count} {noun} found. Fix them and check again (make check).")
         return "\n".join(lines)
+
+
+def masked(problem: Problem) -> Problem:
+    """The problem with every e-mail and phone number in what it quotes masked: messages
+    reach terminals, CI logs and public pull-request annotations. `expected` is ours
+    (examples such as nombre@ejemplo.org) and stays as written."""
+    return replace(problem, message=mask_text(problem.message), found=mask_text(problem.found),
+                   hint=mask_text(problem.hint))
 
 
 def describe(value: object) -> str:
