@@ -6,11 +6,13 @@ producing one page does not grow with the size of the catalog.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from .freshness import Freshness, FreshnessPolicy, freshness
 from .model import Entry, Link, Ref
 from .taxonomy import Taxonomy
 
@@ -28,6 +30,14 @@ class Catalog:
     """(taxonomy, term) -> entries using the term or one of its descendants."""
     withdrawn: int = 0
     """Entries kept in the repository but withdrawn: counted, never named, never shown."""
+    policy: FreshnessPolicy = field(default_factory=lambda: FreshnessPolicy(dt.date.today()))
+    """The build's date and the freshness thresholds (plugin settings; see `with_policy`)."""
+
+    def with_policy(self, policy: FreshnessPolicy) -> Catalog:
+        return replace(self, policy=policy)
+
+    def freshness(self, entry: Entry) -> Freshness:
+        return freshness(entry, self.policy)
 
     def of_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))

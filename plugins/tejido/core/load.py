@@ -13,6 +13,7 @@ from . import fields as f
 from . import privacy
 from .catalog import Catalog, build_catalog
 from .contact import country_of
+from .freshness import FreshnessPolicy
 from .markdown_check import local_files, markdown_issues
 from .model import Entry, Link, Ref
 from .problems import Problem, Problems, did_you_mean
@@ -269,7 +270,8 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
     guard.check(problems)
     inverse = {field.relation.name: field.relation.inverse
                for spec in f.KINDS.values() for field in spec.fields if field.relation}
-    return LoadResult(build_catalog(entries, taxonomies, inverse, withdrawn), problems)
+    catalog = build_catalog(entries, taxonomies, inverse, withdrawn)
+    return LoadResult(catalog.with_policy(FreshnessPolicy(today)), problems)
 
 
 __all__ = ["Layout", "LoadResult", "load_project", "read_text"]

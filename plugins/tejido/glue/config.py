@@ -23,3 +23,13 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Entries whose last_verified is older than this are listed as stale."""
     listing_page_size = opt.Type(int, default=100)
     """Entries per page on the organizations, networks, practices and guides pages."""
+    fresh_months = opt.Type(int, default=12)
+    """An entry verified within this many months is shown as verified."""
+    due_months = opt.Type(int, default=24)
+    """Up to this many months it is 'due for checking'; older, or never, 'not verified'."""
+    publisher = opt.Type(str, default="")
+    """Who runs the catalog, for the About page (a network, a collective, a foundation)."""
+    contact_email = opt.Optional(opt.Type(str))
+    """Where readers write to correct or withdraw an entry (the About page shows it)."""
+    data_licence = opt.Type(str, default="CC-BY-4.0")
+    """The licence of the catalog's data: on every page's footer and in the open data."""

@@ -25,8 +25,10 @@ from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_pro
 from ..core.browse import browse_pages, home_summary, taxonomy_listing
 from ..core.directory import TEXTS as DIRECTORY_TEXTS
 from ..core.directory import directory_snippet, facets_data
+from ..core.due import due_feed, due_page, feed_url
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
+from ..core.freshness import FreshnessPolicy
 from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES
@@ -62,6 +64,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
+        self.site_url = ""
         self.fragments: dict[str, tuple[str, ...]] = {}
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
@@ -90,14 +93,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
             f"{repo}/issues/new?title={{title}}&body={{body}}" if repo else None)
+        self.site_url = config.site_url or ""
         return config
 
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
         if result.problems:
             raise PluginError("the content has problems:\n" + result.problems.report())
-        log.info("Tejido: %d entries loaded and valid", len(result.catalog))
-        return result.catalog
+        log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
+                 len(result.catalog), result.catalog.withdrawn)
+        policy = FreshnessPolicy(dt.date.today(), self.config.fresh_months,
+                                 self.config.due_months)
+        return result.catalog.with_policy(policy)
 
     # -- files --------------------------------------------------------------
 
@@ -125,6 +132,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
                                     content=catalog_json(self.catalog, lang, self.urls)))
+        if self.config.report:
+            feed = due_feed(self.catalog, lang, self.urls, self.site_url, self.correction_url)
+            files.append(File.generated(config, feed_url(self.urls, lang), content=feed))
         self._add_assets(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
@@ -180,6 +190,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if self.config.report:
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
             pages.append(report_page(self.catalog, report, lang, self.urls))
+            pages.append(due_page(self.catalog, lang, self.urls, self.site_url,
+                                  self.correction_url))
         return pages
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
