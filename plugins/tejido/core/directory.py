@@ -32,7 +32,9 @@ TEXTS = {
         "allies": "Encontrar aliadas", "allies.intro": "Elige tus temas y tu región: te "
         "sugerimos organizaciones y redes afines, y por qué.", "allies.go": "Buscar aliadas",
         "allies.region": "Tu región", "allies.themes": "Tus temas", "any": "(cualquiera)",
-        "filters": "Filtros", "remove": "Quitar filtro",
+        "filters": "Filtros", "remove": "Quitar filtro", "freshness": "Verificación",
+        "recent.year": "Verificadas en el último año",
+        "recent.months": "Verificadas en los últimos {months} meses",
     },
     "en": {
         "title": "Directory", "intro": "Search and filter organizations, networks, practices and "
@@ -45,6 +47,8 @@ TEXTS = {
         "suggest organizations and networks that work alike, and why.",
         "allies.go": "Find allies", "allies.region": "Your region", "allies.themes": "Your themes",
         "any": "(any)", "filters": "Filters", "remove": "Remove filter",
+        "freshness": "Verification", "recent.year": "Verified in the last year",
+        "recent.months": "Verified in the last {months} months",
     },
 }
 
@@ -70,6 +74,7 @@ def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
         [index["sdgs"][t] for t in entry.sdgs],
         [index["organization-types"][org_type]] if isinstance(org_type, str) else [],
         _practiced(catalog, entry, index),
+        [0] if catalog.freshness(entry).state == "fresh" else [],
     ]
 
 
@@ -79,6 +84,13 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     order = sorted(catalog.entries.values(), key=ally_order)
     rank = {entry.ref: number for number, entry in enumerate(order)}
     return [rank[entry.ref] for entry in catalog.entries.values()]
+
+
+def _recent(lang: str, months: int) -> str:
+    """The directory's freshness filter: 'verified in the last year' (or N months)."""
+    if months == 12:
+        return TEXTS[lang]["recent.year"]
+    return TEXTS[lang]["recent.months"].format(months=months)
 
 
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
@@ -95,9 +107,11 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     data = {
         "kinds": list(KIND_ORDER),
         "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],
-        "facetLabels": {"kind": TEXTS[lang]["kind"],
+        "facetLabels": {"kind": TEXTS[lang]["kind"], "freshness": TEXTS[lang]["freshness"],
                         **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
-        "taxonomies": taxonomies,
+        "taxonomies": {**taxonomies, "freshness": {
+            "ids": ["yes"], "labels": [_recent(lang, catalog.policy.fresh_months)],
+            "parents": [-1]}},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
         "texts": {**TEXTS[lang], **ALLY_PHRASES[lang]},

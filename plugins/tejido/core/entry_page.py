@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -76,7 +75,6 @@ FACTS: dict[str, Callable[[Writer, Any], str]] = {
     "social": lambda w, v: " · ".join(contact.link(url, name.capitalize())
                                       for name, url in v.items()),
     "address": _address,
-    "last_verified": lambda w, v: html.text(v.isoformat() if isinstance(v, dt.date) else v),
 }
 
 
@@ -201,7 +199,8 @@ def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path
     w = Writer(catalog, urls, lang, here)
     links = catalog.links.get(entry.ref, ())
     heading = w.raw(f'<h1 class="tj-title">{w.name(entry)}</h1>')
-    top = _subtitle(w, entry) + f'<p class="tj-summary">{w.local(entry.summary)}</p>'
+    top = (_subtitle(w, entry) + w.freshness(entry)
+           + f'<p class="tj-summary">{w.local(entry.summary)}</p>')
     parts = [
         w.raw(top + _facts(w, entry, links)),
         *_sections(w, entry, root, published),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import html
 from .catalog import Catalog
 from .fields import LANGUAGES
+from .freshness import long_date
 from .labels import count_label, label
 from .model import Entry, Ref, Text, pick
 from .urls import Urls, relative
@@ -126,8 +127,31 @@ class Writer:
         mark = (f' <span class="tj-untranslated">({html.text(self.t("untranslated"))})</span>'
                 if untranslated else "")
         return (f'<li class="tj-card tj-card--{entry.kind}">{self.link(entry.ref)} '
-                f'<span class="tj-badge">{kind}</span>'
+                f'<span class="tj-badge">{kind}</span> {self.fresh_badge(entry)}'
                 f'<p class="tj-card__summary">{self.local(entry.summary)}{mark}</p></li>')
+
+    def fresh_badge(self, entry: Entry) -> str:
+        """'Verificada', 'Por verificar' or 'Sin verificar': a word, not only a colour."""
+        found = self.catalog.freshness(entry)
+        shown = html.text(self.t(f"fresh.{found.state}"))
+        return f'<span class="tj-fresh tj-fresh--{found.state}">{shown}</span>'
+
+    def freshness(self, entry: Entry) -> str:
+        """The entry page's line: state, date in the reader's language, who and how."""
+        found = self.catalog.freshness(entry)
+        parts = [self.fresh_badge(entry)]
+        if found.verified:
+            parts.append(html.text(self.t("fresh.on", date=long_date(found.verified,
+                                                                      self.lang))))
+        else:
+            parts.append(html.text(self.t("fresh.never")))
+        details = []
+        if found.by:
+            details.append(self.local(found.by))
+        if found.method:
+            details.append(html.text(self.t(f"method.{found.method}")))
+        extra = f' <span class="tj-fresh__how">({", ".join(details)})</span>' if details else ""
+        return f'<p class="tj-freshness">{" ".join(parts)}{extra}</p>'
 
     def cards(self, entries: Iterable[Entry]) -> str:
         items = "\n".join(self.card(entry) for entry in entries)

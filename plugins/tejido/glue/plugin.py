@@ -28,7 +28,7 @@ from ..core.directory import directory_snippet, facets_data
 from ..core.due import due_feed, due_page, feed_url
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
-from ..core.freshness import FreshnessPolicy
+from ..core.freshness import STATES, FreshnessPolicy
 from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES
@@ -152,7 +152,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = SEARCH_TEXTS[lang][2]
-        files = build_index(docs, lang, labels).files
+        fresh = {state: TABLES[lang][f"fresh.{state}"] for state in STATES}
+        files = build_index(docs, lang, labels, fresh).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
         folder.mkdir(parents=True, exist_ok=True)

@@ -7,9 +7,13 @@
   var search = window.tejidoSearch;
   if (!mount || !search) return;
 
-  var FACETS = ["kind", "themes", "regions", "populations", "sdgs", "organization-types"];
+  var FACETS = ["kind", "themes", "regions", "populations", "sdgs", "organization-types",
+                "freshness"];
   var PARAMS = { kind: "kind", themes: "theme", regions: "region", populations: "population",
-                 sdgs: "sdg", "organization-types": "type" };
+                 sdgs: "sdg", "organization-types": "type", freshness: "verified" };
+  /* Where each facet's values sit in an entry's row (row[6] is for the allies finder). */
+  var ROW = { themes: 1, regions: 2, populations: 3, sdgs: 4, "organization-types": 5,
+              freshness: 7 };
   var PAGE = 30;
   var data, texts, entries, state, textHits, shown = PAGE;
 
@@ -35,8 +39,8 @@
   function prepare() {
     entries = data.entries.map(function (row, number) {
       var values = { kind: new Set([row[0]]) };
-      FACETS.slice(1).forEach(function (facet, i) {
-        values[facet] = expand(row[i + 1], data.taxonomies[facet]);
+      FACETS.slice(1).forEach(function (facet) {
+        values[facet] = expand(row[ROW[facet]] || [], data.taxonomies[facet]);
       });
       return { number: number, values: values, own: row };
     });
@@ -177,7 +181,8 @@
       var list = el("ul", { "class": "tj-cards" }, docs.map(function (doc, i) {
         return el("li", { "class": "tj-card" }, [
           el("a", { href: doc.url, text: doc.title }), " ",
-          el("span", { "class": "tj-badge", text: doc.kindLabel }),
+          el("span", { "class": "tj-badge", text: doc.kindLabel }), " ",
+          search.freshBadge(doc),
           el("p", { "class": "tj-card__summary", text: doc.summary }),
           el("p", { "class": "tj-card__terms", text: termLinks(page[i].own) })]);
       }));
