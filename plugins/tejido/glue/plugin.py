@@ -22,6 +22,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
+from ..core.about import TEXTS as ABOUT_TEXTS
+from ..core.about import Settings, about_snippet, footer_links
 from ..core.browse import browse_pages, home_summary, taxonomy_listing
 from ..core.directory import TEXTS as DIRECTORY_TEXTS
 from ..core.directory import directory_snippet, facets_data
@@ -175,6 +177,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             target.write_text(text, encoding="utf-8")
             target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
 
+    def _settings(self) -> Settings:
+        return Settings(self.config.publisher, self.config.data_licence,
+                        self.config.contact_email)
+
     def _published(self) -> Published:
         """The PDFs the tejido/pdf plugin made in this build, if it is on."""
         found = getattr(self.pdf_plugin, "published", None)
@@ -245,6 +251,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
             return Snippet(field_reference(lang), ())
+        if what == "about":
+            return about_snippet(self.catalog, lang, self.urls, here, self._settings())
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here,
                                 self.config.listing_page_size)
@@ -252,7 +260,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return taxonomy_listing(self.catalog, name, lang, self.urls, here)
         raise PluginError(
             f"{page.file.src_uri}: tejido: unknown listing '{wanted}'; expected home, fields, "
-            "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
+            "about, kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
             "populations|organization-types>")
 
     # Contributor Markdown is rendered by MkDocs; strip what must never reach a page.
@@ -272,6 +280,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         lang = building_language(config)
+        context["tejido_footer"] = {  # type: ignore[typeddict-unknown-key]
+            "label": ABOUT_TEXTS[lang]["footer"],
+            "links": footer_links(lang, self.urls, self._settings()),
+        }
         context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
             "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
                 "directorio", lang), "placeholder": SEARCH_TEXTS[lang][0],
