@@ -67,6 +67,7 @@ def plant(project: Path) -> Planted:
     """Every field of every kind where a person's data could be written."""
     planted = Planted()
     org = project / "directory/organizations"
+    consent = f"Acta firmada por {planted.name()}, {planted.phone()}, {planted.email('consent')}"
     # A live organization: person data only where it belongs (never published).
     (org / "colectivo-planta.yml").write_text(f"""\
 name: Colectivo Planta
@@ -81,7 +82,7 @@ contact:
   emails:
     - address: prensa@planta.example.org
       label: prensa
-      consent: {{date: {FRESH}, source: "Acta firmada por {planted.name()}, {planted.phone()}, {planted.email('consent')}"}}
+      consent: {{date: {FRESH}, source: "{consent}"}}
   phones:
     - number: "+52 951 514 0000"
       extension: "7"
