@@ -120,7 +120,7 @@ ES: Mapping[str, str] = {
     "fresh.due": "Por verificar",
     "fresh.unverified": "Sin verificar",
     "fresh.on": "el {date}",
-    "fresh.never": "sin fecha de verificación",
+    "fresh.never": "nunca se han verificado sus datos",
     "fresh.title": "Vigencia de los datos",
 }
 
@@ -239,7 +239,7 @@ EN: Mapping[str, str] = {
     "fresh.due": "Due for checking",
     "fresh.unverified": "Not verified",
     "fresh.on": "on {date}",
-    "fresh.never": "no verification date",
+    "fresh.never": "its data has never been checked",
     "fresh.title": "How fresh the data is",
 }
 

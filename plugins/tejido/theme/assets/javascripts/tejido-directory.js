@@ -7,8 +7,10 @@
   var search = window.tejidoSearch;
   if (!mount || !search) return;
 
-  var FACETS = ["kind", "themes", "regions", "populations", "sdgs", "organization-types",
-                "freshness"];
+  /* "Verified in the last year" right after the kind: the filter a reader who needs
+     a route that still works looks for first. */
+  var FACETS = ["kind", "freshness", "themes", "regions", "populations", "sdgs",
+                "organization-types"];
   var PARAMS = { kind: "kind", themes: "theme", regions: "region", populations: "population",
                  sdgs: "sdg", "organization-types": "type", freshness: "verified" };
   /* Where each facet's values sit in an entry's row (row[6] is for the allies finder). */
