@@ -275,3 +275,9 @@ def test_no_format_prints_a_private_value(empty_project: Path, form: str) -> Non
         assert json.loads(run.stdout)["count"] >= 3
     if form == "github":
         assert run.stdout.startswith("::error file=directory/organizations/flores.yml")
+
+
+def test_a_number_the_plan_cannot_read_is_refused_masked(empty_project: Path) -> None:
+    message = one(problems(empty_project, org('  phone: "951 514 00"\n')))
+    assert "contact.phone: this phone number cannot be read" in message
+    assert "514" not in message and "country code" in message

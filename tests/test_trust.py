@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 import re
 import subprocess
 import sys
@@ -375,3 +376,5 @@ def test_about_page_and_footer(planted_site: tuple[Path, Planted]) -> None:
                  "Data under the CC BY 4.0 licence"):
         assert text in footer
     assert 'href="../../acerca.html"' in footer and 'href="../../catalog.json"' in footer
+    data = json.loads((site / "en/catalog.json").read_text(encoding="utf-8"))
+    assert data["licence"] == "CC-BY-4.0"

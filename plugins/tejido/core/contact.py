@@ -93,12 +93,14 @@ def country_of(values: Mapping[str, Any], regions: Taxonomy) -> str | None:
 
 def parse_phone(number: str, country: str | None) -> phonenumbers.PhoneNumber | None:
     """The number as the numbering plan reads it; None when it cannot be read (a number
-    without +CC in an entry whose country is unknown, or not a possible number)."""
+    without +CC in an entry whose country is unknown, too short or too long)."""
     try:
         parsed = phonenumbers.parse(number, None if number.strip().startswith("+") else country)
     except phonenumbers.NumberParseException:
         return None
-    return parsed if phonenumbers.is_possible_number(parsed) else None
+    # A local-only number (without its area code) cannot be dialled by a reader elsewhere.
+    reason = phonenumbers.is_possible_number_with_reason(parsed)
+    return parsed if reason == phonenumbers.ValidationResult.IS_POSSIBLE else None
 
 
 def international(number: str, country: str | None) -> str:

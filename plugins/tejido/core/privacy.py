@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import fields as f
-from .contact import Written, e164, is_mobile, written_routes
+from .contact import Written, e164, is_mobile, parse_phone, written_routes
 from .mask import EMAIL_IN_TEXT, MIN_PHONE_DIGITS, PHONE_IN_TEXT, mask_email, mask_phone
 from .problems import Problem, Problems
 from .source import Location
@@ -191,8 +191,25 @@ def _route_problems(route: Written, values: Mapping[str, Any], country: str | No
             yield "this number is also the contact person's (private)", hint
 
 
+def check_numbers(ctx: Context, values: Mapping[str, Any], country: str | None) -> None:
+    """Every phone must be readable by the numbering plan, to be shown in one
+    international format (and compared with the contact person's)."""
+    person = values.get("contact_person") or {}
+    routes = [*written_routes(values.get("contact") or {}),
+              *written_routes(person, ("contact_person",))]
+    for route in routes:
+        if route.kind == "phone" and parse_phone(route.value, country) is None:
+            hint = ("write it with its country code, like +52 951 514 0000" if country is None
+                    else f"check the digits; a number from another country than {country} "
+                         "needs its country code, like +52")
+            ctx.fail(route.where, "this phone number cannot be read",
+                     expected="a phone number like +52 951 123 4567",
+                     found=mask_phone(route.value), hint=hint)
+
+
 def check_contact(ctx: Context, values: Mapping[str, Any], country: str | None) -> None:
     """The organization's (or network's) public routes, each on its own line."""
+    check_numbers(ctx, values, country)
     private = private_routes(values, country)
     for route in written_routes(values.get("contact") or {}):
         if route.consent:

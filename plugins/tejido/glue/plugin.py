@@ -133,7 +133,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, page.source, content=page.markdown,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
-                                    content=catalog_json(self.catalog, lang, self.urls)))
+                                    content=catalog_json(self.catalog, lang, self.urls,
+                                                         self.config.data_licence)))
         if self.config.report:
             feed = due_feed(self.catalog, lang, self.urls, self.site_url, self.correction_url)
             files.append(File.generated(config, feed_url(self.urls, lang), content=feed))
