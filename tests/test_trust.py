@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import html
 import json
 import re
 import subprocess
@@ -295,7 +296,7 @@ def test_freshness_on_entry_pages_in_both_languages(planted_site: tuple[Path, Pl
     assert "coordinación de la red, por teléfono" in es
     assert '<span class="tj-fresh tj-fresh--fresh">Verified</span>' in en
     assert f"on {long_date(day, 'en')}" in en
-    assert "(the network&#x27;s coordination, by phone)" in en
+    assert "(the network's coordination, by phone)" in html.unescape(en)
     network = (site / "redes/red-planta/index.html").read_text(encoding="utf-8")
     assert "tj-fresh--due\">Por verificar<" in network
     guide = (site / "en/guias/guia-planta/index.html").read_text(encoding="utf-8")

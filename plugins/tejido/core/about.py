@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import html
 from .catalog import Catalog
+from .labels import label
 from .urls import Urls
-from .writer import Snippet, Writer
+from .views import SnippetView
 
 ABOUT_PAGE = "acerca"
 CONTRIBUTE_PAGE = "contribuir"
@@ -29,30 +29,6 @@ LICENCES: dict[str, tuple[str, str]] = {
     "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
     "ODbL-1.0": ("ODbL 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
 }
-
-TEXTS = {
-    "es": {
-        "about": "Acerca del catálogo", "contribute": "Contribuir", "data": "Datos abiertos",
-        "licence": "Datos bajo licencia {name}", "publisher": "Lo mantiene",
-        "licence.long": "Licencia de los datos", "write": "Para corregir o retirar una entrada",
-        "counts": "Entradas publicadas",
-        "nobody": "(quien mantiene este catálogo aún no escribió su nombre en la configuración)",
-        "footer": "Acerca del sitio", "fresh": "Vigencia",
-        "fresh.rule": "verificada hasta {fresh} meses; por verificar hasta {due}; "
-                      "después, sin verificar",
-    },
-    "en": {
-        "about": "About the catalog", "contribute": "Contribute", "data": "Open data",
-        "licence": "Data under the {name} licence", "publisher": "Run by",
-        "licence.long": "Licence of the data", "write": "To correct or withdraw an entry",
-        "counts": "Entries published",
-        "nobody": "(whoever runs this catalog has not yet written their name in the settings)",
-        "footer": "About the site", "fresh": "Freshness",
-        "fresh.rule": "verified up to {fresh} months; due for checking up to {due}; "
-                      "after that, not verified",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -75,38 +51,34 @@ class FooterLink:
 
 def footer_links(lang: str, urls: Urls, settings: Settings) -> tuple[FooterLink, ...]:
     """About, Contribute, the data and the licence, for the footer of every page."""
-    texts = TEXTS[lang]
     name, licence_url = licence(settings.licence)
     links = [
-        FooterLink(texts["about"], urls.file(f"{ABOUT_PAGE}.html", lang)
+        FooterLink(label(lang, "about.about"), urls.file(f"{ABOUT_PAGE}.html", lang)
                    if not urls.directory_urls else urls.folder(ABOUT_PAGE, lang)),
-        FooterLink(texts["contribute"], urls.file(f"{CONTRIBUTE_PAGE}.html", lang)
+        FooterLink(label(lang, "about.contribute"), urls.file(f"{CONTRIBUTE_PAGE}.html", lang)
                    if not urls.directory_urls else urls.folder(CONTRIBUTE_PAGE, lang)),
-        FooterLink(texts["data"], urls.file(DATA_FILE, lang)),
+        FooterLink(label(lang, "about.data"), urls.file(DATA_FILE, lang)),
     ]
     if licence_url:
-        links.append(FooterLink(texts["licence"].format(name=name), licence_url))
+        links.append(FooterLink(label(lang, "about.licence", name=name), licence_url))
     return tuple(links)
 
 
-def about_snippet(catalog: Catalog, lang: str, urls: Urls, here: str,
-                  settings: Settings) -> Snippet:
-    """The facts of the About page that come from settings and the catalog."""
-    w = Writer(catalog, urls, lang, here)
-    texts = TEXTS[lang]
+@dataclass(frozen=True)
+class AboutView:
+    publisher: str
+    licence: str
+    licence_url: str
+    contact_email: str | None
+    fresh_months: int
+    due_months: int
+    entries: int
+
+
+def about_snippet(catalog: Catalog, settings: Settings) -> SnippetView:
+    """The facts of the About page that come from settings and the catalog (the count of
+    withdrawn entries is not among them: it is for maintainers, in `tejido check`)."""
     name, licence_url = licence(settings.licence)
-    shown = (f'<a href="{html.text(licence_url)}" rel="license">{html.text(name)}</a>'
-             if licence_url else html.text(name))
-    rows = [
-        (texts["publisher"], html.text(settings.publisher) if settings.publisher
-         else html.text(texts["nobody"])),
-        (texts["licence.long"], shown),
-        (texts["fresh"], html.text(texts["fresh.rule"].format(
-            fresh=catalog.policy.fresh_months, due=catalog.policy.due_months))),
-        (texts["counts"], html.text(str(len(catalog)))),
-    ]
-    if settings.contact_email:
-        address = html.text(settings.contact_email)
-        rows.insert(2, (texts["write"], f'<a href="mailto:{address}">{address}</a>'))
-    cells = "".join(f"<dt>{html.text(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    return w.snippet(w.raw(f'<dl class="tj-facts tj-about">{cells}</dl>'))
+    view = AboutView(settings.publisher, name, licence_url, settings.contact_email,
+                     catalog.policy.fresh_months, catalog.policy.due_months, len(catalog))
+    return SnippetView("tejido/about.html", {"about": view})

@@ -10,47 +10,15 @@ from __future__ import annotations
 
 import json
 
-from . import html
-from .allies import PHRASES as ALLY_PHRASES
 from .allies import ally_order
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
-from .labels import label
+from .labels import group, label
 from .model import Entry
 from .urls import SECTIONS, Urls
-from .writer import Snippet, Writer
+from .views import LinkView, SnippetView, Views
 
 FACETS = ("kind", *TAXONOMIES)
-TEXTS = {
-    "es": {
-        "title": "Directorio", "intro": "Busca y filtra organizaciones, redes, prácticas y guías "
-        "por tema, región, población, ODS y tipo.", "query": "Buscar por nombre o palabra",
-        "kind": "Tipo de entrada", "reset": "Quitar todos los filtros",
-        "results": "{count} resultados", "result": "1 resultado",
-        "empty": "Ninguna entrada cumple todos estos filtros. Prueba quitar uno:",
-        "more": "Ver más", "browse": "Explorar sin buscador",
-        "allies": "Encontrar aliadas", "allies.intro": "Elige tus temas y tu región: te "
-        "sugerimos organizaciones y redes afines, y por qué.", "allies.go": "Buscar aliadas",
-        "allies.region": "Tu región", "allies.themes": "Tus temas", "any": "(cualquiera)",
-        "filters": "Filtros", "remove": "Quitar filtro", "freshness": "Verificación",
-        "recent.year": "Verificadas en el último año",
-        "recent.months": "Verificadas en los últimos {months} meses",
-    },
-    "en": {
-        "title": "Directory", "intro": "Search and filter organizations, networks, practices and "
-        "guides by theme, region, population, SDG and type.", "query": "Search by name or word",
-        "kind": "Kind of entry", "reset": "Remove all filters",
-        "results": "{count} results", "result": "1 result",
-        "empty": "No entry matches all these filters. Try removing one:",
-        "more": "Show more", "browse": "Browse without search",
-        "allies": "Find allies", "allies.intro": "Choose your themes and your region: we "
-        "suggest organizations and networks that work alike, and why.",
-        "allies.go": "Find allies", "allies.region": "Your region", "allies.themes": "Your themes",
-        "any": "(any)", "filters": "Filters", "remove": "Remove filter",
-        "freshness": "Verification", "recent.year": "Verified in the last year",
-        "recent.months": "Verified in the last {months} months",
-    },
-}
 
 
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
@@ -86,11 +54,19 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def browser_texts(lang: str) -> dict[str, str]:
+    """The directory's texts and the allies' reasons, as tejido-directory.js and
+    tejido-allies.js look them up."""
+    reasons = {key: text for key, text in group(lang, "allies.").items()
+               if key not in ("title", "intro", "none")}
+    return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
+
+
 def _recent(lang: str, months: int) -> str:
     """The directory's freshness filter: 'verified in the last year' (or N months)."""
     if months == 12:
-        return TEXTS[lang]["recent.year"]
-    return TEXTS[lang]["recent.months"].format(months=months)
+        return label(lang, "directory.recent.year")
+    return label(lang, "directory.recent.months", months=months)
 
 
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
@@ -107,33 +83,27 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     data = {
         "kinds": list(KIND_ORDER),
         "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],
-        "facetLabels": {"kind": TEXTS[lang]["kind"], "freshness": TEXTS[lang]["freshness"],
+        "facetLabels": {"kind": label(lang, "directory.kind"),
+                        "freshness": label(lang, "directory.freshness"),
                         **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
         "taxonomies": {**taxonomies, "freshness": {
             "ids": ["yes"], "labels": [_recent(lang, catalog.policy.fresh_months)],
             "parents": [-1]}},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
-        "texts": {**TEXTS[lang], **ALLY_PHRASES[lang]},
+        "texts": browser_texts(lang),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"tejidoSearch.receive(\"facets\",{text});\n"
 
 
-def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> Snippet:
+def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> SnippetView:
     """The body of the hand-written directory page: the app's mount point, and browse
     links that remain the way in when JavaScript is off."""
-    w = Writer(catalog, urls, lang, here)
-    texts = TEXTS[lang]
-    browse = "".join(
-        f'<li><a href="{html.text(w.href(urls.folder(SECTIONS[key], lang)))}">'
-        f"{html.text(label(lang, name))}</a></li>"
+    v = Views(catalog, urls, lang, here)
+    browse = tuple(
+        LinkView(v.href(urls.folder(SECTIONS[key], lang)), label(lang, name))
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
-                          *((t, f"tax.{t}") for t in TAXONOMIES))
-    )
-    app = (
-        f'<div id="tj-directory" class="tj-directory" data-lang="{lang}">'
-        f'<nav class="tj-browse" aria-label="{html.text(texts["browse"])}">'
-        f"<p>{html.text(texts['browse'])}:</p><ul>{browse}</ul></nav></div>"
-    )
-    return w.snippet(w.raw(app))
+                          *((t, f"tax.{t}") for t in TAXONOMIES)))
+    return SnippetView("tejido/directory.html",
+                       {"browse": browse})

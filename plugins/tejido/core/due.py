@@ -13,39 +13,18 @@ from dataclasses import dataclass
 
 import feedgenerator
 
-from . import html
 from .catalog import Catalog
 from .freshness import Freshness, is_due, long_date
 from .labels import label
 from .links import fix_links
 from .model import Entry, pick
 from .urls import Urls
-from .writer import PageText, Writer
+from .views import LinkView, PageView, Views
 
 DUE_PATH = "informe/verificar"
 FEED_NAME = "verificar.xml"
 NEVER = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """The Atom date of a never-verified item: fixed, so the same input gives the same bytes."""
-
-TEXTS = {
-    "es": {
-        "title": "Entradas por verificar", "intro": "Las entradas cuya verificación venció, "
-        "de la más antigua a la más reciente. Llama, escribe o visita a la organización, y "
-        "actualiza last_verified, verified_by y verification_method.",
-        "entry": "Entrada", "state": "Estado", "verified": "Verificada", "fix": "Corregir",
-        "never": "nunca", "suggest": "Sugerir una corrección", "none": "Nada por verificar.",
-        "feed": "Suscribirse (Atom)", "item": "{name}: {state}",
-    },
-    "en": {
-        "title": "Entries due for verification", "intro": "Entries whose verification is "
-        "due, oldest first. Call, write to or visit the organization, then update "
-        "last_verified, verified_by and verification_method.",
-        "entry": "Entry", "state": "State", "verified": "Verified", "fix": "Fix",
-        "never": "never", "suggest": "Suggest a correction", "none": "Nothing due.",
-        "feed": "Subscribe (Atom)", "item": "{name}: {state}",
-    },
-}
-
 
 @dataclass(frozen=True)
 class DueItem:
@@ -66,7 +45,7 @@ def due_text(catalog: Catalog, lang: str = "en") -> str:
     lines = []
     for item in items:
         day = item.freshness.verified
-        when = day.isoformat() if day else TEXTS[lang]["never"]
+        when = day.isoformat() if day else "never"
         state = label(lang, f"fresh.{item.freshness.state}")
         lines.append(f"{item.entry.source}: {state} (last verified: {when})")
     lines.append(f"{len(items)} entries due for verification (of {len(catalog)}).")
@@ -81,45 +60,43 @@ def _correction(entry: Entry, lang: str, page: str, template: str | None) -> str
     return fix_links(entry, lang, page, None, template).correction
 
 
+@dataclass(frozen=True)
+class DueRow:
+    entry: LinkView
+    source: str
+    state: str
+    state_label: str
+    verified: str
+    correction: str | None
+
+
 def due_page(catalog: Catalog, lang: str, urls: Urls, site_url: str,
-             correction_template: str | None) -> PageText:
-    here = urls.folder(DUE_PATH, lang)
-    w = Writer(catalog, urls, lang, here)
-    texts = TEXTS[lang]
+             correction_template: str | None) -> PageView:
+    v = Views(catalog, urls, lang, urls.folder(DUE_PATH, lang))
     rows = []
     for item in due_items(catalog):
         page = site_url + urls.entry(item.entry.ref, lang)
-        fix = _correction(item.entry, lang, page, correction_template)
         day = item.freshness.verified
-        fix_cell = f'<a href="{html.text(fix)}">{html.text(texts["suggest"])}</a>' if fix else ""
-        rows.append(
-            f"<tr><td>{w.link(item.entry.ref)}<br><code>{html.text(item.entry.source)}</code>"
-            f'</td><td><span class="tj-fresh tj-fresh--{item.freshness.state}">'
-            f"{html.text(label(lang, 'fresh.' + item.freshness.state))}</span></td>"
-            f"<td>{html.text(long_date(day, lang) if day else texts['never'])}</td>"
-            f"<td>{fix_cell}</td></tr>")
-    head = "".join(f"<th>{html.text(texts[k])}</th>"
-                   for k in ("entry", "state", "verified", "fix"))
-    table = (f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-             if rows else f"<p>{html.text(texts['none'])}</p>")
-    feed = w.href(feed_url(urls, lang))
-    body = (f'<p>{html.text(texts["intro"])}</p><p><a href="{html.text(feed)}" '
-            f'type="application/atom+xml">{html.text(texts["feed"])}</a></p>{table}')
-    return PageText(
-        source=urls.source_file(DUE_PATH, lang), url=here, lang=lang, title=texts["title"],
-        description=texts["title"], markdown=f"# {texts['title']}\n\n" + w.raw(body),
-        kind="report", alternates=w.alternates(), fragments=tuple(w.fragments),
-    )
+        rows.append(DueRow(
+            v.link(item.entry.ref), item.entry.source, item.freshness.state,
+            v.t(f"fresh.{item.freshness.state}"),
+            long_date(day, lang) if day else v.t("due.never"),
+            _correction(item.entry, lang, page, correction_template)))
+    title = v.t("due.title")
+    return v.page(source=urls.source_file(DUE_PATH, lang), title=title, description=title,
+                  kind="report", templates=("tejido/due.html",),
+                  context={"title": title, "rows": tuple(rows),
+                           "feed": v.href(feed_url(urls, lang))})
 
 
 def due_feed(catalog: Catalog, lang: str, urls: Urls, site_url: str,
              correction_template: str | None) -> str:
     """Atom: one item per due entry; its id changes when the entry is verified again, so
     a reader sees it anew when it falls due again."""
-    texts = TEXTS[lang]
     page = site_url + urls.folder(DUE_PATH, lang)
     feed = feedgenerator.Atom1Feed(
-        title=texts["title"], link=page, description=texts["intro"], language=lang,
+        title=label(lang, "due.title"), link=page, description=label(lang, "due.intro"),
+        language=lang,
         feed_url=site_url + feed_url(urls, lang), feed_guid=page)
     for item in due_items(catalog):
         entry, found = item.entry, item.freshness
@@ -127,13 +104,13 @@ def due_feed(catalog: Catalog, lang: str, urls: Urls, site_url: str,
         day = found.verified
         state = label(lang, f"fresh.{found.state}")
         fix = _correction(entry, lang, url, correction_template)
-        when = long_date(day, lang) if day else texts["never"]
-        summary = f"{state} · {texts['verified']}: {when}"
+        when = long_date(day, lang) if day else label(lang, "due.never")
+        summary = f"{state} · {label(lang, 'due.verified')}: {when}"
         if fix:
-            summary += f" · {texts['suggest']}: {fix}"
+            summary += f" · {label(lang, 'due.suggest')}: {fix}"
         updated = (dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else NEVER)
         feed.add_item(
-            title=texts["item"].format(name=entry.name(lang), state=state), link=url,
+            title=label(lang, "due.item", name=entry.name(lang), state=state), link=url,
             description=summary, unique_id=f"{url}#verified-{day.isoformat() if day else 'never'}",
             updateddate=updated, pubdate=updated,
             content=pick(entry.summary, lang)[0])

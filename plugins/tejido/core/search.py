@@ -32,10 +32,6 @@ import yaml
 from .text import fold
 
 SEARCH_FOLDER = "search/"
-SEARCH_TEXTS = {
-    "es": ("Buscar organizaciones, redes, prácticas…", "Buscar en el catálogo", "Página"),
-    "en": ("Search organizations, networks, practices…", "Search the catalog", "Page"),
-}
 CHUNK = 64
 """Docs per display chunk: small, so a page of results costs a few kilobytes."""
 MAX_BODY = 4000
