@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -200,7 +201,11 @@ def planted_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Plante
     check = subprocess.run([sys.executable, "-m", "tejido.cli", "--root", str(project), "check"],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr
-    assert "3 withdrawn" not in check.stdout and "4 withdrawn, not published" in check.stdout
+    assert "4 withdrawn, not published" in check.stdout and "retirada" not in check.stdout
+    as_json = subprocess.run([sys.executable, "-m", "tejido.cli", "--root", str(project),
+                              "check", "--format", "json"], capture_output=True, text=True,
+                             check=False)
+    assert json.loads(as_json.stdout)["withdrawn"] == 4 and "retirada" not in as_json.stdout
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert list((project / "site").rglob("*.pdf")), "PDFs must be on for the scan"
@@ -293,10 +298,10 @@ def test_freshness_on_entry_pages_in_both_languages(planted_site: tuple[Path, Pl
     en = (site / "en/organizaciones/colectivo-planta/index.html").read_text(encoding="utf-8")
     assert '<span class="tj-fresh tj-fresh--fresh">Verificada</span>' in es
     assert f"el {long_date(day, 'es')}" in es and " de 20" in long_date(day, "es")
-    assert "coordinación de la red, por teléfono" in es
+    assert "— Verificó coordinación de la red, por teléfono</span>" in es
     assert '<span class="tj-fresh tj-fresh--fresh">Verified</span>' in en
     assert f"on {long_date(day, 'en')}" in en
-    assert "(the network's coordination, by phone)" in html.unescape(en)
+    assert "— Checked by the network's coordination, by phone</span>" in html.unescape(en)
     network = (site / "redes/red-planta/index.html").read_text(encoding="utf-8")
     assert "tj-fresh--due\">Por verificar<" in network
     guide = (site / "en/guias/guia-planta/index.html").read_text(encoding="utf-8")
@@ -314,8 +319,9 @@ def test_freshness_on_cards_search_and_directory_data(
         planted_site: tuple[Path, Planted]) -> None:
     site, _ = planted_site
     listing = (site / "redes/index.html").read_text(encoding="utf-8")
-    assert re.search(r'Red Planta</a> <span class="tj-badge">Red</span> '
-                     r'<span class="tj-fresh tj-fresh--due">Por verificar</span>', listing)
+    assert re.search(r'Red Planta</a> <span class="tj-card__badges"><span class="tj-badge">Red'
+                     r'</span> <span class="tj-fresh tj-fresh--due">Por verificar</span></span>',
+                     listing)
     meta = (site / "en/search/meta.js").read_text(encoding="utf-8")
     assert '"fresh":{"due":"Due for checking","fresh":"Verified","unverified":"Not verified"}' \
         in meta
@@ -379,3 +385,50 @@ def test_about_page_and_footer(planted_site: tuple[Path, Planted]) -> None:
     assert 'href="../../acerca.html"' in footer and 'href="../../catalog.json"' in footer
     data = json.loads((site / "en/catalog.json").read_text(encoding="utf-8"))
     assert data["licence"] == "CC-BY-4.0"
+
+
+@pytest.fixture(scope="module")
+def planted_url(planted_site: tuple[Path, Planted]) -> Iterator[str]:
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(Quiet, directory=str(planted_site[0])))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+def test_badges_in_search_and_directory_and_the_recent_filter(
+        browser: Any, planted_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(planted_url + "en/index.html")
+    page.fill("#tj-search-input", "planta")
+    result = page.locator("#tj-search-results li", has_text="Colectivo Planta")
+    result.wait_for()
+    assert result.locator(".tj-fresh--fresh").inner_text() == "Verified"
+    due = page.locator("#tj-search-results li", has_text="Red Planta")
+    assert due.locator(".tj-fresh--due").inner_text() == "Due for checking"
+    page.goto(planted_url + "directorio/index.html")
+    page.locator(".tj-card", has_text="Red Planta").wait_for()
+    assert page.locator(".tj-card", has_text="Red Planta").locator(
+        ".tj-fresh--due").inner_text() == "Por verificar"
+    total = int(page.locator(".tj-status").inner_text().split()[0])
+    page.locator(".tj-facets-toggle").click()  # a phone shows the filters on demand
+    page.get_by_label("Verificadas en el último año").check()
+    page.wait_for_url("**verified=yes")
+    page.locator(".tj-card", has_text="Red Planta").wait_for(state="detached")
+    cards = page.locator(".tj-card")
+    assert 0 < cards.count() < total
+    assert cards.locator(".tj-fresh").all_inner_texts() == ["Verificada"] * cards.count()
+    assert page.locator(".tj-card", has_text="Colectivo Planta").count() == 1
+    shown = page.locator(".tj-status").inner_text()
+    page.reload()
+    page.locator(".tj-status", has_text=shown).wait_for()
+    assert page.get_by_label("Verificadas en el último año").is_checked()
+    page.close()

@@ -24,7 +24,7 @@ def _check(args: argparse.Namespace) -> int:
     result = load_project(Layout(Path(args.root).resolve()))
     problems = list(result.problems)
     if args.format == "json":
-        print(cli_format.as_json(problems))
+        print(cli_format.as_json(problems, result.catalog.withdrawn))
     elif args.format == "github":
         if problems:
             print(cli_format.github(problems))

@@ -57,10 +57,12 @@ def github(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
-def as_json(problems: Iterable[Problem]) -> str:
+def as_json(problems: Iterable[Problem], withdrawn: int = 0) -> str:
+    """`withdrawn` is a count only: which entries are withdrawn is never printed."""
     items = [
         {"path": p.path, "line": p.line, "field": p.field, "message": p.message,
          "expected": p.expected, "found": p.found, "hint": p.hint}
         for p in sorted(problems)
     ]
-    return json.dumps({"count": len(items), "problems": items}, ensure_ascii=False, indent=2)
+    return json.dumps({"count": len(items), "problems": items, "withdrawn": withdrawn},
+                      ensure_ascii=False, indent=2)

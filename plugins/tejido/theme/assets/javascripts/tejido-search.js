@@ -156,7 +156,10 @@
     var summary = document.createElement("span");
     summary.className = "tj-result__summary";
     summary.textContent = doc.summary;
-    link.append(title, " ", kind, " ", freshBadge(doc), summary);
+    var badges = document.createElement("span");
+    badges.className = "tj-card__badges";
+    badges.append(kind, " ", freshBadge(doc));
+    link.append(title, " ", badges, summary);
     item.appendChild(link);
     return item;
   }
