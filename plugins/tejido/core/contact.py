@@ -197,10 +197,12 @@ def link(url: str, shown: str | None = None) -> str:
 
 
 def route_html(route: Route, ext_word: str = "ext.") -> str:
+    """For the printed directory: one route never breaks across lines (class `route`)."""
     extension = f" {ext_word} {route.extension}" if route.extension else ""
     label = (f' <span class="tj-route-label">({html.text(route.label)})</span>'
              if route.label else "")
-    return link(route.href, route.shown + extension) + label
+    return f'<span class="route">{link(route.href, route.shown + extension)}{label}</span>'
+
 
 
 def routes(found: tuple[Route, ...], ext_word: str = "ext.") -> list[str]:
