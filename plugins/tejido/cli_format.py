@@ -61,14 +61,15 @@ def github(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
-def as_json(problems: Iterable[Problem]) -> str:
+def as_json(problems: Iterable[Problem], withdrawn: int = 0) -> str:
+    """`withdrawn` is a count only: which entries are withdrawn is never printed."""
     every = sorted(problems)
     items = [
         {"path": p.path, "line": p.line, "field": p.field, "message": p.message,
          "expected": p.expected, "found": p.found, "hint": p.hint}
         for p in every[:JSON_SHOWN]
     ]
-    data = {"count": len(every), "problems": items}
+    data: dict[str, object] = {"count": len(every), "problems": items, "withdrawn": withdrawn}
     if len(every) > JSON_SHOWN:
         data["omitted"] = len(every) - JSON_SHOWN
     return json.dumps(data, ensure_ascii=False, indent=2)

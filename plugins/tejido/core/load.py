@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as f
+from . import privacy
 from .attachments import check_attachment
 from .catalog import Catalog, build_catalog
+from .contact import country_of
+from .freshness import FreshnessPolicy
 from .markdown_check import local_files, markdown_issues
 from .model import Entry, Link, Ref
 from .problems import Problem, Problems, did_you_mean
@@ -132,7 +135,7 @@ def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, st
 
 
 def _english_body(path: Path, layout: Layout, problems: Problems,
-                  assets: list[tuple[str, str]]) -> str:
+                  assets: list[tuple[str, str]], texts: list[privacy.PublicText]) -> str:
     translation = path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
     if not translation.exists() and not translation.is_symlink():
         return ""
@@ -146,6 +149,7 @@ def _english_body(path: Path, layout: Layout, problems: Problems,
         problems.add(error.problem)
         return ""
     _check_body(doc, problems)
+    texts.extend(privacy.body_texts(shown, doc.body, doc.body_line))
     assets.extend(_assets(doc, layout.root, problems))
     if doc.data:
         problems.add(Problem(shown, 1, "", "a translation file holds only the English text",
@@ -155,8 +159,42 @@ def _english_body(path: Path, layout: Layout, problems: Problems,
     return doc.body.strip()
 
 
+@dataclass
+class _Privacy:
+    """What the guard needs across entries: every contact person's private routes, and
+    each published entry's free text, checked against them once all are known."""
+
+    emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    texts: list[tuple[list[privacy.PublicText], str | None, set[str]]] = field(
+        default_factory=list)
+
+    def check(self, problems: Problems) -> None:
+        private = privacy.Private(frozenset(self.emails), frozenset(self.phones))
+        for texts, country, names in self.texts:
+            for item in texts:
+                privacy.check_text(item, private, country, names, problems)
+
+
+def _guard(spec: f.KindSpec, ctx: Context, values: dict[str, Any],
+           taxonomies: dict[str, Taxonomy], guard: _Privacy) -> list[privacy.PublicText]:
+    """The privacy rules of one entry; returns its free text for the cross-entry check."""
+    country = country_of(values, taxonomies["regions"])
+    private = privacy.private_routes(values, country)
+    guard.emails.update(private.emails)
+    guard.phones.update(private.phones)
+    if "withdrawn" in values:  # published nowhere: only its private routes matter
+        return []
+    privacy.check_contact(ctx, values, country)
+    texts = list(privacy.public_texts(ctx, spec.fields, values))
+    texts.extend(privacy.body_texts(ctx.doc.path, ctx.doc.body, ctx.doc.body_line))
+    guard.texts.append((texts, country, privacy.own_names(values)))
+    return texts
+
+
 def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
-           problems: Problems, today: dt.date, refs: list[PendingRef]) -> Entry | None:
+           problems: Problems, today: dt.date, refs: list[PendingRef],
+           guard: _Privacy | None = None) -> Entry | None:
     shown = _shown(path, layout.root)
     ident = path.stem
     if not SLUG.match(ident):
@@ -183,8 +221,10 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         return None
     values = check_fields(spec.fields, doc.data, (), ctx)
     refs.extend(ctx.refs)
+    texts = _guard(spec, ctx, values, taxonomies, guard or _Privacy())
     assets = _assets(doc, layout.root, problems)
-    body = {"es": doc.body.strip(), "en": _english_body(path, layout, problems, assets)}
+    english = _english_body(path, layout, problems, assets, texts)
+    body = {"es": doc.body.strip(), "en": english}
     if spec.kind == "guide" and not any(body.values()) and "files" not in values:
         problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
                              expected="a Markdown text below the front matter, or files:",
@@ -261,6 +301,8 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
     entries: list[Entry] = []
     refs: list[PendingRef] = []
     known: dict[str, set[str]] = {}
+    guard = _Privacy()
+    withdrawn = 0
     for spec in f.KINDS.values():
         seen: dict[str, str] = {}
         if outside_root(layout.folder(spec.kind), layout.root):
@@ -279,20 +321,24 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
                 continue
             seen[ident] = shown
             try:
-                entry = _entry(spec, path, layout, taxonomies, problems, today, refs)
+                entry = _entry(spec, path, layout, taxonomies, problems, today, refs, guard)
             except Exception as error:  # a mistake of ours still names the file, no traceback
                 problems.add(internal_error(shown, error))
                 continue
-            if entry is not None:
+            if entry is not None and "withdrawn" in entry.values:
+                withdrawn += 1  # kept in the repository, absent from every output
+            elif entry is not None:
                 entries.append(entry)
         known[spec.kind] = set(seen)
     _check_refs(refs, known, problems)
     _check_orphan_translations(layout, problems)
     guides = layout.folder("guide")
     check_site_files(layout.root / layout.pages, layout.root, problems, skip=guides)
+    guard.check(problems)
     inverse = {field.relation.name: field.relation.inverse
                for spec in f.KINDS.values() for field in spec.fields if field.relation}
-    return LoadResult(build_catalog(entries, taxonomies, inverse), problems)
+    catalog = build_catalog(entries, taxonomies, inverse, withdrawn)
+    return LoadResult(catalog.with_policy(FreshnessPolicy(today)), problems)
 
 
 __all__ = ["Layout", "LoadResult", "load_project", "read_text"]

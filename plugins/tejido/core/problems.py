@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
+
+from .mask import mask_text
 
 MAX_SHOWN = 200
 """Problems printed in full; past that a summary by file.  A broken generator can make
@@ -48,10 +50,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, problem: Problem) -> None:
-        self.items.append(problem)
+        self.items.append(masked(problem))
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
+        self.items.extend(masked(p) for p in problems)
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -85,6 +87,14 @@ def omitted(items: Sequence[Problem], limit: int = MAX_SHOWN) -> str:
     more = f" and {len(by_file) - 10} more files" if len(by_file) > 10 else ""
     return (f"... and {len(rest)} more problems not shown, in {named}{more}. The first "
             f"{limit} are above: fix those first (often one mistake causes many).")
+
+
+def masked(problem: Problem) -> Problem:
+    """The problem with every e-mail and phone number in what it quotes masked: messages
+    reach terminals, CI logs and public pull-request annotations. `expected` is ours
+    (examples such as nombre@ejemplo.org) and stays as written."""
+    return replace(problem, message=mask_text(problem.message), found=mask_text(problem.found),
+                   hint=mask_text(problem.hint))
 
 
 def describe(value: object) -> str:

@@ -33,7 +33,7 @@ class _Missing:
 MISSING: Any = _Missing()
 
 EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$")
-PHONE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,24}$")
+PHONE = re.compile(r"^\+?[0-9(][0-9 ()\-.]{5,24}$")
 SAFE_SCHEMES = ("http", "https")
 
 

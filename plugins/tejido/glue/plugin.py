@@ -25,10 +25,13 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
+from ..core.about import Settings, about_snippet, footer_links
 from ..core.browse import browse_pages, home_summary, taxonomy_listing
 from ..core.directory import directory_snippet, facets_data
+from ..core.due import due_feed, due_page, feed_url
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
+from ..core.freshness import STATES, FreshnessPolicy
 from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES, label
@@ -67,6 +70,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
+        self.site_url = ""
         self.snippets: dict[str, SnippetView] = {}
         """What hand-written pages of the language being built asked for (`tejido: …`)."""
         self.page_docs: list[SearchDoc] = []
@@ -99,14 +103,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
             f"{repo}/issues/new?title={{title}}&body={{body}}" if repo else None)
+        self.site_url = config.site_url or ""
         return config
 
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
         if result.problems:
             raise PluginError("the content has problems:\n" + result.problems.report())
-        log.info("Tejido: %d entries loaded and valid", len(result.catalog))
-        return result.catalog
+        log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
+                 len(result.catalog), result.catalog.withdrawn)
+        policy = FreshnessPolicy(dt.date.today(), self.config.fresh_months,
+                                 self.config.due_months)
+        return result.catalog.with_policy(policy)
 
     # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
     # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
@@ -144,7 +152,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, page.source, content=prose_markdown(page),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
-                                    content=catalog_json(self.catalog, lang, self.urls)))
+                                    content=catalog_json(self.catalog, lang, self.urls,
+                                                         self.config.data_licence)))
+        if self.config.report:
+            feed = due_feed(self.catalog, lang, self.urls, self.site_url, self.correction_url)
+            files.append(File.generated(config, feed_url(self.urls, lang), content=feed))
         self._add_assets(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
@@ -173,7 +185,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = label(lang, "search.page")
-        files = build_index(docs, lang, labels).files
+        fresh = {state: label(lang, f"fresh.{state}") for state in STATES}
+        files = build_index(docs, lang, labels, fresh).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
         folder.mkdir(parents=True, exist_ok=True)
@@ -196,6 +209,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
 
     on_post_build = CombinedEvent(_write_search, _finish_site)
+    def _settings(self) -> Settings:
+        return Settings(self.config.publisher, self.config.data_licence,
+                        self.config.contact_email)
 
     def _published(self) -> Published:
         """The PDFs the tejido/pdf plugin made in this build, if it is on."""
@@ -213,6 +229,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if self.config.report:
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
             pages.append(report_page(self.catalog, report, lang, self.urls))
+            pages.append(due_page(self.catalog, lang, self.urls, self.site_url,
+                                  self.correction_url))
         return pages
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
@@ -267,6 +285,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
             return field_reference(lang)
+        if what == "about":
+            return about_snippet(self.catalog, self._settings())
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here,
                                 self.config.listing_page_size)
@@ -274,7 +294,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return taxonomy_listing(self.catalog, name, lang, self.urls, here)
         raise PluginError(
             f"{page.file.src_uri}: tejido: unknown listing '{wanted}'; expected home, fields, "
-            "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
+            "about, kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
             "populations|organization-types>")
 
     # Generated pages: MkDocs rendered their contributor prose; sanitize it and lay the
@@ -303,6 +323,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         lang = building_language(config)
+        context["tejido_footer"] = {  # type: ignore[typeddict-unknown-key]
+            "label": label(lang, "about.footer"),
+            "links": footer_links(lang, self.urls, self._settings()),
+        }
         context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
             "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
                 "directorio", lang), "placeholder": label(lang, "search.placeholder"),
