@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 from . import fields as f
 from .taxonomy import Taxonomy
+from .text import slugify
 from .validate import forms
 
 SCHEMA_FOLDER = "schemas"
@@ -32,12 +31,6 @@ def _choices(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> str:
     if len(terms) > LISTED_TERMS:
         return ""
     return ", ".join(f"{t.id} = {t.label('es')}" for t in terms)
-
-
-def slugify(name: str) -> str:
-    """'Fundación Niñas de Oaxaca, A.C.' -> 'fundacion-ninas-de-oaxaca-a-c'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80].strip("-")
 
 
 def entry_path(root: Path, kind: str, name: str) -> Path:
