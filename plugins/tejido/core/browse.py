@@ -12,6 +12,7 @@ from .listing import PAGE_SIZE, page_count, pager
 from .matrix import FOLDER as MATRIX_FOLDER
 from .model import Entry
 from .pdf.published import DIRECTORY, NO_PDFS, Published
+from .regions import by_name
 from .urls import SECTIONS, Urls
 from .writer import PageText, Snippet, Writer
 
@@ -20,6 +21,8 @@ def _tree(w: Writer, taxonomy: str, ids: tuple[str, ...]) -> str:
     """A nested list of terms with counts; empty terms stay visible as gaps."""
     tax = w.catalog.taxonomies[taxonomy]
     items = []
+    if taxonomy == "regions":  # places by name in the reader's language, not file order
+        ids = tuple(by_name(tax, ids, w.lang))
     for term_id in ids:
         children = tax.children.get(term_id, ())
         nested = _tree(w, taxonomy, children) if children else ""
@@ -98,6 +101,8 @@ def browse_pages(catalog: Catalog, lang: str, urls: Urls,
                  size: int = PAGE_SIZE) -> Iterator[PageText]:
     for taxonomy in TAXONOMIES:
         for term in catalog.taxonomies[taxonomy]:
+            if taxonomy == "regions" and not catalog.count(taxonomy, term.id):
+                continue  # named only by an address: no page
             yield from term_pages(catalog, taxonomy, term.id, lang, urls, size)
 
 
@@ -126,7 +131,8 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
     themes = _tree(w, "themes", catalog.taxonomies["themes"].roots())
     countries = "".join(
         f"<li>{w.term('regions', region, with_count=True)}</li>"
-        for region in catalog.taxonomies["regions"].roots() if catalog.count("regions", region)
+        for region in by_name(catalog.taxonomies["regions"], catalog.taxonomies["regions"].roots(),
+                              lang) if catalog.count("regions", region)
     )
     # The search box is in the header of every page; the home points to the directory.
     search = (f'<p><a class="md-button md-button--primary" '

@@ -17,6 +17,8 @@ from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import label
 from .model import Entry
+from .regions import by_name, qualified_label
+from .taxonomy import Taxonomy, TermInfo
 from .urls import SECTIONS, Urls
 from .writer import Snippet, Writer
 
@@ -81,17 +83,29 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def _places_by_name(tax: Taxonomy, ids: tuple[str, ...], lang: str) -> list[TermInfo]:
+    """Each place followed by the places within it, alphabetically at every level."""
+    ordered = []
+    for term_id in by_name(tax, ids, lang):
+        ordered.append(tax.terms[term_id])
+        ordered += _places_by_name(tax, tax.children.get(term_id, ()), lang)
+    return ordered
+
+
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     index: dict[str, dict[str, int]] = {}
     taxonomies: dict[str, dict[str, list[object]]] = {}
     for name in TAXONOMIES:
-        terms = list(catalog.taxonomies[name])
+        tax = catalog.taxonomies[name]
+        terms = _places_by_name(tax, tax.roots(), lang) if name == "regions" else list(tax)
         index[name] = {t.id: i for i, t in enumerate(terms)}
         taxonomies[name] = {
             "ids": [t.id for t in terms],
             "labels": [t.label(lang) for t in terms],
             "parents": [index[name].get(t.parent, -1) if t.parent else -1 for t in terms],
         }
+        if name == "regions":  # where a list is flat: 'Cuscatlán, El Salvador'
+            taxonomies[name]["full"] = [qualified_label(tax, t.id, lang) for t in terms]
     data = {
         "kinds": list(KIND_ORDER),
         "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],

@@ -29,6 +29,7 @@ from itertools import product
 from . import html
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE
+from .regions import by_name
 from .taxonomy import Taxonomy
 from .urls import Urls
 from .writer import PageText, Writer
@@ -130,21 +131,26 @@ def _rows(tax: Taxonomy, ids: Iterable[str], depth: int = 0) -> Iterator[tuple[s
         yield from _rows(tax, tax.children.get(term_id, ()), depth + 1)
 
 
-def _columns(regions: Taxonomy, counts: Mapping[tuple[str, str], int]) -> Iterator[Column]:
-    for country in regions.roots():
+def _columns(regions: Taxonomy, counts: Mapping[tuple[str, str], int],
+             lang: str) -> Iterator[Column]:
+    """Countries by name in the reader's language (wider scopes after them), each with its
+    states by name; only places where an organization works."""
+    roots = by_name(regions, regions.roots(), lang)
+    for country in sorted(roots, key=lambda r: regions.terms[r].country is None):
         if not counts.get(("", country)):
             continue
-        states = regions.children.get(country, ())
+        states = [s for s in by_name(regions, regions.children.get(country, ()), lang)
+                  if counts.get(("", s))]
         for state in states:
             yield Column(state, country)
         yield Column(country, country, total=bool(states))
 
 
-def build_matrix(catalog: Catalog) -> Matrix:
+def build_matrix(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> Matrix:
     counts = count_organizations(catalog)
     themes = catalog.taxonomies["themes"]
     rows = tuple(_rows(themes, themes.roots()))
-    columns = tuple(_columns(catalog.taxonomies["regions"], counts))
+    columns = tuple(_columns(catalog.taxonomies["regions"], counts, lang))
     largest = max((counts.get((theme, column.region), 0) for theme, _ in rows
                    for column in columns if not column.total), default=0)
     return Matrix(rows, columns, counts, largest)
@@ -214,7 +220,7 @@ def matrix_table(w: Writer, matrix: Matrix) -> str:
 def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageText:
     here = urls.folder(FOLDER, lang)
     w = Writer(catalog, urls, lang, here)
-    matrix = build_matrix(catalog)
+    matrix = build_matrix(catalog, lang)
     title = text(lang, "title")
     organizations = len(catalog.by_kind.get("organization", ()))
     counted = text(lang, "organizations.one" if organizations == 1 else "organizations.many",

@@ -20,6 +20,7 @@ from .attachments import UnreadablePdf, pdf_pages
 from .markdown_check import markdown_issues
 from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
+from .regions import countries_of, place_hint, resolve_place
 from .source import Document, Location
 from .taxonomy import Taxonomy
 from .text import fold
@@ -58,6 +59,9 @@ class Context:
     refs: list[PendingRef] = field(default_factory=list)
     owner: Ref | None = None
     """The entry being checked (to refuse references to itself)."""
+    countries: tuple[str, ...] = ()
+    """Countries of the places the entry names: what a place name is resolved and
+    'did you mean' is looked for in."""
 
     def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
              hint: str = "") -> Any:
@@ -316,6 +320,8 @@ def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any
     if isinstance(raw, (bool, dict, list)) or raw is None:
         return ctx.fail(here, "wrong type", expected=f"a term from taxonomies/{taxonomy.name}.yml",
                         found=describe(raw))
+    if taxonomy.name == "regions":
+        return _place(taxonomy, str(raw), here, ctx)
     term = taxonomy.resolve(str(raw))
     if term is None:
         return ctx.fail(here, f"unknown {taxonomy.name} term",
@@ -338,7 +344,23 @@ def _each(check: Callable[[Any, Any, Location, Context], Any], kind: Any, raw: A
     return tuple(dict.fromkeys(valid)) if valid else MISSING
 
 
+def _place(taxonomy: Taxonomy, written: str, here: Location, ctx: Context) -> Any:
+    term = resolve_place(taxonomy, written, ctx.countries)
+    if term is None:
+        return ctx.fail(here, "unknown regions term",
+                        expected="a term from taxonomies/regions.yml", found=describe(written),
+                        hint=place_hint(taxonomy, written, ctx.countries)
+                        + " (to add a new term to taxonomies/regions.yml, ask the catalog's "
+                          "maintainers)")
+    return term
+
+
 def _terms(kind: f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
+    if kind.taxonomy == "regions":  # the places it names give the country for the others
+        taxonomy = ctx.taxonomies["regions"]
+        items = raw if isinstance(raw, list) else [raw]
+        known = [taxonomy.resolve(str(item)) for item in items if isinstance(item, (str, int))]
+        ctx.countries = countries_of(taxonomy, [k for k in known if k])
     return _each(_term, kind, raw, here, ctx)
 
 

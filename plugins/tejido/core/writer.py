@@ -15,6 +15,7 @@ from .catalog import Catalog
 from .fields import LANGUAGES
 from .labels import count_label, label
 from .model import Entry, Ref, Text, pick
+from .regions import qualified_label
 from .urls import Urls, relative
 
 
@@ -107,18 +108,28 @@ class Writer:
         return (f'<a href="{html.text(self.href(self.urls.entry(ref, self.lang)))}">'
                 f"{self.name(entry)}</a>{extra}")
 
-    def term(self, taxonomy: str, term_id: str, with_count: bool = False) -> str:
-        info = self.catalog.taxonomies[taxonomy].terms[term_id]
-        shown = html.text(info.label(self.lang))
+    def term(self, taxonomy: str, term_id: str, with_count: bool = False,
+             qualified: bool = False) -> str:
+        """A link to the term's page; `qualified` names a place's country beside it."""
+        tax = self.catalog.taxonomies[taxonomy]
+        info = tax.terms[term_id]
+        shown = html.text(qualified_label(tax, term_id, self.lang) if qualified
+                          else info.label(self.lang))
         if taxonomy == "sdgs":
             shown = f"{self.t('sdg')} {html.text(term_id)}: {shown}"
         count = self.catalog.count(taxonomy, term_id)
         suffix = f' <span class="tj-count">{count}</span>' if with_count else ""
+        if taxonomy == "regions" and not count:
+            return shown + suffix  # an empty place has no page (only an address names it)
         url = self.urls.page(taxonomy, term_id, self.lang)
         return f'<a href="{html.text(self.href(url))}">{shown}</a>{suffix}'
 
     def terms(self, taxonomy: str, ids: Iterable[str]) -> str:
-        return ", ".join(self.term(taxonomy, term_id) for term_id in ids)
+        """A flat list of terms; places carry their country ('Cuscatlán, El Salvador'),
+        so they are separated by semicolons."""
+        places = taxonomy == "regions"
+        return ("; " if places else ", ").join(
+            self.term(taxonomy, term_id, qualified=places) for term_id in ids)
 
     def card(self, entry: Entry) -> str:
         kind = html.text(self.t(f"kind.{entry.kind}"))

@@ -70,8 +70,8 @@
   }
 
   function words(data, reason) {
-    var t = data.texts, labels = (reason[0] === "region" ? data.taxonomies.regions
-      : data.taxonomies.themes).labels;
+    var t = data.texts, rg = data.taxonomies.regions;
+    var labels = reason[0] === "region" ? rg.full || rg.labels : data.taxonomies.themes.labels;
     var items = reason[1].map(function (i) { return labels[i]; });
     var key = reason[0] === "themes" ? (items.length === 1 ? "themes.one" : "themes.many")
       : reason[0];

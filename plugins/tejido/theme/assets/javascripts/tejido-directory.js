@@ -154,7 +154,8 @@
   function termLinks(row) {
     var names = [];
     [["themes", 1], ["regions", 2]].forEach(function (pair) {
-      row[pair[1]].forEach(function (i) { names.push(data.taxonomies[pair[0]].labels[i]); });
+      var tax = data.taxonomies[pair[0]], shown = tax.full || tax.labels;  // a state with its country
+      row[pair[1]].forEach(function (i) { names.push(shown[i]); });
     });
     return names.join(" · ");
   }
