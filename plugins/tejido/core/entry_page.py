@@ -88,6 +88,8 @@ def _facts(w: Writer, entry: Entry, links: tuple[Link, ...]) -> str:
     rows = []
     for name in FACT_RELATIONS:
         targets = [w.link(link.target) for link in links if link.name == name]
+        if name == "authored_by":  # authors that are not entries, by name
+            targets += [html.text(n) for n in entry.values.get("author_names", ())]
         if targets:
             rows.append(f"<dt>{html.text(w.t('rel.' + name))}</dt><dd>{', '.join(targets)}</dd>")
     for spec in KINDS[entry.kind].fields:
@@ -148,7 +150,22 @@ def _downloads(w: Writer, entry: Entry, root: Path, published: Published) -> str
             f' <span class="tj-meta">PDF · {html.text(language)} · {size_kb} KB · '
             f"{pdf_pages(path)} p.</span></li>"
         )
+    if "link" in entry.values:
+        items.append(_external(w, entry, entry.values["link"]))
     return '<ul class="tj-downloads">' + "".join(items) + "</ul>" if items else ""
+
+
+def _external(w: Writer, entry: Entry, link: Mapping[str, Any]) -> str:
+    """A document published elsewhere: its address, format, language, size and pages."""
+    title, used = pick(entry.title, link["lang"])
+    meta = [html.text(link["format"].upper()), html.text(w.t(f"language.{link['lang']}"))]
+    if "size" in link:
+        meta.append(html.text(link["size"]))
+    if "pages" in link:
+        meta.append(f"{link['pages']} p.")
+    return (f'<li><a href="{html.text(link["url"])}" hreflang="{html.text(link["lang"])}" '
+            f'rel="external"><span lang="{html.text(used)}">{html.text(title)}</span></a> '
+            f'<span class="tj-meta">{" · ".join(meta)}</span></li>')
 
 
 def _relation(w: Writer, link: Link) -> str:

@@ -124,6 +124,21 @@ def _english_body(path: Path, layout: Layout, problems: Problems,
     return doc.body.strip()
 
 
+def _check_guide(shown: str, values: dict[str, Any], body: dict[str, str],
+                 problems: Problems) -> None:
+    if not any(body.values()) and "files" not in values and "link" not in values:
+        problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
+                             expected="a Markdown text below the front matter, files: or link:",
+                             found="none of them",
+                             hint="attach the PDF under files:, or give its address under link:"))
+    if "authors" not in values and "author_names" not in values:
+        problems.add(Problem(shown, 1, "authors", "a guide needs its authors",
+                             expected="authors: [organization:…] or author_names: [\"…\"]",
+                             found="nothing",
+                             hint="authors that are entries go under authors:, anyone else "
+                                  "by name under author_names:"))
+
+
 def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
            problems: Problems, today: dt.date, refs: list[PendingRef]) -> Entry | None:
     shown = _shown(path, layout.root)
@@ -151,10 +166,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
     refs.extend(ctx.refs)
     assets = _assets(doc, layout.root, problems)
     body = {"es": doc.body.strip(), "en": _english_body(path, layout, problems, assets)}
-    if spec.kind == "guide" and not any(body.values()) and "files" not in values:
-        problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
-                             expected="a Markdown text below the front matter, or files:",
-                             found="neither"))
+    if spec.kind == "guide":
+        _check_guide(shown, values, body, problems)
     required = [x.name for x in spec.fields if x.required]
     if any(name not in values for name in required):
         return None

@@ -62,7 +62,7 @@ def _field_lines(field: f.Field, indent: str, taxonomies: Mapping[str, Taxonomy]
         lines.append(f"{indent}{field.name}: {value}")
     elif isinstance(kind, f.Bilingual):
         lines += [f"{indent}{field.name}:", f"{indent}  es:", f"{indent}  en:"]
-    elif isinstance(kind, (f.Terms, f.Refs)):
+    elif isinstance(kind, (f.Terms, f.Refs, f.Names)):
         lines.append(f"{indent}{field.name}: []")
     elif isinstance(kind, f.Record):
         lines.append(f"{indent}{field.name}:")

@@ -55,6 +55,10 @@ def _type(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> dict[str, An
             return {"type": ["string", "integer"], "pattern": PHONE.pattern}
         case f.Flag():
             return {"type": "boolean"}
+        case f.Count(maximum=maximum):
+            return {"type": "integer", "minimum": 1, "maximum": maximum}
+        case f.Names(max_length=limit):
+            return {"type": "array", "items": {"type": "string", "maxLength": limit}}
         case f.Choice(values=values):
             return {"enum": list(values)}
         case f.Term(taxonomy=name):

@@ -100,6 +100,11 @@ def forms(kind: f.FieldType) -> tuple[str, str]:
             return "un teléfono, como +52 951 123 4567", "a phone number like +52 951 123 4567"
         case f.Flag():
             return "true o false", "true or false"
+        case f.Count():
+            return "un número entero, como 48", "a whole number like 48"
+        case f.Names():
+            return ('una lista de nombres entre corchetes, como ["Ana Pérez"]',
+                    'a list of names like ["Ana Pérez"]')
         case f.Choice(values=values):
             return "uno de: " + ", ".join(values), "one of " + ", ".join(values)
         case f.Term(taxonomy=name):
@@ -307,6 +312,23 @@ def _flag(kind: f.Flag, raw: Any, here: Location, ctx: Context) -> Any:
     return raw
 
 
+def _count(kind: f.Count, raw: Any, here: Location, ctx: Context) -> Any:
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    number = int(raw)
+    if not 1 <= number <= kind.maximum:
+        return ctx.fail(here, "out of range", expected=f"1 to {kind.maximum}", found=str(number))
+    return number
+
+
+def _name(kind: f.Names, raw: Any, here: Location, ctx: Context) -> Any:
+    return _text(f.Text(kind.max_length), raw, here, ctx)
+
+
+def _names(kind: f.Names, raw: Any, here: Location, ctx: Context) -> Any:
+    return _each(_name, kind, raw, here, ctx)
+
+
 def _choice(kind: f.Choice, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip()
     if text not in kind.values:
@@ -457,6 +479,8 @@ CHECKERS: dict[type, Callable[[Any, Any, Location, Context], Any]] = {
     f.Email: _email,
     f.Phone: _phone,
     f.Flag: _flag,
+    f.Count: _count,
+    f.Names: _names,
     f.Choice: _choice,
     f.Term: _term,
     f.Terms: _terms,
