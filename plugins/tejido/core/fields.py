@@ -430,7 +430,8 @@ SPANISH_FIELD_NAMES: dict[str, str] = {
     "resultados": "results", "aprendizajes": "lessons", "guias": "guides", "autores": "authors",
     "autoras": "authors", "ano": "year", "licencia": "licence", "archivos": "files",
     "idioma": "lang", "ruta": "path", "enlace": "link", "formato": "format",
-    "tamano": "size", "paginas": "pages", "autoria": "author_names", "ciudad": "city", "calle": "street", "cargo": "role",
+    "tamano": "size", "paginas": "pages", "autoria": "author_names", "ciudad": "city",
+    "calle": "street", "cargo": "role",
     "publico": "public", "costo": "cost", "duracion": "duration",
 }
 """Field names a Spanish speaker may write (accents removed), for 'did you mean'."""

@@ -22,11 +22,10 @@ import yaml
 
 from .text import fold, slugify
 
-SUBDIVIDED: frozenset[str] = frozenset((
-    # Latin America and the Caribbean (UN M49), then North America and Spain.
+_LATIN_AMERICA_AND_CARIBBEAN = (  # UN M49
     "AG AI AR AW BB BL BO BQ BR BS BZ CL CO CR CU CW DM DO EC FK GD GF GP GT GY HN HT JM "
-    "KN KY LC MF MQ MS MX NI PA PE PR PY SR SV SX TC TT UY VC VE VG VI "
-    "US CA ES").split())
+    "KN KY LC MF MQ MS MX NI PA PE PR PY SR SV SX TC TT UY VC VE VG VI")
+SUBDIVIDED: frozenset[str] = frozenset((*_LATIN_AMERICA_AND_CARIBBEAN.split(), "US", "CA", "ES"))
 """Countries whose first-level subdivisions (states, departments, provinces, autonomous
 communities) are places out of the box; every other country is a place without them."""
 
@@ -103,7 +102,7 @@ def _subdivision_places() -> list[Place]:
     spanish, english = _translator("iso3166-2", "es"), _translator("iso3166-2", "en")
     places = []
     for code in sorted(SUBDIVIDED):
-        for sub in pycountry.subdivisions.get(country_code=code) or ():
+        for sub in pycountry.subdivisions.get(country_code=code) or ():  # type: ignore[no-untyped-call]
             if sub.parent_code is not None:
                 continue  # only first-level subdivisions
             es, extra_es = _bracketed(_uninvert(spanish.gettext(sub.name)), code)
