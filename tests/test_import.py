@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import make_project, run_mkdocs
 from tejido.cli import main
 from tejido.core import Layout, load_project
 from tejido.core.importer.mask import mask
 from tejido.core.importer.table import read_table
-
-from conftest import make_project, run_mkdocs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 sys.path.insert(0, str(FIXTURES))

@@ -19,7 +19,7 @@ from .taxonomy import Taxonomy
 from .text import fold
 
 CONFIDENT = 85.0
-"""A name this close (rapidfuzz WRatio, 0–100) to exactly one place is offered alone."""
+"""A name this close (rapidfuzz ratio, 0–100) to exactly one place is offered alone."""
 NEAR = 70.0
 """Names at least this close are listed as 'the closest are'."""
 NATIONAL = frozenset({"nacional", "national", "todo el pais", "todo el territorio",
@@ -60,7 +60,7 @@ def _candidates(tax: Taxonomy, key: str, ids: Iterable[str]) -> list[tuple[str, 
     choices = {(name, term): name for name, terms in tax.names.items() for term in terms
                if term in ids}
     best: dict[str, float] = {}
-    for _, score, (_, term) in process.extract(key, choices, scorer=fuzz.WRatio, limit=40,
+    for _, score, (_, term) in process.extract(key, choices, scorer=fuzz.ratio, limit=40,
                                                score_cutoff=NEAR - 10):
         best[term] = max(best.get(term, 0.0), float(score))
     for term in ids:  # a mistyped id is as likely as a mistyped name
