@@ -29,6 +29,10 @@ def _check(args: argparse.Namespace) -> int:
     elif problems:
         colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
         print(cli_format.human(problems, colour), file=sys.stderr)
+    if args.format == "human" and result.warnings:
+        shown = "\n".join(f"warning: {w.format()}" for w in result.warnings)
+        print(f"{shown}\n{len(result.warnings)} warnings (they do not fail the check).",
+              file=sys.stderr)
     if problems:
         return 1
     if args.format == "human":

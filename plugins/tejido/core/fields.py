@@ -210,6 +210,12 @@ CONTACT = Field(
     )),
     "Vías de contacto públicas de la organización.", "The organization's public contact routes.",
 )
+DISTINCT_FROM = Field(
+    "distinct_from", Refs(("organization", "network")),
+    "Entradas que se parecen a esta pero son otras (así `tejido check` deja de avisar).",
+    "Entries that look like this one but are others (so `tejido check` stops warning).",
+    example="[organization:seres]",
+)
 LAST_VERIFIED = Field(
     "last_verified", Date(),
     "Fecha en que se verificaron los datos (AAAA-MM-DD): hoy, si los acabas de revisar.",
@@ -270,6 +276,7 @@ ORGANIZATION = KindSpec(
             "Alliances or agreements with other entries.",
             relation=Relation("alliance", "alliance", ref_field="with", year_field="year"),
         ),
+        DISTINCT_FROM,
         LAST_VERIFIED,
     ),
     "Organizaciones", "Organizations",
@@ -303,6 +310,7 @@ NETWORK = KindSpec(
         WEBSITE,
         SOCIAL,
         CONTACT,
+        DISTINCT_FROM,
         LAST_VERIFIED,
     ),
     "Redes", "Networks",

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import fields as f
 from .catalog import Catalog, build_catalog
+from .duplicates import duplicate_warnings
 from .markdown_check import local_files, markdown_issues
 from .model import Entry, Link, Ref
 from .problems import Problem, Problems, did_you_mean
@@ -40,6 +41,8 @@ class Layout:
 class LoadResult:
     catalog: Catalog
     problems: Problems
+    warnings: Problems = field(default_factory=Problems)
+    """What may be wrong but does not fail a check (likely duplicates)."""
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -238,7 +241,10 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
     _check_orphan_translations(layout, problems)
     inverse = {field.relation.name: field.relation.inverse
                for spec in f.KINDS.values() for field in spec.fields if field.relation}
-    return LoadResult(build_catalog(entries, taxonomies, inverse), problems)
+    catalog = build_catalog(entries, taxonomies, inverse)
+    warnings = Problems()
+    warnings.extend(duplicate_warnings(catalog, layout.root))
+    return LoadResult(catalog, problems, warnings)
 
 
 __all__ = ["Layout", "LoadResult", "load_project", "read_text"]
