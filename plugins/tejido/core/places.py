@@ -13,7 +13,7 @@ import gettext
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ class Place:
         return None if self.code == self.country else _country_ids()[self.country]
 
 
+@lru_cache(maxsize=1 << 16)  # the same few names recur in every row of a spreadsheet
 def name_key(text: str) -> str:
     """How names are compared: folded, punctuation and spacing ignored
     ('Edo. de México' -> 'edo de mexico')."""

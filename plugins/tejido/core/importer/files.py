@@ -168,12 +168,12 @@ def plan(path: str, imported: dict[str, Any], kind: str, root: Path, state: Stat
     return planned
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Lists of plain values on one line ([oaxaca, chiapas]), records indented below their
     field, as contributors write them."""
 
 
-def _list(dumper: yaml.SafeDumper, items: list[Any]) -> yaml.Node:
+def _list(dumper: yaml.SafeDumper, items: list[Any]) -> yaml.Node:  # libyaml's too
     flat = all(not isinstance(item, (dict, list)) for item in items)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=flat)
 

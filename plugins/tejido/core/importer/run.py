@@ -7,12 +7,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from .. import fields as f
 from ..problems import Problem, Problems
-from ..source import SourceError, parse_yaml
+from ..source import Document
 from ..taxonomy import Taxonomy
 from ..validate import Context, check_fields
 from .files import Planned, State, entry_path, plan, write
@@ -35,15 +34,22 @@ class Outcome:
         return self.rows.unmapped
 
 
+def _as_read(data: dict[str, Any]) -> dict[str, Any]:
+    """Dates as YAML reads them back."""
+    if isinstance(data.get("last_verified"), str):
+        try:
+            return {**data, "last_verified": dt.date.fromisoformat(data["last_verified"])}
+        except ValueError:
+            return data
+    return data
+
+
 def _still_needed(planned: Planned, kind: str, taxonomies: Mapping[str, Taxonomy],
                   root: Path) -> list[Problem]:
-    """The problems `tejido check` will report for the file as it will be written."""
-    text = yaml.safe_dump(planned.data, allow_unicode=True, sort_keys=False)
+    """The problems `tejido check` will report for the file as it will be written (the
+    same checks, on the data itself: no need to write and parse YAML to know)."""
     problems = Problems()
-    try:
-        doc = parse_yaml(text, planned.path)
-    except SourceError as error:
-        return [error.problem]
+    doc = Document(planned.path, _as_read(planned.data))
     ctx = Context(doc, dict(taxonomies), problems, dt.date.today(), root)
     check_fields(f.KINDS[kind].fields, doc.data, (), ctx)
     return list(problems)
