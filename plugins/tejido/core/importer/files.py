@@ -26,6 +26,8 @@ from ..places import name_key
 from ..text import slugify
 
 STATE = ".tejido/imports.json"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml when PyYAML has it: a re-import reads every file it wrote."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def entry_path(folder: str, name: str, root: Path, state: State, taken: set[str]
 
 def _file_name(path: Path) -> str:
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.load(path.read_text("utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
     except (yaml.YAMLError, OSError, UnicodeDecodeError):
         return ""
     return name_key(str(data.get("name", ""))) if isinstance(data, dict) else ""
@@ -139,7 +141,7 @@ def plan(path: str, imported: dict[str, Any], kind: str, root: Path, state: Stat
     file = root / path
     current: dict[str, Any] = {}
     if file.exists():
-        loaded = yaml.safe_load(file.read_text("utf-8"))
+        loaded = yaml.load(file.read_text("utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
         current = loaded if isinstance(loaded, dict) else {}
     before = state.files.get(path, {})
     now = dict(leaves(current))
