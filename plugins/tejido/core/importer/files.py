@@ -130,7 +130,7 @@ def entry_path(folder: str, name: str, root: Path, state: State, taken: set[str]
 
 def _file_name(path: Path) -> str:
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
+        data = yaml.load(path.read_text("utf-8"), Loader=_Loader)
     except (yaml.YAMLError, OSError, UnicodeDecodeError):
         return ""
     return name_key(str(data.get("name", ""))) if isinstance(data, dict) else ""
@@ -141,7 +141,7 @@ def plan(path: str, imported: dict[str, Any], kind: str, root: Path, state: Stat
     file = root / path
     current: dict[str, Any] = {}
     if file.exists():
-        loaded = yaml.load(file.read_text("utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
+        loaded = yaml.load(file.read_text("utf-8"), Loader=_Loader)
         current = loaded if isinstance(loaded, dict) else {}
     before = state.files.get(path, {})
     now = dict(leaves(current))
