@@ -156,7 +156,7 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
     "contact_person": _person,
     "last_verified": _date,
 }
-SEPARATORS = {"social": " · ", "contact": "\n"}
+SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; "}  # places carry a comma
 
 
 def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
