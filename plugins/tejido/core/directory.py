@@ -15,6 +15,8 @@ from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import group, label
 from .model import Entry
+from .regions import by_name, qualified_label
+from .taxonomy import Taxonomy
 from .urls import SECTIONS, Urls
 from .views import LinkView, SnippetView, Views
 
@@ -66,6 +68,15 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def _places_by_name(tax: Taxonomy, ids: tuple[str, ...], lang: str) -> list[str]:
+    """Each place followed by the places within it, alphabetically at every level."""
+    ordered = []
+    for term_id in by_name(tax, ids, lang):
+        ordered.append(term_id)
+        ordered += _places_by_name(tax, tax.children.get(term_id, ()), lang)
+    return ordered
+
+
 def _value_ids(catalog: Catalog, facet: str) -> list[str]:
     if facet == "kind":
         return list(KIND_ORDER)
@@ -87,9 +98,16 @@ def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, obje
                 "ancestors": [[]]}
     tax = catalog.taxonomies[name]
     position = {term_id: i for i, term_id in enumerate(ids)}
-    return {"name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
-            "labels": [tax.terms[t].label(lang) for t in ids],
-            "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
+    facet: dict[str, object] = {
+        "name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
+        "labels": [tax.terms[t].label(lang) for t in ids],
+        "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
+    if name == "regions":
+        # Shown by name in the reader's language, each place before the places within it;
+        # the values keep the core's order, so the browser's allies equal the core's.
+        facet["order"] = [position[t] for t in _places_by_name(tax, tax.roots(), lang)]
+        facet["full"] = [qualified_label(tax, t, lang) for t in ids]  # for flat lists
+    return facet
 
 
 def browser_texts(lang: str) -> dict[str, str]:

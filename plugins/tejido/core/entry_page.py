@@ -171,7 +171,7 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
                                      for name, url in links.items()),
     "address": _address,
 }
-SEPARATORS = {"social": " · ", "contact": "\n"}
+SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; "}  # places carry a comma
 
 
 def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
@@ -179,6 +179,8 @@ def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
     routes = _contact(v, entry)
     for name in FACT_RELATIONS:
         targets = tuple(v.link(link.target) for link in links if link.name == name)
+        if name == "authored_by":  # authors that are not entries, by name
+            targets += tuple(entry.values.get("author_names", ()))
         if targets:
             rows.append(Fact(name, v.t("rel." + name), targets))
     for spec in KINDS[entry.kind].fields:
@@ -234,7 +236,17 @@ def _downloads(v: Views, entry: Entry, root: Path,
         link = LinkView(v.href(url), title, item["lang"], True)
         items.append(DownloadView(link, "PDF", v.t(f"language.{item['lang']}"), size_kb,
                                   pdf_pages(path)))
+    if "link" in entry.values:
+        items.append(_external(v, entry, entry.values["link"]))
     return tuple(items)
+
+
+def _external(v: Views, entry: Entry, link: Mapping[str, Any]) -> DownloadView:
+    """A document published elsewhere: its address, format, language, size and pages."""
+    title = v.local({link["lang"]: pick(entry.title, link["lang"])[0]})
+    return DownloadView(LinkView(link["url"], title, link["lang"]), link["format"].upper(),
+                        v.t(f"language.{link['lang']}"), None, link.get("pages"),
+                        size=link.get("size", ""), external=True)
 
 
 def _relations(v: Views, links: tuple[Link, ...]) -> tuple[RelationGroup, ...]:

@@ -15,6 +15,7 @@ from . import privacy
 from .attachments import check_attachment
 from .catalog import Catalog, build_catalog
 from .contact import country_of
+from .duplicates import duplicate_warnings
 from .freshness import FreshnessPolicy
 from .markdown_check import local_files, markdown_issues
 from .model import Entry, Link, Ref
@@ -48,6 +49,8 @@ class Layout:
 class LoadResult:
     catalog: Catalog
     problems: Problems
+    warnings: Problems = field(default_factory=Problems)
+    """What may be wrong but does not fail a check (likely duplicates)."""
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -192,6 +195,21 @@ def _guard(spec: f.KindSpec, ctx: Context, values: dict[str, Any],
     return texts
 
 
+def _check_guide(shown: str, values: dict[str, Any], body: dict[str, str],
+                 problems: Problems) -> None:
+    if not any(body.values()) and "files" not in values and "link" not in values:
+        problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
+                             expected="a Markdown text below the front matter, files: or link:",
+                             found="none of them",
+                             hint="attach the PDF under files:, or give its address under link:"))
+    if "authors" not in values and "author_names" not in values:
+        problems.add(Problem(shown, 1, "authors", "a guide needs its authors",
+                             expected="authors: [organization:…] or author_names: [\"…\"]",
+                             found="nothing",
+                             hint="authors that are entries go under authors:, anyone else "
+                                  "by name under author_names:"))
+
+
 def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
            problems: Problems, today: dt.date, refs: list[PendingRef],
            guard: _Privacy | None = None) -> Entry | None:
@@ -225,10 +243,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
     assets = _assets(doc, layout.root, problems)
     english = _english_body(path, layout, problems, assets, texts)
     body = {"es": doc.body.strip(), "en": english}
-    if spec.kind == "guide" and not any(body.values()) and "files" not in values:
-        problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
-                             expected="a Markdown text below the front matter, or files:",
-                             found="neither"))
+    if spec.kind == "guide":
+        _check_guide(shown, values, body, problems)
     required = [x.name for x in spec.fields if x.required]
     if any(name not in values for name in required):
         return None
@@ -338,7 +354,10 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
     inverse = {field.relation.name: field.relation.inverse
                for spec in f.KINDS.values() for field in spec.fields if field.relation}
     catalog = build_catalog(entries, taxonomies, inverse, withdrawn)
-    return LoadResult(catalog.with_policy(FreshnessPolicy(today)), problems)
+    catalog = catalog.with_policy(FreshnessPolicy(today))
+    warnings = Problems()
+    warnings.extend(duplicate_warnings(catalog, layout.root))
+    return LoadResult(catalog, problems, warnings)
 
 
 __all__ = ["Layout", "LoadResult", "load_project", "read_text"]

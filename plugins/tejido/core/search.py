@@ -38,6 +38,12 @@ CHUNK = 64
 MAX_BODY = 4000
 """Characters of long text indexed per doc: enough to find it, bounded in size."""
 WORD = re.compile(r"[a-z0-9]+")
+JOINERS = "'\u2019\u2018\u02bc\u02bb`\u00b4\ua78c\u2010\u2011\u00ad\u200b\u200c\u200d\u2060\ufeff-"
+"""Apostrophes, hyphens, the saltillo and zero-width characters: inside a word ('Ko’tantik',
+a name pasted from the web) they join its parts.  The browser (tejido-search.js) keeps the
+same list."""
+COMPOUND = re.compile(f"[a-z0-9]+(?:[{re.escape(JOINERS)}]+[a-z0-9]+)+")
+"""A word written with joiners, in folded text: indexed as each part and as the whole."""
 STEMMERS = {"es": "spanish", "en": "english"}
 WEIGHTS = {"title": 10, "labels": 3, "summary": 2, "body": 1}
 MAX_WEIGHT = 15
@@ -79,13 +85,17 @@ class _Stems:
         """(form, stem) pairs; forms split exactly as the browser splits a query
         (folded, then runs of a-z0-9), so every indexed form can be typed."""
         stop = stop_words(self.lang)
-        for raw in re.findall(r"[^\W_]+", text.lower()):
+        lowered = text.lower()
+        for raw in re.findall(r"[^\W_]+", lowered):
             pairs = self.known.get(raw)
             if pairs is None:
                 pairs = self.known[raw] = self._pairs(raw)
             for pair in pairs:
                 if pair[0] not in stop:
                     yield pair
+        for compound in COMPOUND.findall(fold(lowered)):
+            whole = "".join(WORD.findall(compound))
+            yield whole, whole  # 'kotantik' for 'Ko’tantik': what a query of the whole finds
 
     def _pairs(self, raw: str) -> tuple[tuple[str, str], ...]:
         forms = WORD.findall(fold(raw))

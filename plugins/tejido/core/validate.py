@@ -20,6 +20,7 @@ from .attachments import check_attachment
 from .markdown_check import markdown_issues
 from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
+from .regions import countries_of, place_hint, resolve_place
 from .source import Document, Location
 from .taxonomy import Taxonomy
 from .text import fold
@@ -58,6 +59,9 @@ class Context:
     refs: list[PendingRef] = field(default_factory=list)
     owner: Ref | None = None
     """The entry being checked (to refuse references to itself)."""
+    countries: tuple[str, ...] = ()
+    """Countries of the places the entry names: what a place name is resolved and
+    'did you mean' is looked for in."""
 
     def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
              hint: str = "", line: int | None = None) -> Any:
@@ -96,6 +100,11 @@ def forms(kind: f.FieldType) -> tuple[str, str]:
             return "un teléfono, como +52 951 123 4567", "a phone number like +52 951 123 4567"
         case f.Flag():
             return "true o false", "true or false"
+        case f.Count():
+            return "un número entero, como 48", "a whole number like 48"
+        case f.Names():
+            return ('una lista de nombres entre corchetes, como ["Ana Pérez"]',
+                    'a list of names like ["Ana Pérez"]')
         case f.Choice(values=values):
             return "uno de: " + ", ".join(values), "one of " + ", ".join(values)
         case f.Term(taxonomy=name):
@@ -315,6 +324,23 @@ def _flag(kind: f.Flag, raw: Any, here: Location, ctx: Context) -> Any:
     return raw
 
 
+def _count(kind: f.Count, raw: Any, here: Location, ctx: Context) -> Any:
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    number = int(raw)
+    if not 1 <= number <= kind.maximum:
+        return ctx.fail(here, "out of range", expected=f"1 to {kind.maximum}", found=str(number))
+    return number
+
+
+def _name(kind: f.Names, raw: Any, here: Location, ctx: Context) -> Any:
+    return _text(f.Text(kind.max_length), raw, here, ctx)
+
+
+def _names(kind: f.Names, raw: Any, here: Location, ctx: Context) -> Any:
+    return _each(_name, kind, raw, here, ctx)
+
+
 def _choice(kind: f.Choice, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip()
     if text not in kind.values:
@@ -328,6 +354,8 @@ def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any
     if isinstance(raw, (bool, dict, list)) or raw is None:
         return ctx.fail(here, "wrong type", expected=f"a term from taxonomies/{taxonomy.name}.yml",
                         found=describe(raw))
+    if taxonomy.name == "regions":
+        return _place(taxonomy, str(raw), here, ctx)
     term = taxonomy.resolve(str(raw))
     if term is None:
         return ctx.fail(here, f"unknown {taxonomy.name} term",
@@ -350,7 +378,23 @@ def _each(check: Callable[[Any, Any, Location, Context], Any], kind: Any, raw: A
     return tuple(dict.fromkeys(valid)) if valid else MISSING
 
 
+def _place(taxonomy: Taxonomy, written: str, here: Location, ctx: Context) -> Any:
+    term = resolve_place(taxonomy, written, ctx.countries)
+    if term is None:
+        return ctx.fail(here, "unknown regions term",
+                        expected="a term from taxonomies/regions.yml", found=describe(written),
+                        hint=place_hint(taxonomy, written, ctx.countries)
+                        + " (to add a new term to taxonomies/regions.yml, ask the catalog's "
+                          "maintainers)")
+    return term
+
+
 def _terms(kind: f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
+    if kind.taxonomy == "regions":  # the places it names give the country for the others
+        taxonomy = ctx.taxonomies["regions"]
+        items = raw if isinstance(raw, list) else [raw]
+        known = [taxonomy.resolve(str(item)) for item in items if isinstance(item, (str, int))]
+        ctx.countries = countries_of(taxonomy, [k for k in known if k])
     return _each(_term, kind, raw, here, ctx)
 
 
@@ -446,6 +490,8 @@ CHECKERS: dict[type, Callable[[Any, Any, Location, Context], Any]] = {
     f.Email: _email,
     f.Phone: _phone,
     f.Flag: _flag,
+    f.Count: _count,
+    f.Names: _names,
     f.Choice: _choice,
     f.Term: _term,
     f.Terms: _terms,
