@@ -5,6 +5,7 @@ Shared by entry pages and the printed directory, so both publish the same."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from . import html
@@ -37,3 +38,52 @@ def address(parts: Mapping[str, str], term: Callable[[str, str], str]) -> str:
     if "region" in parts:
         shown.append(term("regions", parts["region"]))
     return ", ".join(shown)
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way to reach an entry that may be published."""
+
+    kind: str
+    """"email", "phone" or "form"."""
+    value: str
+    label: str = ""
+    extension: str = ""
+
+
+@dataclass(frozen=True)
+class PublicContact:
+    routes: tuple[Route, ...]
+    """The organization's own routes."""
+    person_name: str = ""
+    person_role: Mapping[str, str] | None = None
+    person_routes: tuple[Route, ...] = ()
+    """A contact person's routes, present only when the entry says `public: true`."""
+
+
+def _listed(details: Mapping[str, Any]) -> list[Route]:
+    found = []
+    if "email" in details:
+        found.append(Route("email", str(details["email"])))
+    for item in details.get("emails", ()):
+        found.append(Route("email", str(item["address"]), str(item.get("label", ""))))
+    if "phone" in details:
+        found.append(Route("phone", str(details["phone"])))
+    for item in details.get("phones", ()):
+        found.append(Route("phone", str(item["number"]), str(item.get("label", "")),
+                           str(item.get("extension", ""))))
+    if "form" in details:
+        found.append(Route("form", str(details["form"])))
+    return found
+
+
+def public_contact(values: Mapping[str, Any]) -> PublicContact:
+    """Every contact route of an entry that may be published, as data: the one function
+    exports (CSV, JSON, HSDS) call, so the privacy rule lives only here."""
+    person = public_person(values.get("contact_person"))
+    return PublicContact(
+        routes=tuple(_listed(values.get("contact") or {})),
+        person_name=str(person.get("name", "")) if person else "",
+        person_role=person.get("role") if person else None,
+        person_routes=tuple(_listed(person)) if person else (),
+    )

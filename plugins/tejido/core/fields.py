@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .identifiers import scheme_codes
+
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
@@ -92,6 +94,8 @@ class FilePath:
 @dataclass(frozen=True)
 class Record:
     fields: tuple[Field, ...]
+    policy: str = ""
+    """A check across the record's fields, by name (see validate.RECORD_POLICIES)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,19 @@ CONTACT = Field(
     )),
     "Vías de contacto públicas de la organización.", "The organization's public contact routes.",
 )
+IDENTIFIERS = Field(
+    "identifiers",
+    ListOf(Record((
+        Field("scheme", Choice(scheme_codes()),
+              "Registro, con su código de org-id.guide (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              "Register, by its org-id.guide code (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              required=True, example="MX-RFC"),
+        Field("id", Text(60), "El identificador en ese registro.",
+              "The identifier in that register.", required=True, example="ABC680524P76"),
+    ), policy="identifier")),
+    "Identificadores registrados de la organización (RFC, NIT, Wikidata…).",
+    "The organization's registered identifiers (tax numbers, Wikidata…).",
+)
 LAST_VERIFIED = Field(
     "last_verified", Date(),
     "Fecha en que se verificaron los datos (AAAA-MM-DD): hoy, si los acabas de revisar.",
@@ -242,6 +259,7 @@ ORGANIZATION = KindSpec(
         ),
         WEBSITE,
         SOCIAL,
+        IDENTIFIERS,
         Field(
             "alliances",
             ListOf(Record((
@@ -287,6 +305,7 @@ NETWORK = KindSpec(
         WEBSITE,
         SOCIAL,
         CONTACT,
+        IDENTIFIERS,
         LAST_VERIFIED,
     ),
     "Redes", "Networks",
@@ -393,5 +412,6 @@ SPANISH_FIELD_NAMES: dict[str, str] = {
     "autoras": "authors", "ano": "year", "licencia": "licence", "archivos": "files",
     "idioma": "lang", "ruta": "path", "ciudad": "city", "calle": "street", "cargo": "role",
     "publico": "public", "costo": "cost", "duracion": "duration",
+    "identificadores": "identifiers", "esquema": "scheme", "registro": "scheme",
 }
 """Field names a Spanish speaker may write (accents removed), for 'did you mean'."""

@@ -1,0 +1,46 @@
+"""What every open-data file says about the catalog as a whole: its name, description,
+address and the licence of the data.
+
+The licence is read from `DATA_LICENCE` only, so the plugin setting that replaces it
+(issue 9: a data-licence setting, CC BY 4.0 by default) changes one line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..fields import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Licence:
+    id: str
+    """Its SPDX identifier."""
+    title: str
+    url: str
+
+
+DATA_LICENCE = Licence("CC-BY-4.0", "Creative Commons Attribution 4.0 International",
+                       "https://creativecommons.org/licenses/by/4.0/")
+
+DATA_FOLDER = "datos"
+"""Where the downloads are published, below the site root (one copy for both languages)."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    name: str = "Tejido"
+    description: Mapping[str, str] = field(default_factory=dict)
+    """The catalog's description by language."""
+    site_url: str = ""
+    """Where the site is published; empty when unknown (links then stay relative)."""
+    licence: Licence = DATA_LICENCE
+
+    def absolute(self, url: str) -> str:
+        """A site-relative URL made absolute where the site's address is known."""
+        return self.site_url.rstrip("/") + "/" + url if self.site_url else url
+
+    def describe(self, lang: str) -> str:
+        return self.description.get(lang) or next(
+            (self.description[other] for other in LANGUAGES if other in self.description),
+            self.name)
