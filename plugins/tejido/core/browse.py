@@ -11,6 +11,8 @@ from .fields import TAXONOMIES
 from .listing import PAGE_SIZE, page_count, pager
 from .matrix import FOLDER as MATRIX_FOLDER
 from .model import Entry
+from .opendata.feeds import FEED_TAXONOMIES, feed_url
+from .opendata.settings import DATA_FOLDER
 from .pdf.published import DIRECTORY, NO_PDFS, Published
 from .urls import SECTIONS, Urls
 from .writer import PageText, Snippet, Writer
@@ -91,6 +93,7 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
         source=source, url=here, lang=lang, title=title,
         description=f"{w.t('tax.' + taxonomy)}: {title}", markdown="\n\n".join(parts),
         kind="browse", alternates=w.alternates(), fragments=tuple(w.fragments),
+        feed=feed_url(urls, lang, taxonomy, term_id) if taxonomy in FEED_TAXONOMIES else "",
     )
 
 
@@ -139,6 +142,9 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
         f"## {w.t('home.themes')}\n\n" + w.raw(f'<div class="tj-columns">{themes}</div>'
                                                  + _matrix_link(w)),
     ]
+    data = html.text(w.href(urls.folder(DATA_FOLDER, lang)))
+    parts.append(f"## {w.t('data.title')}\n\n" + w.raw(
+        f'<p><a href="{data}">{html.text(w.t("data.home"))}</a></p>'))
     # The printable directory, when PDFs were made (not under `mkdocs serve` by default).
     pdfs = sorted(published.of(DIRECTORY), key=lambda pdf: pdf.lang != lang)
     if pdfs:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import contact, html
+from . import contact, html, identifiers
 from .allies import KINDS as ALLY_KINDS
 from .allies import allies_list, find_allies, phrase
 from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
 from .model import Entry, Link, pick
+from .opendata.jsonld import structured_data
 from .pdf.published import NO_PDFS, Published
 from .urls import Urls
 from .writer import PageText, Writer
@@ -63,6 +63,18 @@ def _address(w: Writer, parts: Mapping[str, str]) -> str:
     return contact.address(parts, w.term)
 
 
+def _identifiers(w: Writer, items: tuple[Mapping[str, str], ...]) -> str:
+    """Each identifier with its register's name, linked where the register has a page."""
+    shown = []
+    for item in items:
+        scheme, ident = item["scheme"], item["id"]
+        register = identifiers.schemes()[scheme].name
+        url = identifiers.page(scheme, ident)
+        value = contact.link(url, ident) if url else html.text(ident)
+        shown.append(f'<abbr title="{html.text(register)}">{html.text(scheme)}</abbr> {value}')
+    return "<br>".join(shown)
+
+
 FACTS: dict[str, Callable[[Writer, Any], str]] = {
     "legal_form": lambda w, v: html.text(v),
     "founded": lambda w, v: html.text(v),
@@ -79,6 +91,7 @@ FACTS: dict[str, Callable[[Writer, Any], str]] = {
                                       for name, url in v.items()),
     "contact": _contact,
     "address": _address,
+    "identifiers": _identifiers,
     "contact_person": _person,
     "last_verified": lambda w, v: html.text(v.isoformat() if isinstance(v, dt.date) else v),
 }
@@ -196,7 +209,7 @@ def _sections(w: Writer, entry: Entry, root: Path, published: Published) -> list
 
 
 def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path,
-               published: Published = NO_PDFS) -> PageText:
+               published: Published = NO_PDFS, site_url: str = "") -> PageText:
     here = urls.entry(entry.ref, lang)
     w = Writer(catalog, urls, lang, here)
     links = catalog.links.get(entry.ref, ())
@@ -214,30 +227,9 @@ def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path
         title=entry.name(lang), description=pick(entry.summary, lang)[0],
         markdown=heading + w.notice() + body, kind=entry.kind,
         alternates=w.alternates(), fragments=tuple(w.fragments),
-        jsonld=structured_data(entry, lang), ref=entry.ref,
+        jsonld=structured_data(catalog, entry, lang, urls, site_url, root, published),
+        ref=entry.ref,
     )
-
-
-SCHEMA_TYPES = {"organization": "Organization", "network": "Organization",
-                "practice": "CreativeWork", "guide": "Book"}
-
-
-def structured_data(entry: Entry, lang: str) -> str:
-    description, used = pick(entry.summary, lang)
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": SCHEMA_TYPES[entry.kind],
-        "name": entry.name(lang),
-        "description": description,
-        "inLanguage": used,  # the language of the text actually shown
-    }
-    for source, target in (("website", "url"), ("founded", "foundingDate"),
-                           ("acronym", "alternateName"), ("year", "datePublished")):
-        if source in entry.values:
-            data[target] = str(entry.values[source])
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # Inside <script>, only these characters could end the element or open a comment.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def attachment_url(urls: Urls, entry: Entry, path: str) -> str:

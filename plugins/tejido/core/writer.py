@@ -35,6 +35,8 @@ class PageText:
     """schema.org structured data, already safe inside a <script> element."""
     ref: Ref | None = None
     """The entry the page shows, if it shows one."""
+    feed: str = ""
+    """The Atom feed that follows what the page lists (site-relative), if any."""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ from ..core.labels import TABLES
 from ..core.links import fix_links
 from ..core.listing import kind_listing, kind_pages
 from ..core.matrix import matrix_page
+from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
+from ..core.opendata.feeds import entry_dates, feed_url, git_dates
+from ..core.opendata.page import data_page
 from ..core.pdf.published import NO_PDFS, Published
 from ..core.reference import field_reference
 from ..core.report import build_report, report_page
@@ -49,7 +52,9 @@ from .config import CatalogConfig
 log = logging.getLogger("mkdocs.plugins.tejido")
 THEME_DIR = Path(__file__).parent.parent / "theme"
 REQUIRED_EXTENSIONS = ("tables", "toc")
-WIDE_PAGES = ("matrix", "report")
+WIDE_PAGES = ("matrix", "report", "data")
+OG_IMAGE = "assets/images/tejido-card.png"
+"""The site's image for link previews (Open Graph, Twitter cards)."""
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
@@ -66,6 +71,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.open_data: OpenData | None = None
+        self.site = Publication()
         """Hand-written pages of the language being built, for the search index."""
         """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
@@ -86,6 +93,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 config.markdown_extensions.append(extension)
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
+            self.site = self._publication(config)
+            self.open_data = self._open_data(self.catalog)
         repo = (config.repo_url or "").rstrip("/")
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
@@ -98,6 +107,20 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("the content has problems:\n" + result.problems.report())
         log.info("Tejido: %d entries loaded and valid", len(result.catalog))
         return result.catalog
+
+    def _publication(self, config: MkDocsConfig) -> Publication:
+        """The catalog's name, descriptions and address, for the open data."""
+        descriptions = {DEFAULT_LANGUAGE: config.site_description or ""}
+        i18n = config.plugins.get("i18n")
+        for language in getattr(getattr(i18n, "config", None), "languages", None) or ():
+            if language.get("site_description"):
+                descriptions[str(language["locale"])] = str(language["site_description"])
+        return Publication(name=config.site_name, site_url=config.site_url or "",
+                           description={k: v for k, v in descriptions.items() if v})
+
+    def _open_data(self, catalog: Catalog) -> OpenData:
+        history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
+        return build_open_data(catalog, self.urls, self.site, entry_dates(catalog, history))
 
     # -- files --------------------------------------------------------------
 
@@ -126,6 +149,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
                                     content=catalog_json(self.catalog, lang, self.urls)))
         self._add_assets(files, config, lang)
+        self._add_open_data(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
             for name, text in schema_files(self.catalog.taxonomies).items():
@@ -172,15 +196,28 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _page_texts(self, lang: str) -> list[PageText]:
         assert self.catalog is not None
         published = self._published()
-        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published)
+        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published,
+                            self.site.site_url)
                  for e in self.catalog.entries.values()]
         pages.extend(browse_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
         pages.append(matrix_page(self.catalog, lang, self.urls))
+        assert self.open_data is not None
+        pages.append(data_page(self.catalog, self.open_data, lang, self.urls, self.site.licence))
         pages.extend(kind_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
         if self.config.report:
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
             pages.append(report_page(self.catalog, report, lang, self.urls))
         return pages
+
+    def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
+        """The data folder once (in the default language's build), each feed in its own."""
+        assert self.open_data is not None
+        english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
+        for path, data in self.open_data.files.items():
+            owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
+                         DEFAULT_LANGUAGE)
+            if owner == lang:
+                files.append(File.generated(config, path, content=data))
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""
@@ -254,6 +291,24 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.hand_urls.append(page.url)
         return fill(html, self.fragments.get(page.file.src_uri, ()))
 
+    def _meta(self, page: Page, generated: PageText | None, lang: str) -> dict[str, str]:
+        """Open Graph, canonical and x-default addresses, and the feeds a page offers."""
+        url = generated.url if generated else page.url
+        spanish = self.urls.switch(url, lang, DEFAULT_LANGUAGE)
+        site_url = self.site.site_url
+        return {
+            "url": self.site.absolute(url) if site_url else "",
+            "x_default": self.site.absolute(spanish) if site_url else "",
+            "image": self.site.absolute(OG_IMAGE) if site_url else "",
+            "locale": {"es": "es_MX", "en": "en_US"}.get(lang, lang),
+            "feed": generated.feed if generated and generated.feed else "",
+            "site_feed": feed_url(self.urls, lang),
+            "data": self.urls.folder(DATA_FOLDER, lang),
+            "data_label": TABLES[lang]["data.link"],
+            "feed_label": TABLES[lang]["feed.link"],
+            "term_feed_label": TABLES[lang]["feed.term"],
+        }
+
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
@@ -266,6 +321,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             "one": DIRECTORY_TEXTS[lang]["result"], "many": DIRECTORY_TEXTS[lang]["results"],
         }
         generated = self.pages.get(page.file.src_uri)
+        context["tejido_meta"] = self._meta(page, generated, lang)  # type: ignore[typeddict-unknown-key]
         i18n = config.plugins.get("i18n")
         if generated is None or i18n is None:
             return context
