@@ -19,9 +19,9 @@ from typing import Any
 import feedparser
 import frictionless
 import pytest
-from conftest import make_project, run_mkdocs
 from pyld import jsonld
 
+from conftest import make_project, run_mkdocs
 from tejido.core import Layout, load_project
 from tejido.core.opendata.hsds import Ids, spec
 from tejido.core.opendata.package import _cell, csv_name
@@ -285,7 +285,7 @@ S = "http://schema.org/"
 def test_jsonld_types_and_links(built_mini: Path, offline: None) -> None:
     camix = expanded_page(built_mini, "en/organizaciones/casa-de-la-mixteca/index.html")
     assert camix["@type"] == [S + "NGO"]
-    assert [v["@value"] for v in camix[S + "knowsAbout"]][0].startswith("Social")
+    assert next(v["@value"] for v in camix[S + "knowsAbout"]).startswith("Social")
     assert camix[S + "areaServed"][0]["@type"] == [S + "Place"]
     role = camix[S + "memberOf"][0]
     assert role["@type"] == [S + "OrganizationRole"]
