@@ -33,6 +33,10 @@ TEXTS = {
         "sugerimos organizaciones y redes afines, y por qué.", "allies.go": "Buscar aliadas",
         "allies.region": "Tu región", "allies.themes": "Tus temas", "any": "(cualquiera)",
         "filters": "Filtros", "remove": "Quitar filtro",
+        "download": "Descargar estos resultados", "download.file": "directorio",
+        "download.filters": "Filtros", "download.none": "ninguno",
+        "col.kind": "Tipo de entrada", "col.name": "Nombre", "col.summary": "Resumen",
+        "col.url": "Página",
     },
     "en": {
         "title": "Directory", "intro": "Search and filter organizations, networks, practices and "
@@ -45,6 +49,10 @@ TEXTS = {
         "suggest organizations and networks that work alike, and why.",
         "allies.go": "Find allies", "allies.region": "Your region", "allies.themes": "Your themes",
         "any": "(any)", "filters": "Filters", "remove": "Remove filter",
+        "download": "Download these results", "download.file": "directory",
+        "download.filters": "Filters", "download.none": "none",
+        "col.kind": "Kind of entry", "col.name": "Name", "col.summary": "Summary",
+        "col.url": "Page",
     },
 }
 

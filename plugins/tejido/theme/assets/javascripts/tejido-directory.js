@@ -91,6 +91,105 @@
     return facet === "kind" ? data.kindLabels[i] : data.taxonomies[facet].labels[i];
   }
 
+  /* -- "download these results": CSV and JSON made here, from what the page has ----- */
+
+  var TERM_COLUMNS = [["themes", 1], ["regions", 2], ["populations", 3], ["sdgs", 4],
+                      ["organization-types", 5]];
+
+  /* The filters in words (first row of the file) and as a file-name part. */
+  function filterWords() {
+    var words = [];
+    if (state.q) words.push(texts.query + ": " + state.q);
+    FACETS.forEach(function (facet) {
+      if (!state[facet].size) return;
+      words.push(data.facetLabels[facet] + ": " + Array.from(state[facet]).map(function (i) {
+        return label(facet, i);
+      }).join(", "));
+    });
+    return words;
+  }
+
+  function fileName(extension) {
+    var parts = ["tejido", texts["download.file"]];
+    if (state.q) parts.push(search.fold(state.q));
+    FACETS.forEach(function (facet) {
+      var ids = valueIds(facet);
+      Array.from(state[facet]).sort(function (a, b) { return a - b; }).forEach(function (i) {
+        parts.push(PARAMS[facet] + "-" + ids[i]);
+      });
+    });
+    var name = parts.join("-").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return name.slice(0, 150) + "." + extension;
+  }
+
+  function exportRows(matching) {
+    return search.docs(matching.map(function (e) { return e.number; })).then(function (docs) {
+      return docs.map(function (doc, i) {
+        var own = matching[i].own;
+        var row = { kind: doc.kindLabel, name: doc.title, summary: doc.summary,
+                    url: new URL(doc.url, document.baseURI).href };
+        TERM_COLUMNS.forEach(function (pair) {
+          row[pair[0]] = own[pair[1]].map(function (t) {
+            return data.taxonomies[pair[0]].labels[t];
+          });
+        });
+        return row;
+      });
+    });
+  }
+
+  /* A spreadsheet runs a cell that starts with = + - @ as a formula: keep it text. */
+  function csvCell(value) {
+    var text = Array.isArray(value) ? value.join("; ") : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  function asCsv(rows, words) {
+    var names = ["kind", "name", "summary", "url"].concat(TERM_COLUMNS.map(function (p) {
+      return p[0]; }));
+    var header = names.map(function (n) { return texts["col." + n] || data.facetLabels[n]; });
+    var lines = [[texts["download.filters"] + ": " + (words.join(" · ") || texts["download.none"])],
+                 header].concat(rows.map(function (row) {
+      return names.map(function (n) { return row[n]; });
+    }));
+    return "\ufeff" + lines.map(function (line) { return line.map(csvCell).join(","); })
+      .join("\r\n") + "\r\n";
+  }
+
+  function asJson(rows, words) {
+    return JSON.stringify({ filters: words, query: location.search, count: rows.length,
+                            entries: rows }, null, 1) + "\n";
+  }
+
+  function save(text, type, name) {
+    var link = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })),
+                         download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
+
+  function download(format) {
+    var matching = entries.filter(function (entry) { return passes(entry, null); });
+    var words = filterWords();
+    exportRows(matching).then(function (rows) {
+      if (format === "csv") save(asCsv(rows, words), "text/csv;charset=utf-8", fileName("csv"));
+      else save(asJson(rows, words), "application/json", fileName("json"));
+    });
+  }
+
+  function downloads() {
+    return el("p", { "class": "tj-download" }, [texts.download + ": "].concat(
+      ["csv", "json"].map(function (format) {
+        var button = el("button", { type: "button", "class": "md-button tj-download__" + format,
+                                    text: format.toUpperCase() });
+        button.addEventListener("click", function () { download(format); });
+        return button;
+      })));
+  }
+
   /* -- rendering ------------------------------------------------------------ */
 
   var box, facetsNode, resultsNode, statusNode;
@@ -233,7 +332,8 @@
       el("div", { "class": "tj-directory__search" }, [
         el("label", { "for": "tj-q", text: texts.query }), box, reset, toggle]),
       el("div", { "class": "tj-directory__body" }, [
-        facetsNode, el("div", { "class": "tj-directory__results" }, [statusNode, resultsNode])]),
+        facetsNode, el("div", { "class": "tj-directory__results" },
+                       [statusNode, downloads(), resultsNode])]),
     ];
     if (window.tejidoAllies) parts.push(window.tejidoAllies(data, entries, el));
     if (browse) parts.push(browse);
