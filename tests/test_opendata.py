@@ -394,3 +394,13 @@ def test_two_builds_give_the_same_data_bytes(built_mini: Path, tmp_path: Path) -
     assert first.keys() == second.keys() and len(first) > 30
     assert [name for name in first if first[name] != second[name]] == []
 
+
+
+def test_entry_page_shows_identifiers_linked_where_a_register_has_a_page(
+        read_page: Any) -> None:
+    for lang, label in (("", "Identificadores"), ("en/", "Identifiers")):
+        html = read_page(f"{lang}organizaciones/casa-de-la-mixteca")
+        facts = html.split(f"<dt>{label}</dt><dd>", 1)[1].split("</dd>", 1)[0]
+        assert '<abbr title="Federal Taxpayers Registry">MX-RFC</abbr> CMI040312AB1' in facts
+        assert ('<abbr title="Wikidata">XI-WIKIDATA</abbr> <a href="https://www.wikidata.org/'
+                'wiki/Q4115189">Q4115189</a>') in facts

@@ -365,3 +365,34 @@ def test_linked_files_must_exist_beside_the_entry(empty_project: Path) -> None:
     assert any("practica.md:11: text: a linked file must be beside the entry" in m
                for m in messages), messages
     assert len(messages) == 2
+
+
+@pytest.mark.parametrize(("identifier", "message"), [
+    ("  - scheme: MX-RFC\n    id: ABC-12\n",
+     "casa.yml:10: identifiers[0].id: not a MX-RFC identifier; expected like ABC680524P76, "
+     "found 'ABC-12'"),
+    ("  - scheme: SV-NIT\n    id: 0614-030915-112\n",
+     "casa.yml:10: identifiers[0].id: not a SV-NIT identifier; expected like 0614-030915-112-5"),
+    ("  - scheme: XI-WIKIDATA\n    id: 12345\n",
+     "casa.yml:10: identifiers[0].id: not a XI-WIKIDATA identifier; expected like Q1377"),
+    ("  - scheme: MX-RCF\n    id: ABC680524P76\n",
+     "casa.yml:9: identifiers[0].scheme: unknown register; expected an org-id.guide code "
+     "such as MX-RFC"),
+    ("  - scheme: mx-rcf\n    id: ABC680524P76\n", "hint: did you mean 'MX-RFC'?"),
+    ("  - scheme: GT-NIT\n", "casa.yml:9: identifiers[0]: the required field 'id' is missing"),
+])
+def test_identifiers_are_checked_by_form(empty_project: Path, identifier: str,
+                                         message: str) -> None:
+    content = VALID_ORG + "identifiers:\n" + identifier
+    text = only(problems_for(empty_project, {f"{ORG}/casa.yml": content}))
+    assert message in text, text
+    assert "hint:" in text
+
+
+def test_identifiers_in_their_registers_forms_pass(empty_project: Path) -> None:
+    content = VALID_ORG + (
+        "identifiers:\n  - scheme: MX-RFC\n    id: ABC680524P-76\n"
+        "  - scheme: GT-NIT\n    id: 7555605-7\n  - scheme: SV-NIT\n    id: 0614-030915-112-5\n"
+        "  - scheme: XI-WIKIDATA\n    id: Q1377\n  - scheme: MX-CR\n    id: any form at all\n"
+        "  - scheme: mx-rfc\n    id: abc680524p76\n")
+    assert problems_for(empty_project, {f"{ORG}/casa.yml": content}) == []

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .identifiers import scheme_codes
-
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
@@ -201,7 +199,7 @@ CONTACT = Field(
 IDENTIFIERS = Field(
     "identifiers",
     ListOf(Record((
-        Field("scheme", Choice(scheme_codes()),
+        Field("scheme", Text(40),
               "Registro, con su código de org-id.guide (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
               "Register, by its org-id.guide code (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
               required=True, example="MX-RFC"),
