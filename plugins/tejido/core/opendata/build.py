@@ -104,17 +104,20 @@ def _catalog_files(out: _Collector, catalog: Catalog, urls: Urls, site: Publicat
 
 
 def _hsds(out: _Collector, catalog: Catalog, urls: Urls, site: Publication) -> None:
+    orgs = len(catalog.of_kind("organization")) + len(catalog.of_kind("network"))
     for lang in LANGUAGES:
         words = LANGUAGE_WORDS[lang]
-        orgs = len(catalog.of_kind("organization")) + len(catalog.of_kind("network"))
-        for name, text in hsds_files(catalog, lang, urls, site).items():
-            listed = name == "datapackage.json"
+        files = hsds_files(catalog, lang, urls, site)
+        tables = len(files) - 1
+        total = round(sum(len(text.encode("utf-8")) for text in files.values()) / 1024)
+        for name, text in files.items():
+            listed = name == "datapackage.json"  # the package stands for its CSVs
             out.add(f"hsds-{lang}/{name}", text, "Open Referral HSDS 3", "application/json",
                     orgs if listed else None,
-                    f"Organizaciones y redes en el estándar HSDS, {words[0]} (un paquete de "
-                    "datos con sus CSV en la misma carpeta).",
-                    f"Organizations and networks in the HSDS standard, {words[1]} (a data "
-                    "package with its CSVs in the same folder).", HSDS_SET, listed)
+                    f"Organizaciones y redes en el estándar HSDS, {words[0]}: describe "
+                    f"{tables} CSV en la misma carpeta ({total} KB en total).",
+                    f"Organizations and networks in the HSDS standard, {words[1]}: describes "
+                    f"{tables} CSVs in the same folder ({total} KB in all).", HSDS_SET, listed)
 
 
 def latest(dates: Mapping[Ref, dt.date]) -> str:

@@ -39,7 +39,7 @@ def data_page(catalog: Catalog, data: OpenData, lang: str, urls: Urls,
     feed = w.href(feed_url(urls, lang))
     intro = html.text(w.t("data.intro", licence=licence.title))
     markup = (f'<h1 class="tj-title">{html.text(w.t("data.title"))}</h1><p>{intro}</p>'
-              f'<div class="md-typeset__table"><table class="tj-data"><thead><tr>{head}</tr>'
+              f'<div class="md-typeset__table tj-data"><table><thead><tr>{head}</tr>'
               f"</thead><tbody>\n{rows}\n</tbody></table></div>"
               f'<p><a href="{html.text(feed)}" type="application/atom+xml">'
               f"{html.text(w.t('feed.link'))}</a></p>")
@@ -47,5 +47,5 @@ def data_page(catalog: Catalog, data: OpenData, lang: str, urls: Urls,
         source=urls.source_file(DATA_FOLDER, lang), url=here, lang=lang,
         title=w.t("data.title"), description=w.t("data.intro", licence=licence.title),
         markdown=w.raw(markup), kind="data", alternates=w.alternates(),
-        fragments=tuple(w.fragments), feed=feed_url(urls, lang),
+        fragments=tuple(w.fragments),
     )

@@ -181,13 +181,15 @@
   }
 
   function downloads() {
-    return el("p", { "class": "tj-download" }, [texts.download + ": "].concat(
-      ["csv", "json"].map(function (format) {
-        var button = el("button", { type: "button", "class": "md-button tj-download__" + format,
-                                    text: format.toUpperCase() });
-        button.addEventListener("click", function () { download(format); });
-        return button;
-      })));
+    var buttons = ["csv", "json"].map(function (format) {
+      var button = el("button", { type: "button", "class": "md-button tj-download__" + format,
+                                  text: format.toUpperCase() });
+      button.addEventListener("click", function () { download(format); });
+      return button;
+    });
+    return el("p", { "class": "tj-download" }, [
+      el("span", { text: texts.download + ":" }),
+      el("span", { "class": "tj-download__buttons" }, buttons)]);
   }
 
   /* -- rendering ------------------------------------------------------------ */
