@@ -14,7 +14,7 @@ from ..model import Ref
 from ..urls import Urls
 from .dcat import DCAT_FILE, dcat
 from .feeds import feeds
-from .hsds import hsds_files
+from .hsds import Ids, hsds_files
 from .package import (
     MEMBERSHIPS,
     csv_name,
@@ -80,15 +80,16 @@ def _catalog_files(out: _Collector, catalog: Catalog, urls: Urls, site: Publicat
     counts: dict[str, int] = {}
     for lang in LANGUAGES:
         words = LANGUAGE_WORDS[lang]
+        tables = {}
         for kind in f.KINDS:
-            rows = table(catalog, kind, lang, urls, site)
+            rows = tables[kind] = table(catalog, kind, lang, urls, site)
             name = csv_name(kind, lang)
             counts[name] = len(rows)
             es, en = KIND_WORDS[kind]
             out.add(name, kind_csv(rows, kind), "CSV", "text/csv", len(rows),
                     f"Una fila por entrada: {es}, con textos {words[0]}.",
                     f"One row per entry: {en}, with texts {words[1]}.", CATALOG_SET)
-        text = public_json(catalog, lang, urls, site)
+        text = public_json(tables, lang, site)
         out.add(json_name(lang), text, "JSON", "application/json", len(catalog),
                 f"Todas las entradas con cada campo público, {words[0]}.",
                 f"Every entry with every public field, {words[1]}.", CATALOG_SET)
@@ -105,9 +106,10 @@ def _catalog_files(out: _Collector, catalog: Catalog, urls: Urls, site: Publicat
 
 def _hsds(out: _Collector, catalog: Catalog, urls: Urls, site: Publication) -> None:
     orgs = len(catalog.of_kind("organization")) + len(catalog.of_kind("network"))
+    ids = Ids(site)
     for lang in LANGUAGES:
         words = LANGUAGE_WORDS[lang]
-        files = hsds_files(catalog, lang, urls, site)
+        files = hsds_files(catalog, lang, urls, site, ids)
         tables = len(files) - 1
         total = round(sum(len(text.encode("utf-8")) for text in files.values()) / 1024)
         for name, text in files.items():

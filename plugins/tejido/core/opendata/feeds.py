@@ -7,11 +7,13 @@ entry's file), never from the clock, so two builds of one commit give the same b
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import subprocess
 import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..catalog import Catalog
@@ -73,47 +75,69 @@ def _feed_id(site: Publication, url: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, url)}"
 
 
-def atom(catalog: Catalog, entries: Iterable[Entry], dates: Mapping[Ref, dt.date], title: str,
-         lang: str, url: str, urls: Urls, site: Publication) -> str:
-    newest = sorted((e for e in entries if e.ref in dates),
-                    key=lambda e: (dates[e.ref], str(e.ref)), reverse=True)[:MAX_ITEMS]
-    feed = FeedGenerator()
-    feed.id(_feed_id(site, url))
-    feed.title(title)
-    feed.language(lang)
-    feed.link(href=site.absolute(url), rel="self")
-    feed.link(href=site.absolute(urls.folder("", lang).lstrip("/")), rel="alternate")
-    feed.rights(site.licence.title)
-    feed.generator("Tejido")
-    feed.updated(_moment(max((dates[e.ref] for e in newest), default=EPOCH.date())))
-    labels = TABLES[lang]
-    for entry in newest:
-        item = feed.add_entry(order="append")
-        page = urls.entry(entry.ref, lang)
+class _Writer:
+    """Feeds of one language. Each entry's Atom item is made once and shared by every
+    feed it appears in (a theme's, a region's, the catalog's)."""
+
+    def __init__(self, catalog: Catalog, dates: Mapping[Ref, dt.date], lang: str, urls: Urls,
+                 site: Publication) -> None:
+        self.catalog, self.dates, self.lang, self.urls, self.site = (
+            catalog, dates, lang, urls, site)
+        dated = sorted(dates, key=lambda ref: (dates[ref], str(ref)), reverse=True)
+        self.rank = {ref: number for number, ref in enumerate(dated)}
+        self.items: dict[Ref, FeedEntry] = {}
+
+    def item(self, entry: Entry) -> FeedEntry:
+        if entry.ref in self.items:
+            return self.items[entry.ref]
+        lang, site = self.lang, self.site
+        item = FeedEntry()
+        page = self.urls.entry(entry.ref, lang)
         item.id(_feed_id(site, page) if site.site_url else f"urn:tejido:{entry.ref}")
         item.title(entry.name(lang))
         item.link(href=site.absolute(page), rel="alternate")
-        item.updated(_moment(dates[entry.ref]))
+        item.updated(_moment(self.dates[entry.ref]))
         item.summary(pick(entry.summary, lang)[0])
-        item.category(term=entry.kind, label=labels[f"kind.{entry.kind}"])
+        item.category(term=entry.kind, label=TABLES[lang][f"kind.{entry.kind}"])
+        themes = self.catalog.taxonomies["themes"].terms
         for theme in entry.themes:
-            item.category(term=theme, label=catalog.taxonomies["themes"].terms[theme].label(lang))
-    text: bytes = feed.atom_str(pretty=True)
-    return text.decode("utf-8")
+            item.category(term=theme, label=themes[theme].label(lang))
+        self.items[entry.ref] = item
+        return item
+
+    def atom(self, entries: Iterable[Entry], title: str, url: str) -> str:
+        newest = heapq.nsmallest(MAX_ITEMS, (e for e in entries if e.ref in self.rank),
+                                 key=lambda e: self.rank[e.ref])
+        site = self.site
+        feed = FeedGenerator()
+        feed.id(_feed_id(site, url))
+        feed.title(title)
+        feed.language(self.lang)
+        feed.link(href=site.absolute(url), rel="self")
+        feed.link(href=site.absolute(self.urls.folder("", self.lang).lstrip("/")),
+                  rel="alternate")
+        feed.rights(site.licence.title)
+        feed.generator("Tejido")
+        latest = max((self.dates[e.ref] for e in newest), default=EPOCH.date())
+        feed.updated(_moment(latest))
+        for entry in newest:
+            feed.add_entry(self.item(entry), order="append")
+        text: bytes = feed.atom_str(pretty=True)
+        return text.decode("utf-8")
 
 
 def feeds(catalog: Catalog, dates: Mapping[Ref, dt.date], lang: str, urls: Urls,
           site: Publication) -> dict[str, str]:
     """Site-relative path -> Atom text: the whole catalog, each theme and region used."""
+    writer = _Writer(catalog, dates, lang, urls, site)
     news = TABLES[lang]["feed.title"].format(site=site.name)
-    found = {feed_url(urls, lang): atom(catalog, catalog.entries.values(), dates, news, lang,
-                                        feed_url(urls, lang), urls, site)}
+    found = {feed_url(urls, lang): writer.atom(catalog.entries.values(), news,
+                                               feed_url(urls, lang))}
     for taxonomy in FEED_TAXONOMIES:
         for term in catalog.taxonomies[taxonomy]:
             tagged = catalog.tagged(taxonomy, term.id)
             if not tagged:
                 continue
             url = feed_url(urls, lang, taxonomy, term.id)
-            title = f"{site.name}: {term.label(lang)}"
-            found[url] = atom(catalog, tagged, dates, title, lang, url, urls, site)
+            found[url] = writer.atom(tagged, f"{site.name}: {term.label(lang)}", url)
     return found

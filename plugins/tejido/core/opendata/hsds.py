@@ -46,15 +46,20 @@ class Ids:
 
     def __init__(self, site: Publication) -> None:
         self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, site.site_url or "urn:tejido")
+        self.known: dict[str, str] = {}
 
     def __call__(self, *parts: str) -> str:
-        return str(uuid.uuid5(self.namespace, ":".join(parts)))
+        name = ":".join(parts)
+        if name not in self.known:  # both languages and every reference reuse an id
+            self.known[name] = str(uuid.uuid5(self.namespace, name))
+        return self.known[name]
 
 
 class Export:
-    def __init__(self, catalog: Catalog, lang: str, urls: Urls, site: Publication) -> None:
+    def __init__(self, catalog: Catalog, lang: str, urls: Urls, site: Publication,
+                 ids: Ids) -> None:
         self.catalog, self.lang, self.urls, self.site = catalog, lang, urls, site
-        self.id = Ids(site)
+        self.id = ids
         self.tables: dict[str, list[Row]] = {}
 
     def add(self, table: str, **values: Any) -> None:
@@ -89,8 +94,9 @@ class Export:
         for region in entry.regions:
             place = self.catalog.taxonomies["regions"].terms[region]
             self.add("service_area", id=self.id("service_area", ref, region), service_id=service,
-                     name=place.label(self.lang), extent_type=None, uri=None,
-                     description=place.iso)
+                     name=place.label(self.lang), extent_type=None, description=place.iso,
+                     uri=self.site.absolute(self.urls.page("regions", region, self.lang))
+                     if self.site.site_url else None)
         for taxonomy, term in self._terms(entry):
             self.add("attribute", id=self.id("attribute", ref, taxonomy, term), link_id=org,
                      taxonomy_term_id=self.id("taxonomy_term", taxonomy, term),
@@ -151,9 +157,10 @@ class Export:
                          taxonomy=f"tejido-{name}", language=self.lang, taxonomy_id=tax_id)
 
 
-def hsds_files(catalog: Catalog, lang: str, urls: Urls, site: Publication) -> dict[str, str]:
+def hsds_files(catalog: Catalog, lang: str, urls: Urls, site: Publication,
+               ids: Ids | None = None) -> dict[str, str]:
     """File name -> text: one CSV per HSDS table and the package's datapackage.json."""
-    tables = Export(catalog, lang, urls, site).run()
+    tables = Export(catalog, lang, urls, site, ids or Ids(site)).run()
     files: dict[str, str] = {}
     resources = []
     for resource in spec()["resources"]:

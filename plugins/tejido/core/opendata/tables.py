@@ -8,6 +8,7 @@ references (`organization:seres`) and the names of what they point to."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -121,7 +122,8 @@ def _relation_columns(kind: str) -> Iterator[Column]:
 
 def field_kind(field: f.Field) -> str:
     """The kind that declares a field."""
-    return next(spec.kind for spec in f.KINDS.values() if field in spec.fields)
+    return next(spec.kind for spec in f.KINDS.values()
+                if any(own is field for own in spec.fields))
 
 
 CONTACT_COLUMNS = (
@@ -135,6 +137,7 @@ CONTACT_COLUMNS = (
 )
 
 
+@functools.cache
 def columns(kind: str) -> tuple[Column, ...]:
     spec = f.KINDS[kind]
     found = [
@@ -234,7 +237,7 @@ def _contact_values(values: Mapping[str, Any], lang: str) -> Iterator[tuple[str,
 def row(catalog: Catalog, entry: Entry, lang: str, urls: Urls,
         site: Publication) -> dict[str, Value]:
     """Every column of `columns(entry.kind)`, in order; None where there is no value."""
-    values: dict[str, Value] = {column.name: None for column in columns(entry.kind)}
+    values: dict[str, Value] = dict.fromkeys(_names(entry.kind))
     filler = Row(catalog, entry, lang)
     values.update(ref=str(entry.ref), id=entry.id, url=site.absolute(urls.entry(entry.ref, lang)))
     for field in f.KINDS[entry.kind].fields:
@@ -247,6 +250,11 @@ def row(catalog: Catalog, entry: Entry, lang: str, urls: Urls,
         values.update(_contact_values(entry.values, lang))
     values["languages"] = list(entry.languages())
     return values
+
+
+@functools.cache
+def _names(kind: str) -> tuple[str, ...]:
+    return tuple(column.name for column in columns(kind))
 
 
 def table(catalog: Catalog, kind: str, lang: str, urls: Urls,
