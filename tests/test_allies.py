@@ -14,14 +14,15 @@ from tejido.core.allies import (
     Ally,
     AllyIndex,
     allies_for,
-    allies_list,
+    allies_view,
     find_allies,
     pool_size,
     reason_text,
 )
 from tejido.core.matrix import build_matrix, matrix_page
+from tejido.core.render import THEME_DIR, Renderer
 from tejido.core.urls import Urls
-from tejido.core.writer import Writer, fill
+from tejido.core.views import Views
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -247,9 +248,11 @@ def test_deterministic(project: Path) -> None:
 
 
 def test_allies_list_is_escaped(catalog: Catalog) -> None:
-    w = Writer(catalog, Urls(), "es", Urls().entry(CAMIX, "es"))
-    markup = allies_list(w, find_allies(catalog, CAMIX))
-    assert markup.startswith('<ul class="tj-allies">')
+    v = Views(catalog, Urls(), "es", Urls().entry(CAMIX, "es"))
+    view = allies_view(v, find_allies(catalog, CAMIX))
+    markup = Renderer([THEME_DIR], None).fragment("tejido/partials/allies.html", "es",
+                                                  allies=view)
+    assert '<ul class="tj-allies">' in markup
     assert "<script>" not in markup and "&lt;script&gt;" in markup
     assert 'href="../mujeres-de-la-costa/index.html"' in markup
     assert "ambas en Red Mujeres" in markup
@@ -304,7 +307,8 @@ def test_matrix_page(catalog: Catalog) -> None:
     assert (es.source, es.url, en.source, en.url) == (
         "matriz/index.md", "matriz/index.html", "en/matriz/index.md", "en/matriz/index.html")
     assert es.alternates == {"es": "matriz/index.html", "en": "en/matriz/index.html"}
-    page = fill(es.markdown, es.fragments)
+    renderer = Renderer([THEME_DIR], None)
+    page = renderer.page(es, "", str)
     assert '<div class="tj-scroll" role="region" tabindex="0"' in page
     assert ('<td class="tj-gap" aria-label="Economía social e inclusiva en Sacatepéquez: '
             'ninguna organización todavía">0</td>') in page
@@ -314,6 +318,6 @@ def test_matrix_page(catalog: Catalog) -> None:
     assert ('<th rowspan="2" scope="col" class="tj-matrix__country">'
             '<a href="../regiones/belgica/index.html">Bélgica</a></th>') in page
     assert '<th colspan="9" scope="col" class="tj-matrix__country">' in page  # 8 states, total
-    english = fill(en.markdown, en.fragments)
+    english = renderer.page(en, "", str)
     assert "Social and inclusive economy in Sacatepéquez: no organization yet" in english
     assert 'href="../regiones/oaxaca/index.html"' in english

@@ -18,7 +18,7 @@ from tejido.core import KINDS, Layout, load_project
 from tejido.core.problems import Problems
 from tejido.core.schema import schema_files
 from tejido.core.taxonomy import load_taxonomies
-from test_validation import CASES
+from test_validation_cases import single_organization_cases
 
 
 def tejido(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -142,9 +142,12 @@ SCHEMA_BLIND = {"yaml aliases", "date in the future", "year in the future", "mal
 change daily), what is inside Markdown, and which file a reference sits in."""
 
 
-@pytest.mark.parametrize("case", sorted(set(CASES) - SCHEMA_BLIND))
+ORGANIZATION_CASES = single_organization_cases()
+
+
+@pytest.mark.parametrize("case", sorted(set(ORGANIZATION_CASES) - SCHEMA_BLIND))
 def test_the_schema_rejects_what_the_validator_rejects(empty_project: Path, case: str) -> None:
-    content = CASES[case][0]
+    content = ORGANIZATION_CASES[case]
     target = empty_project / "directory/organizations/casa.yml"
     target.write_text(content)
     assert load_project(Layout(empty_project)).problems, "the validator accepted it"

@@ -15,16 +15,21 @@ def link(url: str, shown: str | None = None) -> str:
     return f'<a href="{html.text(url)}">{html.text(shown or url)}</a>'
 
 
-def routes(contact: Mapping[str, str]) -> list[str]:
-    """E-mail, phone and contact form, each as a link."""
+def route_links(contact: Mapping[str, str]) -> list[tuple[str, str]]:
+    """E-mail, phone and contact form, each as (link, text shown)."""
     found = []
     if "email" in contact:
-        found.append(link("mailto:" + contact["email"], contact["email"]))
+        found.append(("mailto:" + contact["email"], contact["email"]))
     if "phone" in contact:
-        found.append(link("tel:" + contact["phone"].replace(" ", ""), contact["phone"]))
+        found.append(("tel:" + contact["phone"].replace(" ", ""), contact["phone"]))
     if "form" in contact:
-        found.append(link(contact["form"]))
+        found.append((contact["form"], contact["form"]))
     return found
+
+
+def routes(contact: Mapping[str, str]) -> list[str]:
+    """E-mail, phone and contact form, each as an HTML link (for the printed directory)."""
+    return [link(href, shown) for href, shown in route_links(contact)]
 
 
 def public_person(person: Mapping[str, Any] | None) -> Mapping[str, Any] | None:

@@ -10,51 +10,17 @@ from __future__ import annotations
 
 import json
 
-from . import html
-from .allies import PHRASES as ALLY_PHRASES
-from .allies import ally_order
+from .allies import ally_order, finder_rules
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
-from .labels import label
+from .labels import group, label
 from .model import Entry
 from .urls import SECTIONS, Urls
-from .writer import Snippet, Writer
+from .views import LinkView, SnippetView, Views
 
-FACETS = ("kind", *TAXONOMIES)
-TEXTS = {
-    "es": {
-        "title": "Directorio", "intro": "Busca y filtra organizaciones, redes, prácticas y guías "
-        "por tema, región, población, ODS y tipo.", "query": "Buscar por nombre o palabra",
-        "kind": "Tipo de entrada", "reset": "Quitar todos los filtros",
-        "results": "{count} resultados", "result": "1 resultado",
-        "empty": "Ninguna entrada cumple todos estos filtros. Prueba quitar uno:",
-        "more": "Ver más", "browse": "Explorar sin buscador",
-        "allies": "Encontrar aliadas", "allies.intro": "Elige tus temas y tu región: te "
-        "sugerimos organizaciones y redes afines, y por qué.", "allies.go": "Buscar aliadas",
-        "allies.region": "Tu región", "allies.themes": "Tus temas", "any": "(cualquiera)",
-        "filters": "Filtros", "remove": "Quitar filtro",
-        "download": "Descargar estos resultados", "download.file": "directorio",
-        "download.filters": "Filtros", "download.none": "ninguno",
-        "col.kind": "Tipo de entrada", "col.name": "Nombre", "col.summary": "Resumen",
-        "col.url": "Página",
-    },
-    "en": {
-        "title": "Directory", "intro": "Search and filter organizations, networks, practices and "
-        "guides by theme, region, population, SDG and type.", "query": "Search by name or word",
-        "kind": "Kind of entry", "reset": "Remove all filters",
-        "results": "{count} results", "result": "1 result",
-        "empty": "No entry matches all these filters. Try removing one:",
-        "more": "Show more", "browse": "Browse without search",
-        "allies": "Find allies", "allies.intro": "Choose your themes and your region: we "
-        "suggest organizations and networks that work alike, and why.",
-        "allies.go": "Find allies", "allies.region": "Your region", "allies.themes": "Your themes",
-        "any": "(any)", "filters": "Filters", "remove": "Remove filter",
-        "download": "Download these results", "download.file": "directory",
-        "download.filters": "Filters", "download.none": "none",
-        "col.kind": "Kind of entry", "col.name": "Name", "col.summary": "Summary",
-        "col.url": "Page",
-    },
-}
+FACETS = (("kind", "kind"), ("themes", "theme"), ("regions", "region"),
+          ("populations", "population"), ("sdgs", "sdg"), ("organization-types", "type"))
+"""The directory's facets in the order it shows them, each with its name in the URL."""
 
 
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
@@ -68,17 +34,21 @@ def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
     return sorted(themes)
 
 
+def facet_values(entry: Entry, facet: str) -> tuple[str, ...]:
+    """The values an entry has in a facet, as written (without their ancestors)."""
+    if facet == "kind":
+        return (entry.kind,)
+    if facet == "organization-types":
+        org_type = entry.values.get("type")
+        return (org_type,) if isinstance(org_type, str) else ()
+    terms: tuple[str, ...] = getattr(entry, facet)
+    return terms
+
+
 def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[object]:
-    org_type = entry.values.get("type")
-    return [
-        KIND_ORDER.index(entry.kind),
-        [index["themes"][t] for t in entry.themes],
-        [index["regions"][t] for t in entry.regions],
-        [index["populations"][t] for t in entry.populations],
-        [index["sdgs"][t] for t in entry.sdgs],
-        [index["organization-types"][org_type]] if isinstance(org_type, str) else [],
-        _practiced(catalog, entry, index),
-    ]
+    """One list of value indexes per facet, in FACETS order, then the practices' themes."""
+    return [*([index[f][v] for v in facet_values(entry, f)] for f, _ in FACETS),
+            _practiced(catalog, entry, index)]
 
 
 def _ally_ranks(catalog: Catalog) -> list[int]:
@@ -89,45 +59,57 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def _value_ids(catalog: Catalog, facet: str) -> list[str]:
+    return list(KIND_ORDER) if facet == "kind" else [t.id for t in catalog.taxonomies[facet]]
+
+
+def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, object]:
+    """A facet's values in display order, with their labels and ancestors (nearest first),
+    so the browser counts a parent with its children without walking the tree itself."""
+    ids = _value_ids(catalog, name)
+    if name == "kind":
+        return {"name": name, "param": param, "label": label(lang, "directory.kind"), "ids": ids,
+                "labels": [label(lang, f"kind.{k}") for k in ids], "ancestors": [[] for _ in ids]}
+    tax = catalog.taxonomies[name]
+    position = {term_id: i for i, term_id in enumerate(ids)}
+    return {"name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
+            "labels": [tax.terms[t].label(lang) for t in ids],
+            "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
+
+
+def browser_texts(lang: str) -> dict[str, str]:
+    """The directory's texts and the allies' reasons, as tejido-directory.js and
+    tejido-allies.js look them up."""
+    reasons = {key: text for key, text in group(lang, "allies.").items()
+               if key not in ("title", "intro", "none")}
+    return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
+
+
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
-    index: dict[str, dict[str, int]] = {}
-    taxonomies: dict[str, dict[str, list[object]]] = {}
-    for name in TAXONOMIES:
-        terms = list(catalog.taxonomies[name])
-        index[name] = {t.id: i for i, t in enumerate(terms)}
-        taxonomies[name] = {
-            "ids": [t.id for t in terms],
-            "labels": [t.label(lang) for t in terms],
-            "parents": [index[name].get(t.parent, -1) if t.parent else -1 for t in terms],
-        }
+    """`facets.js`: what the directory and its allies finder compute with.  The facets,
+    their order and URL names, the term ancestry and the allies rules all come from here,
+    so the JavaScript repeats none of them."""
+    facets = [_facet(catalog, name, param, lang) for name, param in FACETS]
+    index = {name: {v: i for i, v in enumerate(_value_ids(catalog, name))} for name, _ in FACETS}
     data = {
-        "kinds": list(KIND_ORDER),
-        "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],
-        "facetLabels": {"kind": TEXTS[lang]["kind"],
-                        **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
-        "taxonomies": taxonomies,
+        "facets": facets,
+        "columns": {**{name: i for i, (name, _) in enumerate(FACETS)}, "practiced": len(FACETS)},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
-        "texts": {**TEXTS[lang], **ALLY_PHRASES[lang]},
+        "allies": finder_rules(catalog),
+        "texts": browser_texts(lang),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"tejidoSearch.receive(\"facets\",{text});\n"
 
 
-def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> Snippet:
+def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> SnippetView:
     """The body of the hand-written directory page: the app's mount point, and browse
     links that remain the way in when JavaScript is off."""
-    w = Writer(catalog, urls, lang, here)
-    texts = TEXTS[lang]
-    browse = "".join(
-        f'<li><a href="{html.text(w.href(urls.folder(SECTIONS[key], lang)))}">'
-        f"{html.text(label(lang, name))}</a></li>"
+    v = Views(catalog, urls, lang, here)
+    browse = tuple(
+        LinkView(v.href(urls.folder(SECTIONS[key], lang)), label(lang, name))
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
-                          *((t, f"tax.{t}") for t in TAXONOMIES))
-    )
-    app = (
-        f'<div id="tj-directory" class="tj-directory" data-lang="{lang}">'
-        f'<nav class="tj-browse" aria-label="{html.text(texts["browse"])}">'
-        f"<p>{html.text(texts['browse'])}:</p><ul>{browse}</ul></nav></div>"
-    )
-    return w.snippet(w.raw(app))
+                          *((t, f"tax.{t}") for t in TAXONOMIES)))
+    return SnippetView("tejido/directory.html",
+                       {"browse": browse})

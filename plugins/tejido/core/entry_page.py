@@ -1,15 +1,17 @@
-"""The page of one entry, in one language: facts, texts and relations both ways."""
+"""The page of one entry, in one language: facts, texts and relations both ways, as
+view objects for the `tejido/entry.html` template (or a kind's own)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from . import contact, html, identifiers
+from . import contact, identifiers
 from .allies import KINDS as ALLY_KINDS
-from .allies import allies_list, find_allies, phrase
+from .allies import AlliesView, allies_view, find_allies
 from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
@@ -17,7 +19,7 @@ from .model import Entry, Link, pick
 from .opendata.jsonld import structured_data
 from .pdf.published import NO_PDFS, Published
 from .urls import Urls
-from .writer import PageText, Writer
+from .views import DownloadView, LinkView, Local, PageView, Prose, TermView, Views
 
 TERM_FACTS = ("themes", "regions", "sdgs", "populations")
 PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
@@ -27,206 +29,263 @@ RELATION_ORDER = (
     "has_member", "member_of", "convenes", "alliance", "ran", "network_practice", "authored",
     "uses_guide", "used_in",
 )
+ENTRY_TEMPLATE = "tejido/entry.html"
 
 
-def _subtitle(w: Writer, entry: Entry) -> str:
-    section = w.href(w.urls.section(entry.kind, w.lang))
-    parts = [f'<a href="{html.text(section)}">{html.text(w.t(f"kind.{entry.kind}"))}</a>']
-    org_type = entry.values.get("type")
-    if org_type:
-        parts.append(w.term("organization-types", org_type))
-    acronym = entry.values.get("acronym")
-    if acronym:
-        parts.append(html.text(acronym))
-    return '<p class="tj-subtitle">' + " · ".join(parts) + "</p>"
+@dataclass(frozen=True)
+class PersonView:
+    view: ClassVar[str] = "person"
+    name: str
+    role: Local | None
+    routes: tuple[LinkView, ...]
 
 
-def _years(w: Writer, years: Mapping[str, int]) -> str:
+@dataclass(frozen=True)
+class IdentifierView:
+    """A registered identifier: the register's code and name, linked where the register
+    has a public page of the organization."""
+
+    view: ClassVar[str] = "identifier"
+    scheme: str
+    register: str
+    id: str
+    href: str | None
+
+
+Part = str | Local | LinkView | TermView | PersonView | IdentifierView
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    label: str
+    parts: tuple[Part, ...]
+    separator: str = ", "
+    """How the template joins the parts: ", ", " · ", or "\n" for one per line."""
+
+
+@dataclass(frozen=True)
+class TextSection:
+    name: str
+    title: str
+    prose: Prose
+
+
+@dataclass(frozen=True)
+class Result:
+    figure: str
+    label: Local
+
+
+@dataclass(frozen=True)
+class Replication:
+    cost: str | None
+    duration: Local | None
+    needs: Prose | None
+
+
+@dataclass(frozen=True)
+class Related:
+    link: LinkView
+    year: int | None
+    note: Local | None
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    name: str
+    title: str
+    items: tuple[Related, ...]
+
+
+@dataclass(frozen=True)
+class EntryView:
+    kind: str
+    title: Local
+    section: LinkView
+    type: TermView | None
+    acronym: str | None
+    summary: Local
+    facts: tuple[Fact, ...]
+    body: Prose | None
+    texts: tuple[TextSection, ...]
+    results: tuple[Result, ...]
+    replication: Replication | None
+    downloads: tuple[DownloadView, ...]
+    relations: tuple[RelationGroup, ...]
+    allies: AlliesView | None
+
+
+def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
     end = years.get("end")
-    return f"{years['start']}–{end if end else w.t('ongoing')}"
+    return (f"{years['start']}–{end if end else v.t('ongoing')}",)
 
 
-def _contact(w: Writer, details: Mapping[str, str]) -> str:
-    return "<br>".join(contact.routes(details))
+def _routes(v: Views, details: Mapping[str, str]) -> tuple[Part, ...]:
+    return tuple(LinkView(href, shown) for href, shown in contact.route_links(details))
 
 
-def _person(w: Writer, person: Mapping[str, Any]) -> str:
+def _person(v: Views, person: Mapping[str, Any]) -> tuple[Part, ...]:
     shown = contact.public_person(person)
     if shown is None:
-        return ""
-    role = f" ({w.local(shown['role'])})" if "role" in shown else ""
-    routes = _contact(w, shown)
-    return html.text(shown["name"]) + role + (f"<br>{routes}" if routes else "")
+        return ()
+    role = v.local(shown["role"]) if "role" in shown else None
+    routes = tuple(LinkView(href, text) for href, text in contact.route_links(shown))
+    return (PersonView(shown["name"], role, routes),)
 
 
-def _address(w: Writer, parts: Mapping[str, str]) -> str:
-    return contact.address(parts, w.term)
+def _address(v: Views, parts: Mapping[str, str]) -> tuple[Part, ...]:
+    shown: list[Part] = [parts[key] for key in ("street", "postal_code", "city") if key in parts]
+    if "region" in parts:
+        shown.append(v.term("regions", parts["region"]))
+    return tuple(shown)
 
 
-def _identifiers(w: Writer, items: tuple[Mapping[str, str], ...]) -> str:
-    """Each identifier with its register's name, linked where the register has a page."""
-    shown = []
-    for item in items:
-        scheme, ident = item["scheme"], item["id"]
-        register = identifiers.schemes()[scheme].name
-        url = identifiers.page(scheme, ident)
-        value = contact.link(url, ident) if url else html.text(ident)
-        shown.append(f'<abbr title="{html.text(register)}">{html.text(scheme)}</abbr> {value}')
-    return "<br>".join(shown)
+def _identifiers(v: Views, items: tuple[Mapping[str, str], ...]) -> tuple[Part, ...]:
+    return tuple(IdentifierView(item["scheme"], identifiers.schemes()[item["scheme"]].name,
+                                item["id"], identifiers.page(item["scheme"], item["id"]))
+                 for item in items)
 
 
-FACTS: dict[str, Callable[[Writer, Any], str]] = {
-    "legal_form": lambda w, v: html.text(v),
-    "founded": lambda w, v: html.text(v),
-    "project": lambda w, v: html.text(v),
+def _plain(v: Views, value: object) -> tuple[Part, ...]:
+    return (str(value),)
+
+
+def _date(v: Views, value: object) -> tuple[Part, ...]:
+    return (value.isoformat() if isinstance(value, dt.date) else str(value),)
+
+
+FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
+    "legal_form": _plain,
+    "founded": _plain,
+    "project": _plain,
     "years": _years,
-    "year": lambda w, v: html.text(v),
-    "licence": lambda w, v: html.text(v),
-    "themes": lambda w, v: w.terms("themes", v),
-    "regions": lambda w, v: w.terms("regions", v),
-    "sdgs": lambda w, v: w.terms("sdgs", v),
-    "populations": lambda w, v: w.terms("populations", v),
-    "website": lambda w, v: contact.link(v),
-    "social": lambda w, v: " · ".join(contact.link(url, name.capitalize())
-                                      for name, url in v.items()),
-    "contact": _contact,
+    "year": _plain,
+    "licence": _plain,
+    "themes": lambda v, ids: v.terms("themes", ids),
+    "regions": lambda v, ids: v.terms("regions", ids),
+    "sdgs": lambda v, ids: v.terms("sdgs", ids),
+    "populations": lambda v, ids: v.terms("populations", ids),
+    "website": lambda v, url: (LinkView(url, url),),
+    "social": lambda v, links: tuple(LinkView(url, name.capitalize())
+                                     for name, url in links.items()),
+    "contact": _routes,
     "address": _address,
-    "identifiers": _identifiers,
     "contact_person": _person,
-    "last_verified": lambda w, v: html.text(v.isoformat() if isinstance(v, dt.date) else v),
+    "identifiers": _identifiers,
+    "last_verified": _date,
 }
+SEPARATORS = {"social": " · ", "contact": "\n", "identifiers": "\n"}
 
 
-def _facts(w: Writer, entry: Entry, links: tuple[Link, ...]) -> str:
+def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
     rows = []
     for name in FACT_RELATIONS:
-        targets = [w.link(link.target) for link in links if link.name == name]
+        targets = tuple(v.link(link.target) for link in links if link.name == name)
         if targets:
-            rows.append(f"<dt>{html.text(w.t('rel.' + name))}</dt><dd>{', '.join(targets)}</dd>")
+            rows.append(Fact(name, v.t("rel." + name), targets))
     for spec in KINDS[entry.kind].fields:
         value = entry.values.get(spec.name)
         show = FACTS.get(spec.name)
         if value is None or show is None:
             continue
-        shown = show(w, value)
-        if shown:
-            rows.append(f"<dt>{html.text(w.t('field.' + spec.name))}</dt><dd>{shown}</dd>")
-    return '<dl class="tj-facts">\n' + "\n".join(rows) + "\n</dl>" if rows else ""
+        parts = show(v, value)
+        if parts:
+            rows.append(Fact(spec.name, v.t("field." + spec.name), parts,
+                             SEPARATORS.get(spec.name, ", ")))
+    return tuple(rows)
 
 
-def _results(w: Writer, results: tuple[Mapping[str, Any], ...]) -> str:
-    items = "".join(
-        f'<li><strong class="tj-figure">{html.text(r["figure"])}</strong> '
-        f'{w.local(r["label"])}</li>'
-        for r in results
+def _results(v: Views, results: tuple[Mapping[str, Any], ...]) -> tuple[Result, ...]:
+    return tuple(Result(str(r["figure"]), v.local(r["label"])) for r in results)
+
+
+def _replication(v: Views, rep: Mapping[str, Any] | None) -> Replication | None:
+    if rep is None:
+        return None
+    return Replication(
+        cost=v.t("cost." + rep["cost"]) if "cost" in rep else None,
+        duration=v.local(rep["duration"]) if "duration" in rep else None,
+        needs=v.prose(rep["needs"]) if "needs" in rep else None,
     )
-    return f'<ul class="tj-results">{items}</ul>'
 
 
-def _replication(w: Writer, rep: Mapping[str, Any]) -> str:
-    rows = []
-    if "cost" in rep:
-        rows.append(f"<dt>{w.t('field.cost')}</dt><dd>{html.text(w.t('cost.' + rep['cost']))}</dd>")
-    if "duration" in rep:
-        rows.append(f"<dt>{w.t('field.duration')}</dt><dd>{w.local(rep['duration'])}</dd>")
-    text = w.raw(f'<dl class="tj-facts">{"".join(rows)}</dl>') if rows else ""
-    return text + (w.prose(rep["needs"]) if "needs" in rep else "")
-
-
-def _generated_pdfs(w: Writer, entry: Entry, published: Published) -> list[str]:
+def _generated_pdfs(v: Views, entry: Entry, published: Published) -> list[DownloadView]:
     """The PDFs Tejido made of the guide's own text (none when PDFs are off)."""
     items = []
     for pdf in published.of(str(entry.ref)):
         title, used = pick(entry.title, pdf.lang)
-        language = w.t(f"language.{pdf.lang}")
-        items.append(
-            f'<li><a href="{html.text(w.href(pdf.url))}" hreflang="{html.text(pdf.lang)}" '
-            f'download><span lang="{html.text(used)}">{html.text(title)}'
-            f'</span></a> <span class="tj-meta">PDF · {html.text(language)} · {pdf.size_kb} KB · '
-            f"{pdf.pages} p.</span></li>"
-        )
+        link = LinkView(v.href(pdf.url), Local(title, used, used != v.lang), pdf.lang, True)
+        items.append(DownloadView(link, "PDF", v.t(f"language.{pdf.lang}"), pdf.size_kb,
+                                  pdf.pages))
     return items
 
 
-def _downloads(w: Writer, entry: Entry, root: Path, published: Published) -> str:
-    items = _generated_pdfs(w, entry, published)
+def _downloads(v: Views, entry: Entry, root: Path,
+               published: Published) -> tuple[DownloadView, ...]:
+    if entry.kind != "guide":
+        return ()
+    items = _generated_pdfs(v, entry, published)
     for item in entry.values.get("files", ()):
         path = root / item["path"]
         size_kb = max(1, round(path.stat().st_size / 1024))
-        url = attachment_url(w.urls, entry, item["path"])
-        title = w.local(item["title"]) if "title" in item else html.text(path.name)
-        language = w.t(f"language.{item['lang']}")
-        items.append(
-            f'<li><a href="{html.text(w.href(url))}" hreflang="{item["lang"]}" download>{title}</a>'
-            f' <span class="tj-meta">PDF · {html.text(language)} · {size_kb} KB · '
-            f"{pdf_pages(path)} p.</span></li>"
-        )
-    return '<ul class="tj-downloads">' + "".join(items) + "</ul>" if items else ""
+        url = attachment_url(v.urls, entry, item["path"])
+        title = v.local(item["title"]) if "title" in item else path.name
+        link = LinkView(v.href(url), title, item["lang"], True)
+        items.append(DownloadView(link, "PDF", v.t(f"language.{item['lang']}"), size_kb,
+                                  pdf_pages(path)))
+    return tuple(items)
 
 
-def _relation(w: Writer, link: Link) -> str:
-    since = f' <span class="tj-meta">({w.t("since", year=link.year)})</span>' if link.year else ""
-    note = f"<br><span class=\"tj-meta\">{w.local(link.note)}</span>" if link.note else ""
-    return f"<li>{w.link(link.target, since)}{note}</li>"
-
-
-def _relations(w: Writer, links: tuple[Link, ...]) -> list[str]:
-    sections = []
+def _relations(v: Views, links: tuple[Link, ...]) -> tuple[RelationGroup, ...]:
+    groups = []
     for name in RELATION_ORDER:
-        chosen = [link for link in links if link.name == name]
+        chosen = tuple(Related(v.link(link.target), link.year,
+                               v.local(link.note) if link.note else None)
+                       for link in links if link.name == name)
         if chosen:
-            items = "\n".join(_relation(w, link) for link in chosen)
-            listing = f'<ul class="tj-relations">\n{items}\n</ul>'
-            sections.append(f"## {w.t('rel.' + name)}\n\n{w.raw(listing)}")
-    return sections
+            groups.append(RelationGroup(name, v.t("rel." + name), chosen))
+    return tuple(groups)
 
 
-def _allies(w: Writer, entry: Entry) -> list[str]:
-    """Likely allies, with their reasons (organizations and networks only)."""
-    if entry.kind not in ALLY_KINDS:
-        return []
-    found = find_allies(w.catalog, entry.ref)
-    title, intro = phrase(w.lang, "allies.title"), phrase(w.lang, "allies.intro")
-    return [f"## {title}\n\n" + w.raw(f"<p>{html.text(intro)}</p>" + allies_list(w, found))]
+def _texts(v: Views, values: Mapping[str, Any]) -> tuple[TextSection, ...]:
+    return tuple(TextSection(name, v.t("field." + name), v.prose(values[name]))
+                 for name in PROSE_FIELDS if name in values)
 
 
-def _sections(w: Writer, entry: Entry, root: Path, published: Published) -> list[str]:
-    """The narrative body first (it opens with its own headings), then structured texts."""
-    sections = [w.prose(entry.body, "tj-prose tj-body")] if entry.body else []
+def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> EntryView:
+    links = v.catalog.links.get(entry.ref, ())
     values = entry.values
-    for name in PROSE_FIELDS:
-        if name in values:
-            sections.append(f"## {w.t('field.' + name)}\n\n{w.prose(values[name])}")
-        if name == "what_was_done" and "results" in values:
-            sections.append(f"## {w.t('field.results')}\n\n{w.raw(_results(w, values['results']))}")
-    if "replication" in values:
-        replication = _replication(w, values["replication"])
-        sections.append(f"## {w.t('field.replication')}\n\n{replication}")
-    downloads = _downloads(w, entry, root, published) if entry.kind == "guide" else ""
-    if downloads:
-        sections.append(f"## {w.t('field.files')}\n\n{w.raw(downloads)}")
-    return sections
+    org_type = values.get("type")
+    title = v.local(entry.title)
+    summary = v.local(entry.summary)
+    facts = _facts(v, entry, links)
+    # Prose in reading order: the body first, then the structured texts.
+    body = v.prose(entry.body) if entry.body else None
+    texts = _texts(v, values)
+    return EntryView(
+        kind=entry.kind, title=title,
+        section=LinkView(v.href(v.urls.section(entry.kind, v.lang)), v.t(f"kind.{entry.kind}")),
+        type=v.term("organization-types", org_type) if org_type else None,
+        acronym=values.get("acronym"), summary=summary, facts=facts, body=body, texts=texts,
+        results=_results(v, values.get("results", ())),
+        replication=_replication(v, values.get("replication")),
+        downloads=_downloads(v, entry, root, published),
+        relations=_relations(v, links),
+        allies=(allies_view(v, find_allies(v.catalog, entry.ref))
+                if entry.kind in ALLY_KINDS else None),
+    )
 
 
 def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path,
-               published: Published = NO_PDFS, site_url: str = "") -> PageText:
-    here = urls.entry(entry.ref, lang)
-    w = Writer(catalog, urls, lang, here)
-    links = catalog.links.get(entry.ref, ())
-    heading = w.raw(f'<h1 class="tj-title">{w.name(entry)}</h1>')
-    top = _subtitle(w, entry) + f'<p class="tj-summary">{w.local(entry.summary)}</p>'
-    parts = [
-        w.raw(top + _facts(w, entry, links)),
-        *_sections(w, entry, root, published),
-        *_relations(w, links),
-        *_allies(w, entry),
-    ]
-    body = "\n\n".join(parts)
-    return PageText(
-        source=urls.source(entry.kind, entry.id, lang), url=here, lang=lang,
-        title=entry.name(lang), description=pick(entry.summary, lang)[0],
-        markdown=heading + w.notice() + body, kind=entry.kind,
-        alternates=w.alternates(), fragments=tuple(w.fragments),
+               published: Published = NO_PDFS, site_url: str = "") -> PageView:
+    v = Views(catalog, urls, lang, urls.entry(entry.ref, lang))
+    view = entry_view(v, entry, root, published)
+    return v.page(
+        source=urls.source(entry.kind, entry.id, lang), title=entry.name(lang),
+        description=pick(entry.summary, lang)[0], kind=entry.kind,
+        templates=(f"tejido/entry/{entry.kind}.html", ENTRY_TEMPLATE),
+        context={"entry": view},
         jsonld=structured_data(catalog, entry, lang, urls, site_url, root, published),
         ref=entry.ref,
     )

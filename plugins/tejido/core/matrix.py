@@ -26,57 +26,21 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
 
-from . import html
 from .catalog import Catalog
-from .fields import DEFAULT_LANGUAGE
+from .labels import group, label
 from .taxonomy import Taxonomy
 from .urls import Urls
-from .writer import PageText, Writer
+from .views import PageView, TermView, Views
 
 FOLDER = "matriz"
 """The page lives at `matriz/` in Spanish and `en/matriz/` in English."""
 HEAT_LEVELS = 4
 
-TEXTS: Mapping[str, Mapping[str, str]] = {
-    "es": {
-        "title": "Temas por región",
-        "description": "Cuántas organizaciones trabajan cada tema en cada estado, y dónde no hay "
-                       "ninguna todavía.",
-        "intro": "Cuántas organizaciones trabajan cada tema en cada estado. Los ceros son los "
-                 "huecos: lugares donde nadie trabaja ese tema todavía. Una organización que "
-                 "trabaja en varios estados cuenta en cada uno; un subtema cuenta también en su "
-                 "tema general.",
-        "caption": "Organizaciones por tema (filas) y por estado (columnas)",
-        "corner": "Tema",
-        "total": "Total",
-        "gap": "{theme} en {region}: ninguna organización todavía",
-        "legend": "nadie todavía",
-        "scroll": "Tabla de temas por región; se desplaza hacia los lados",
-        "organizations.one": "1 organización",
-        "organizations.many": "{count} organizaciones",
-    },
-    "en": {
-        "title": "Themes by region",
-        "description": "How many organizations work on each theme in each state, and where none "
-                       "does yet.",
-        "intro": "How many organizations work on each theme in each state. The zeros are the "
-                 "gaps: places where nobody works on that theme yet. An organization that works "
-                 "in several states counts in each; a sub-theme also counts in its broader theme.",
-        "caption": "Organizations by theme (rows) and by state (columns)",
-        "corner": "Theme",
-        "total": "Total",
-        "gap": "{theme} in {region}: no organization yet",
-        "legend": "nobody yet",
-        "scroll": "Table of themes by region; it scrolls sideways",
-        "organizations.one": "1 organization",
-        "organizations.many": "{count} organizations",
-    },
-}
+
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    table = TEXTS.get(lang, TEXTS[DEFAULT_LANGUAGE])
-    return table[key].format(**values) if values else table[key]
+    return label(lang, f"matrix.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -153,84 +117,83 @@ def build_matrix(catalog: Catalog) -> Matrix:
 # --- the page --------------------------------------------------------------------------------
 
 
-def _head(w: Writer, matrix: Matrix) -> str:
+@dataclass(frozen=True)
+class HeadCell:
+    term: TermView | None
+    """A country or a state; None for a country's total."""
+    columns: int = 1
+    rows: int = 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int
+    level: int
+    """Shade, 1 to HEAT_LEVELS; 0 for a gap."""
+    total: bool
+    gap: str
+    """What a zero means, for screen readers."""
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    theme: TermView
+    depth: int
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    countries: tuple[HeadCell, ...]
+    """The first header row: countries spanning their states (or both rows)."""
+    states: tuple[HeadCell, ...]
+    rows: tuple[MatrixRow, ...]
+    texts: Mapping[str, str]
+    """The matrix's interface text (`matrix.…` keys without the prefix)."""
+
+
+def _head(v: Views, matrix: Matrix) -> tuple[tuple[HeadCell, ...], tuple[HeadCell, ...]]:
     """Countries on the first row (spanning their states), states on the second; a
     country without states spans both rows instead."""
     spans: dict[str, int] = {}
     for column in matrix.columns:
         spans[column.country] = spans.get(column.country, 0) + 1
-    corner = (f'<th rowspan="2" scope="col" class="tj-matrix__theme tj-matrix__corner">'
-              f"{html.text(text(w.lang, 'corner'))}</th>")
-    top = "".join(
-        f'<th {_span(span)} scope="col" class="tj-matrix__country">'
-        f'{w.term("regions", country)}</th>' for country, span in spans.items())
-    states = "".join(_column_head(w, column) for column in matrix.columns
-                     if not column.undivided)
-    return f"<thead><tr>{corner}{top}</tr><tr>{states}</tr></thead>"
+    countries = tuple(HeadCell(v.term("regions", country), span, 2 if span == 1 else 1)
+                      for country, span in spans.items())
+    states = tuple(HeadCell(None if column.total else v.term("regions", column.region))
+                   for column in matrix.columns if not column.undivided)
+    return countries, states
 
 
-def _span(columns: int) -> str:
-    return 'rowspan="2"' if columns == 1 else f'colspan="{columns}"'
-
-
-def _column_head(w: Writer, column: Column) -> str:
-    if column.total:
-        return (f'<th scope="col" class="tj-matrix__region tj-matrix__total">'
-                f"{html.text(text(w.lang, 'total'))}</th>")
-    return f'<th scope="col" class="tj-matrix__region">{w.term("regions", column.region)}</th>'
-
-
-def _cell(w: Writer, matrix: Matrix, theme: str, column: Column) -> str:
+def _cell(v: Views, matrix: Matrix, theme: str, column: Column) -> Cell:
     count = matrix.count(theme, column.region)
-    total = " tj-matrix__total" if column.total else ""
     if count:
         level = min(HEAT_LEVELS, -(-HEAT_LEVELS * count // max(1, matrix.largest)))  # ceil
-        return f'<td class="tj-heat-{level}{total}">{count}</td>'
-    regions, themes = w.catalog.taxonomies["regions"], w.catalog.taxonomies["themes"]
-    label = html.text(text(w.lang, "gap", theme=themes.terms[theme].label(w.lang),
-                           region=regions.terms[column.region].label(w.lang)))
-    return f'<td class="tj-gap{total}" aria-label="{label}">0</td>'
+        return Cell(count, level, column.total, "")
+    regions, themes = v.catalog.taxonomies["regions"], v.catalog.taxonomies["themes"]
+    gap = text(v.lang, "gap", theme=themes.terms[theme].label(v.lang),
+               region=regions.terms[column.region].label(v.lang))
+    return Cell(0, 0, column.total, gap)
 
 
-def _row(w: Writer, matrix: Matrix, theme: str, depth: int) -> str:
-    css = f' class="tj-matrix__sub tj-depth-{depth}"' if depth else ""
-    cells = "".join(_cell(w, matrix, theme, column) for column in matrix.columns)
-    return (f'<tr{css}><th scope="row" class="tj-matrix__theme">'
-            f"{w.term('themes', theme)}</th>{cells}</tr>")
+def matrix_view(v: Views, matrix: Matrix) -> MatrixView:
+    countries, states = _head(v, matrix)
+    rows = tuple(MatrixRow(v.term("themes", theme), depth,
+                           tuple(_cell(v, matrix, theme, column) for column in matrix.columns))
+                 for theme, depth in matrix.rows) if matrix.columns else ()
+    return MatrixView(countries, states, rows, group(v.lang, "matrix."))
 
 
-def matrix_table(w: Writer, matrix: Matrix) -> str:
-    """The table in its scrolling wrapper, as escaped HTML."""
-    if not matrix.columns or not matrix.rows:
-        return f"<p>{html.text(w.t('none'))}</p>"
-    body = "".join(_row(w, matrix, theme, depth) for theme, depth in matrix.rows)
-    caption = html.text(text(w.lang, "caption"))
-    return (f'<div class="tj-scroll" role="region" tabindex="0" '
-            f'aria-label="{html.text(text(w.lang, "scroll"))}">'
-            f'<table class="tj-matrix"><caption>{caption}</caption>'
-            f"{_head(w, matrix)}<tbody>{body}</tbody></table></div>")
-
-
-def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageText:
-    here = urls.folder(FOLDER, lang)
-    w = Writer(catalog, urls, lang, here)
-    matrix = build_matrix(catalog)
-    title = text(lang, "title")
+def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageView:
+    v = Views(catalog, urls, lang, urls.folder(FOLDER, lang))
     organizations = len(catalog.by_kind.get("organization", ()))
     counted = text(lang, "organizations.one" if organizations == 1 else "organizations.many",
                    count=organizations)
-    head = (f'<h1 class="tj-title">{html.text(title)}</h1>'
-            f'<p class="tj-subtitle">{html.text(counted)}</p>'
-            f"<p>{html.text(text(lang, 'intro'))}</p>"
-            f'<p class="tj-matrix__legend"><span class="tj-gap">0</span> = '
-            f"{html.text(text(lang, 'legend'))}</p>")
-    parts = [w.raw(head), w.raw(matrix_table(w, matrix))]
-    return PageText(
-        source=urls.source_file(FOLDER, lang), url=here, lang=lang, title=title,
-        description=text(lang, "description"), markdown="\n\n".join(parts), kind="matrix",
-        alternates=w.alternates(), fragments=tuple(w.fragments),
-    )
+    return v.page(source=urls.source_file(FOLDER, lang), title=text(lang, "title"),
+                  description=text(lang, "description"), kind="matrix",
+                  templates=("tejido/matrix.html",),
+                  context={"matrix": matrix_view(v, build_matrix(catalog)), "counted": counted})
 
 
 __all__ = ["FOLDER", "Column", "Matrix", "build_matrix", "count_organizations", "matrix_page",
-           "matrix_table"]
+           "matrix_view"]

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import fields as f
-from . import html
 from .catalog import Catalog
 from .model import Entry
 from .urls import Urls
-from .writer import PageText, Writer
+from .views import LinkView, PageView, Views
 
 
 @dataclass(frozen=True)
@@ -92,47 +91,45 @@ def report_text(report: Report, today: dt.date) -> str:
 REPORT_PATH = "informe"
 """The maintainers' page; the public navigation does not link it."""
 
-HEADINGS = {
-    "es": ("Informe para quienes mantienen el catálogo", "Traducciones pendientes",
-           "Sin verificar en los últimos {days} días", "Sin temas o regiones", "Entrada",
-           "Campo", "Falta", "Verificada", "nunca", "Nada pendiente."),
-    "en": ("Report for the catalog's maintainers", "Missing translations",
-           "Not verified in the last {days} days", "Without themes or regions", "Entry",
-           "Field", "Missing", "Verified", "never", "Nothing to do."),
-}
 
 
-def report_page(catalog: Catalog, report: Report, lang: str, urls: Urls) -> PageText:
-    here = urls.folder(REPORT_PATH, lang)
-    w = Writer(catalog, urls, lang, here)
-    title, missing, stale, untagged, entry, field, lacks, verified, never, none = HEADINGS[lang]
 
-    def table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-        if not rows:
-            return w.raw(f"<p>{html.text(none)}</p>")
-        header = "".join(f"<th>{html.text(h)}</th>" for h in head)
-        body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
-                       for row in rows)
-        return w.raw(f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>")
+@dataclass(frozen=True)
+class ReportRow:
+    entry: LinkView
+    source: str
+    cells: tuple[tuple[str, ...], ...]
+    """Each further cell as a list of values; `code` cells are file or field names."""
 
-    def who(e: Entry) -> str:
-        return f"{w.link(e.ref)}<br><code>{html.text(e.source)}</code>"
 
-    sections = [
-        f"# {title}",
-        f"## {missing} ({len(report.missing)})",
-        table((entry, lacks, field), [
-            (who(e), html.text(w.t(f"language.{lg}")),
-             ", ".join(f"<code>{html.text(n)}</code>" for n in names))
-            for e, lg, names in report.missing]),
-        f"## {stale.format(days=report.max_age_days)} ({len(report.stale)})",
-        table((entry, verified), [(who(e), html.text(d.isoformat() if d else never))
-                                  for e, d in report.stale]),
-        f"## {untagged} ({len(report.untagged)})",
-        table((entry, field), [(who(e), f"<code>{n}</code>") for e, n in report.untagged]),
-    ]
-    return PageText(
-        source=urls.source_file(REPORT_PATH, lang), url=here, lang=lang, title=title,
-        description=title, markdown="\n\n".join(sections), kind="report",
-        alternates=w.alternates(), fragments=tuple(w.fragments),
+@dataclass(frozen=True)
+class ReportTable:
+    title: str
+    head: tuple[str, ...]
+    rows: tuple[ReportRow, ...]
+    code: tuple[bool, ...]
+    """Per further column: are its values code (field names)?"""
+
+
+def report_page(catalog: Catalog, report: Report, lang: str, urls: Urls) -> PageView:
+    v = Views(catalog, urls, lang, urls.folder(REPORT_PATH, lang))
+    title, missing, stale, untagged, entry, field, lacks, verified, never, none = (
+        v.t(f"report.{key}") for key in ("title", "missing", "stale", "untagged", "entry", "field",
+                                        "lacks", "verified", "never", "none"))
+
+    def row(e: Entry, *cells: tuple[str, ...]) -> ReportRow:
+        return ReportRow(v.link(e.ref), e.source, cells)
+
+    tables = (
+        ReportTable(f"{missing} ({len(report.missing)})", (entry, lacks, field), tuple(
+            row(e, (v.t(f"language.{lg}"),), names) for e, lg, names in report.missing),
+            (False, True)),
+        ReportTable(f"{stale.format(days=report.max_age_days)} ({len(report.stale)})",
+                    (entry, verified), tuple(row(e, (d.isoformat() if d else never,))
+                                             for e, d in report.stale), (False,)),
+        ReportTable(f"{untagged} ({len(report.untagged)})", (entry, field),
+                    tuple(row(e, (n,)) for e, n in report.untagged), (True,)),
     )
+    return v.page(source=urls.source_file(REPORT_PATH, lang), title=title, description=title,
+                  kind="report", templates=("tejido/report.html",),
+                  context={"title": title, "tables": tables, "nothing": none})

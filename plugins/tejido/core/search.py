@@ -10,7 +10,8 @@ Files (under `search/` in each language's folder), all JavaScript calls to
 `tejidoSearch.receive(name, data)` so they load from `file://` as well:
 - `s-XX.js`: the forms starting with XX, their stems and postings (doc, weight);
 - `d-N.js`: display data of docs N*CHUNK .. N*CHUNK+CHUNK-1 (title, kind, url, summary);
-- `meta.js`: the shard names, the chunk size and the number of docs.
+- `meta.js`: the shard names, the chunk size, the number of docs, and the combining
+  marks `fold` drops (`text.combining_marks`), so the browser folds a query as we do.
 A first query loads meta, one shard per word and the chunks of the shown results.
 """
 
@@ -28,13 +29,9 @@ from pathlib import Path
 import snowballstemmer  # type: ignore[import-untyped]
 import yaml
 
-from .text import fold
+from .text import combining_marks, fold
 
 SEARCH_FOLDER = "search/"
-SEARCH_TEXTS = {
-    "es": ("Buscar organizaciones, redes, prácticas…", "Buscar en el catálogo", "Página"),
-    "en": ("Search organizations, networks, practices…", "Search the catalog", "Page"),
-}
 CHUNK = 64
 """Docs per display chunk: small, so a page of results costs a few kilobytes."""
 MAX_BODY = 4000
@@ -143,7 +140,8 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
     for start in range(0, len(display), CHUNK):
         files[f"d-{start // CHUNK}.js"] = _js(f"d-{start // CHUNK}", display[start:start + CHUNK])
     meta = {"shards": sorted(shards), "chunk": CHUNK, "count": len(display), "lang": lang,
-            "stop": sorted(stop_words(lang)), "kinds": kind_labels or {}}
+            "stop": sorted(stop_words(lang)), "kinds": kind_labels or {},
+            "fold": combining_marks()}
     files["meta.js"] = _js("meta", meta)
     return SearchFiles(files)
 

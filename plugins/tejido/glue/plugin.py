@@ -13,23 +13,25 @@ import gzip
 import logging
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
 from ..core.browse import browse_pages, home_summary, taxonomy_listing
-from ..core.directory import TEXTS as DIRECTORY_TEXTS
 from ..core.directory import directory_snippet, facets_data
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.html import sanitize
 from ..core.html import text as escape
-from ..core.labels import TABLES
+from ..core.labels import TABLES, label
 from ..core.links import fix_links
 from ..core.listing import kind_listing, kind_pages
 from ..core.matrix import matrix_page
@@ -38,19 +40,20 @@ from ..core.opendata.feeds import entry_dates, feed_url, git_dates
 from ..core.opendata.page import data_page
 from ..core.pdf.published import NO_PDFS, Published
 from ..core.reference import field_reference
+from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
 from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
-from ..core.search import SEARCH_FOLDER, SEARCH_TEXTS, SearchDoc, build_index, page_doc
+from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
 from ..core.search_docs import entry_docs
 from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
-from ..core.writer import PageText, Snippet, fill
+from ..core.views import PageView, SnippetView
 from . import building_language
 from .config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
-THEME_DIR = Path(__file__).parent.parent / "theme"
+
 REQUIRED_EXTENSIONS = ("tables", "toc")
 WIDE_PAGES = ("matrix", "report", "data")
 OG_IMAGE = "assets/images/tejido-card.png"
@@ -62,19 +65,20 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.catalog: Catalog | None = None
         self.root = Path()
         self.urls = Urls()
-        self.pages: dict[str, PageText] = {}
+        self.pages: dict[str, PageView] = {}
         """Generated pages of the language being built, by source path."""
+        self.renderer: Renderer | None = None
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
-        self.fragments: dict[str, tuple[str, ...]] = {}
+        self.snippets: dict[str, SnippetView] = {}
+        """What hand-written pages of the language being built asked for (`tejido: …`)."""
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
         self.open_data: OpenData | None = None
         self.site = Publication()
         """Hand-written pages of the language being built, for the search index."""
-        """HTML to put back into each page after Markdown (see `Writer.raw`)."""
 
     # -- configuration ------------------------------------------------------
 
@@ -86,11 +90,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.pdf_plugin = config.plugins.get("tejido/pdf")
         self.urls = Urls(directory_urls=config.use_directory_urls)
-        if str(THEME_DIR) not in config.theme.dirs:
-            config.theme.dirs.insert(len(config.theme.dirs) - 2, str(THEME_DIR))
+        if THEME_DIR not in config.theme.dirs:
+            config.theme.dirs.insert(len(config.theme.dirs) - 2, THEME_DIR)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        self.renderer = Renderer(config.theme.dirs, _permalink(config))
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
             self.site = self._publication(config)
@@ -122,6 +127,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
         return build_open_data(catalog, self.urls, self.site, entry_dates(catalog, history))
 
+    # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
+    # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig,
+               files: Files) -> Environment | None:
+        if not self.config.enabled:
+            return env
+        theme_dir = _theme_base_dir(config.theme.dirs)
+        if theme_dir is not None and env.loader is not None:
+            env.loader = ChoiceLoader([
+                env.loader, PrefixLoader({"material": FileSystemLoader(theme_dir)})])
+        return env
+
     # -- files --------------------------------------------------------------
 
     # Before i18n (-100): guide sources are entries, not pages; remove them.
@@ -140,11 +157,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = building_language(config)
-        self.pages, self.fragments, self.page_docs, self.hand_urls = {}, {}, [], []
-        for page in self._page_texts(lang):
+        self.pages, self.snippets, self.page_docs, self.hand_urls = {}, {}, [], []
+        for page in self._page_views(lang):
             self.pages[page.source] = page
-            self.fragments[page.source] = page.fragments
-            files.append(File.generated(config, page.source, content=page.markdown,
+            files.append(File.generated(config, page.source, content=prose_markdown(page),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
                                     content=catalog_json(self.catalog, lang, self.urls)))
@@ -165,7 +181,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         lang = building_language(config)
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
-        labels["page"] = SEARCH_TEXTS[lang][2]
+        labels["page"] = label(lang, "search.page")
         files = build_index(docs, lang, labels).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
@@ -193,7 +209,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         found = getattr(self.pdf_plugin, "published", None)
         return found if isinstance(found, Published) else NO_PDFS
 
-    def _page_texts(self, lang: str) -> list[PageText]:
+    def _page_views(self, lang: str) -> list[PageView]:
         assert self.catalog is not None
         published = self._published()
         pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published,
@@ -247,19 +263,21 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return markdown
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            page.meta["title"] = escape(generated.title)
-            page.meta["description"] = escape(generated.description)
+            # MkDocs' templates do not escape, so the values arrive escaped, marked as such
+            # so that a template which escapes (`| e`) does not escape them again.
+            page.meta["title"] = Markup(escape(generated.title))
+            page.meta["description"] = Markup(escape(generated.description))
             if generated.kind in WIDE_PAGES:  # tables that need the whole width
                 page.meta["hide"] = ["navigation", "toc"]
             return markdown
         wanted = page.meta.get("tejido")
         if not wanted:
             return markdown
-        snippet = self._listing(str(wanted), page, building_language(config))
-        self.fragments[page.file.src_uri] = snippet.fragments
-        return markdown + "\n\n" + snippet.markdown
+        self.snippets[page.file.src_uri] = self._listing(str(wanted), page,
+                                                         building_language(config))
+        return markdown
 
-    def _listing(self, wanted: str, page: Page, lang: str) -> Snippet:
+    def _listing(self, wanted: str, page: Page, lang: str) -> SnippetView:
         assert self.catalog is not None
         here = page.url
         what, _, name = wanted.partition(":")
@@ -268,7 +286,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if what == "directory":
             return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
-            return Snippet(field_reference(lang), ())
+            return field_reference(lang)
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here,
                                 self.config.listing_page_size)
@@ -279,19 +297,27 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
             "populations|organization-types>")
 
-    # Contributor Markdown is rendered by MkDocs; strip what must never reach a page.
+    # Generated pages: MkDocs rendered their contributor prose; sanitize it and lay the
+    # page out from its template.  Hand-written pages get the listing they asked for.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        if page.file.src_uri in self.pages:
-            # Clean what Markdown made of contributor text, then put our own markup back.
-            return fill(sanitize(html), self.fragments[page.file.src_uri])
-        # Indexed before the listing goes in: a section page is found by its own words,
-        # not by every entry it lists.
-        self.page_docs.append(page_doc(page.title or "", page.url, html))
-        self.hand_urls.append(page.url)
-        return fill(html, self.fragments.get(page.file.src_uri, ()))
+        assert self.renderer is not None
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            html = self.renderer.page(generated, html, sanitize)
+        else:
+            # Indexed before the listing goes in: a section page is found by its own words,
+            # not by every entry it lists.
+            self.page_docs.append(page_doc(page.title or "", page.url, html))
+            self.hand_urls.append(page.url)
+            snippet = self.snippets.get(page.file.src_uri)
+            if snippet is None:
+                return html
+            html += "\n" + self.renderer.snippet(snippet, building_language(config), html)
+        page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+        return html
 
-    def _meta(self, page: Page, generated: PageText | None, lang: str) -> dict[str, str]:
+    def _meta(self, page: Page, generated: PageView | None, lang: str) -> dict[str, str]:
         """Open Graph, canonical and x-default addresses, and the feeds a page offers."""
         url = generated.url if generated else page.url
         spanish = self.urls.switch(url, lang, DEFAULT_LANGUAGE)
@@ -316,9 +342,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         lang = building_language(config)
         context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
             "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
-                "directorio", lang), "placeholder": SEARCH_TEXTS[lang][0],
-            "label": SEARCH_TEXTS[lang][1], "app": page.meta.get("tejido") == "directory",
-            "one": DIRECTORY_TEXTS[lang]["result"], "many": DIRECTORY_TEXTS[lang]["results"],
+                "directorio", lang), "placeholder": label(lang, "search.placeholder"),
+            "label": label(lang, "search.label"), "app": page.meta.get("tejido") == "directory",
+            "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
         }
         generated = self.pages.get(page.file.src_uri)
         context["tejido_meta"] = self._meta(page, generated, lang)  # type: ignore[typeddict-unknown-key]
@@ -339,3 +365,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             context["tejido_fix"] = links  # type: ignore[typeddict-unknown-key]
             context["tejido_labels"] = TABLES[generated.lang]  # type: ignore[typeddict-unknown-key]
         return context
+
+
+def _permalink(config: MkDocsConfig) -> str | None:
+    """The permanent-link sign Markdown's toc extension puts after headings, if any, so
+    the headings of our templates get the same."""
+    permalink = config.mdx_configs.get("toc", {}).get("permalink")
+    if permalink is True:
+        return "¶"
+    return str(permalink) if permalink else None
+
+
+def _theme_base_dir(dirs: list[str]) -> str | None:
+    """The theme's own template folder: the first after Tejido's with a base.html."""
+    after = dirs[dirs.index(THEME_DIR) + 1:] if THEME_DIR in dirs else []
+    return next((d for d in after if (Path(d) / "base.html").exists()), None)

@@ -1,51 +1,56 @@
 """The data page (`/datos/`, in both languages): every download with its format, size,
-number of records, licence and a line of description."""
+number of records, licence and a line of description, for `tejido/data.html`."""
 
 from __future__ import annotations
 
-from .. import html
+from dataclasses import dataclass
+
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE
 from ..urls import Urls
-from ..writer import PageText, Writer
+from ..views import PageView, Views
 from .build import Download, OpenData
 from .feeds import feed_url
 from .settings import DATA_FOLDER, Licence
+
+DATA_TEMPLATE = "tejido/data.html"
+
+
+@dataclass(frozen=True)
+class DownloadRow:
+    href: str
+    name: str
+    format: str
+    size: str
+    records: int | None
+    description: str
+
+
+@dataclass(frozen=True)
+class DataView:
+    intro: str
+    licence: Licence
+    rows: tuple[DownloadRow, ...]
+    feed: str
 
 
 def size_text(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def _row(w: Writer, d: Download, licence: Licence) -> str:
+def _row(v: Views, d: Download) -> DownloadRow:
     # One copy of the files for both languages, under the default language's root.
-    url = w.href(w.urls.file(f"{DATA_FOLDER}/{d.path}", DEFAULT_LANGUAGE))
-    records = "" if d.records is None else str(d.records)
-    return (f'<tr><td><a href="{html.text(url)}" download>{html.text(d.path)}</a></td>'
-            f"<td>{html.text(d.format)}</td>"
-            f'<td class="tj-num">{html.text(size_text(d.size))}</td>'
-            f'<td class="tj-num">{records}</td>'
-            f'<td><a href="{html.text(licence.url)}">{html.text(licence.id)}</a></td>'
-            f"<td>{html.text(d.description[w.lang])}</td></tr>")
+    href = v.href(v.urls.file(f"{DATA_FOLDER}/{d.path}", DEFAULT_LANGUAGE))
+    return DownloadRow(href, d.path, d.format, size_text(d.size), d.records,
+                       d.description[v.lang])
 
 
 def data_page(catalog: Catalog, data: OpenData, lang: str, urls: Urls,
-              licence: Licence) -> PageText:
-    here = urls.folder(DATA_FOLDER, lang)
-    w = Writer(catalog, urls, lang, here)
-    head = "".join(f"<th>{html.text(w.t('data.' + key))}</th>"
-                   for key in ("file", "format", "size", "records", "licence", "what"))
-    rows = "\n".join(_row(w, d, licence) for d in data.downloads)
-    feed = w.href(feed_url(urls, lang))
-    intro = html.text(w.t("data.intro", licence=licence.title))
-    markup = (f'<h1 class="tj-title">{html.text(w.t("data.title"))}</h1><p>{intro}</p>'
-              f'<div class="md-typeset__table tj-data"><table><thead><tr>{head}</tr>'
-              f"</thead><tbody>\n{rows}\n</tbody></table></div>"
-              f'<p><a href="{html.text(feed)}" type="application/atom+xml">'
-              f"{html.text(w.t('feed.link'))}</a></p>")
-    return PageText(
-        source=urls.source_file(DATA_FOLDER, lang), url=here, lang=lang,
-        title=w.t("data.title"), description=w.t("data.intro", licence=licence.title),
-        markdown=w.raw(markup), kind="data", alternates=w.alternates(),
-        fragments=tuple(w.fragments),
-    )
+              licence: Licence) -> PageView:
+    v = Views(catalog, urls, lang, urls.folder(DATA_FOLDER, lang))
+    view = DataView(intro=v.t("data.intro", licence=licence.title), licence=licence,
+                    rows=tuple(_row(v, d) for d in data.downloads),
+                    feed=v.href(feed_url(urls, lang)))
+    return v.page(source=urls.source_file(DATA_FOLDER, lang), title=v.t("data.title"),
+                  description=view.intro, kind="data", templates=(DATA_TEMPLATE,),
+                  context={"data": view})

@@ -28,13 +28,28 @@
     });
   }
 
-  function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  /* core/text.py's fold: lowercase, NFKD, without the combining marks meta.js lists
+     (runs as gap, length - 1; see text.combining_marks), so both fold alike. */
+  function marks(meta) {
+    if (!meta.marks) {
+      var ranges = [], end = 0;
+      for (var i = 0; i < meta.fold.length; i += 2) {
+        var start = end + meta.fold[i];
+        end = start + meta.fold[i + 1];
+        ranges.push("\\u{" + start.toString(16) + "}-\\u{" + end.toString(16) + "}");
+      }
+      meta.marks = new RegExp("[" + ranges.join("") + "]", "gu");
+    }
+    return meta.marks;
+  }
+
+  function fold(meta, text) {
+    return text.toLowerCase().normalize("NFKD").replace(marks(meta), "");
   }
 
   function terms(meta, query) {
     var stop = new Set(meta.stop);
-    return (fold(query).match(/[a-z0-9]+/g) || []).filter(function (word) {
+    return (fold(meta, query).match(/[a-z0-9]+/g) || []).filter(function (word) {
       return word.length > 1 && !stop.has(word);
     });
   }

@@ -1,0 +1,74 @@
+"""Templates a site owner overrides the MkDocs way (`theme.custom_dir`), with real builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_mkdocs
+from tejido.core.render import THEME_DIR, Renderer
+from tejido.core.views import CardView, LinkView, Local
+
+OWNER_MAIN = """{% extends "base.html" %}
+{#- As Material's documentation teaches: blocks replaced without super(). -#}
+{% block extrahead %}<meta name="owner" content="main">{% endblock %}
+{% block announce %}<p class="owner-announce">Aviso de la red</p>{% endblock %}
+"""
+OWNER_ORGANIZATION = """{% extends "tejido/entry.html" %}
+{% block allies %}<p class="owner-allies">Aliadas elegidas por la red</p>{% endblock %}
+"""
+OWNER_CARD = """<li class="owner-card">{{ card.link.text.text }}</li>
+"""
+
+
+@pytest.fixture(scope="module")
+def owner_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("owner"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n"))
+    overrides = project / "overrides"
+    (overrides / "tejido/entry").mkdir(parents=True)
+    (overrides / "tejido/partials").mkdir(parents=True)
+    (overrides / "main.html").write_text(OWNER_MAIN)
+    (overrides / "tejido/entry/organization.html").write_text(OWNER_ORGANIZATION)
+    (overrides / "tejido/partials/card.html").write_text(OWNER_CARD)
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_an_owners_main_html_keeps_what_tejido_adds(owner_site: Path) -> None:
+    for lang in ("", "en/"):
+        page = (owner_site / lang / "organizaciones/casa-de-la-mixteca/index.html").read_text()
+        assert '<meta name="owner" content="main">' in page
+        assert 'class="owner-announce"' in page
+        assert "assets/stylesheets/tejido.css" in page
+        assert "assets/javascripts/tejido-search.js" in page
+        assert 'id="tj-search-input"' in page
+        assert '<script type="application/ld+json">' in page
+        assert 'class="tj-fix"' in page
+
+
+def test_a_kind_template_and_a_partial_override_the_theme(owner_site: Path) -> None:
+    organization = (owner_site / "organizaciones/casa-de-la-mixteca/index.html").read_text()
+    assert 'class="owner-allies"' in organization
+    assert 'class="tj-allies"' not in organization
+    assert 'class="tj-facts"' in organization  # the rest of the default template stays
+    network = (owner_site / "redes/red-sur/index.html").read_text()
+    assert 'class="owner-allies"' not in network  # only organizations were overridden
+    listing = (owner_site / "organizaciones/index.html").read_text()
+    assert '<li class="owner-card">Casa de la Mixteca</li>' in listing
+    assert 'class="tj-card ' not in listing
+
+
+def test_templates_escape_every_value_once() -> None:
+    hostile = '<script>alert("x")</script> & "quoted"'
+    card = CardView("organization", hostile, LinkView("../x/index.html", Local(
+        hostile, "es")), Local(hostile, "en", fallback=True))
+    html = Renderer([THEME_DIR], None).fragment("tejido/partials/card.html", "es", card=card)
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quoted&#34;") == 3
+    assert "&amp;lt;" not in html and "&amp;amp;" not in html
+    assert '<span lang="en">' in html and "(aún sin traducir)" in html
