@@ -71,7 +71,8 @@ def test_data_package_is_valid_by_frictionless(built_mini: Path, offline: None) 
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert set(package["descriptions"]) == {"es", "en"}
     names = {r["name"] for r in package["resources"]}
-    assert {"organizations-es", "organizations-en", "networks-es", "memberships"} <= names
+    assert {"organizations-es", "organizations-en", "networks-es", "memberships", "terms",
+            "entry-terms"} <= names
 
 
 def test_frictionless_sees_a_broken_value(built_mini: Path, tmp_path: Path,
@@ -85,9 +86,13 @@ def test_frictionless_sees_a_broken_value(built_mini: Path, tmp_path: Path,
     networks = copy / "networks-es.csv"
     networks.write_text(networks.read_text("utf-8").replace(
         "organization:red-de-saberes", "organization:nobody", 1), "utf-8")
+    links = copy / "entry-terms.csv"
+    links.write_text(links.read_text("utf-8").replace(",themes,economia-social",
+                                                      ",themes,economia-socail", 1), "utf-8")
     report = frictionless.validate(str(copy / "datapackage.json"))
-    kinds = {e[3] for e in errors(report)}
-    assert {"constraint-error", "foreign-key"} <= kinds, errors(report)
+    found = {(task.name, error.type) for task in report.tasks for error in task.errors}
+    assert {("organizations-es", "constraint-error"), ("networks-es", "foreign-key"),
+            ("entry-terms", "foreign-key")} <= found, errors(report)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

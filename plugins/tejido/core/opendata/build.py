@@ -16,13 +16,17 @@ from .dcat import DCAT_FILE, dcat
 from .feeds import feeds
 from .hsds import Ids, hsds_files
 from .package import (
+    ENTRY_TERMS,
     MEMBERSHIPS,
+    TERMS,
     csv_name,
     descriptor,
+    entry_terms_csv,
     json_name,
     kind_csv,
     memberships_csv,
     public_json,
+    terms_csv,
 )
 from .settings import DATA_FOLDER, Publication
 from .tables import table
@@ -98,7 +102,16 @@ def _catalog_files(out: _Collector, catalog: Catalog, urls: Urls, site: Publicat
     out.add(MEMBERSHIPS, memberships, "CSV", "text/csv", count,
             "Qué organización pertenece a qué red, y desde qué año.",
             "Which organization belongs to which network, and since when.", CATALOG_SET)
-    out.add("datapackage.json", descriptor(catalog, {**counts, MEMBERSHIPS: count}, site),
+    terms, links = terms_csv(catalog), entry_terms_csv(catalog)
+    counts.update({MEMBERSHIPS: count, TERMS: terms.count("\n") - 1,
+                   ENTRY_TERMS: links.count("\n") - 1})
+    out.add(TERMS, terms, "CSV", "text/csv", counts[TERMS],
+            "Cada término de las taxonomías, con su término padre y sus nombres.",
+            "Every taxonomy term, with its parent and its names.", CATALOG_SET)
+    out.add(ENTRY_TERMS, links, "CSV", "text/csv", counts[ENTRY_TERMS],
+            "Qué términos usa cada entrada, uno por fila.",
+            "Which terms each entry uses, one per row.", CATALOG_SET)
+    out.add("datapackage.json", descriptor(catalog, counts, site),
             "Frictionless Data Package v2", "application/json", None,
             "Describe cada CSV: columnas, tipos, valores posibles y relaciones.",
             "Describes every CSV: columns, types, allowed values and relations.", CATALOG_SET)

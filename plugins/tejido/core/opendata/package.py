@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .. import fields as f
 from ..catalog import Catalog
-from ..fields import DEFAULT_LANGUAGE, LANGUAGES
+from ..fields import DEFAULT_LANGUAGE, LANGUAGES, TAXONOMIES
+from ..model import Entry
 from .settings import Publication
 from .tables import Column, Value, columns
 
@@ -36,6 +37,8 @@ def json_name(lang: str) -> str:
 
 
 MEMBERSHIPS = "memberships.csv"
+TERMS = "terms.csv"
+ENTRY_TERMS = "entry-terms.csv"
 
 
 def _cell(value: Value) -> str:
@@ -68,6 +71,33 @@ def memberships_csv(catalog: Catalog) -> str:
             for network in catalog.of_kind("network")
             for link in catalog.related(network.ref, "has_member")]
     return write_csv(["network", "organization", "since"], rows)
+
+
+def terms_csv(catalog: Catalog) -> str:
+    """Every term of every taxonomy, with its parent and its labels in each language."""
+    rows = [[name, term.id, term.parent, *(term.labels.get(lang) for lang in LANGUAGES)]
+            for name in TAXONOMIES for term in catalog.taxonomies[name]]
+    return write_csv(["taxonomy", "id", "parent", *(f"label_{lang}" for lang in LANGUAGES)],
+                     rows)
+
+
+def term_links(entry: Entry) -> Iterator[tuple[str, str]]:
+    """(taxonomy, term) of every term an entry uses."""
+    for name, terms in (("themes", entry.themes), ("regions", entry.regions),
+                        ("sdgs", entry.sdgs), ("populations", entry.populations)):
+        for term in terms:
+            yield name, term
+    org_type = entry.values.get("type")
+    if isinstance(org_type, str):
+        yield "organization-types", org_type
+
+
+def entry_terms_csv(catalog: Catalog) -> str:
+    """Which entry uses which term: one row each, so every term id is checked against
+    terms.csv (the per-kind CSVs hold several ids in one cell, which no key can check)."""
+    rows = [[str(entry.ref), name, term] for entry in catalog.entries.values()
+            for name, term in term_links(entry)]
+    return write_csv(["entry", "taxonomy", "term"], rows)
 
 
 def public_json(tables: Mapping[str, list[dict[str, Value]]], lang: str,
@@ -146,6 +176,28 @@ def _memberships_resource(catalog: Catalog, lang: str) -> dict[str, Any]:
     return _resource("memberships", MEMBERSHIPS, "Network memberships", schema, count)
 
 
+def _terms_resources(counts: Mapping[str, int]) -> list[dict[str, Any]]:
+    taxonomy = {"name": "taxonomy", "type": "string",
+                "constraints": {"required": True, "enum": list(TAXONOMIES)}}
+    terms = {
+        "fields": [taxonomy, {"name": "id", "type": "string", "constraints": {"required": True}},
+                   {"name": "parent", "type": "string"},
+                   *({"name": f"label_{lang}", "type": "string"} for lang in LANGUAGES)],
+        "primaryKey": ["taxonomy", "id"], "missingValues": [""],
+    }
+    links = {
+        "fields": [{"name": "entry", "type": "string", "constraints": {"required": True}},
+                   taxonomy, {"name": "term", "type": "string",
+                              "constraints": {"required": True}}],
+        "primaryKey": ["entry", "taxonomy", "term"], "missingValues": [""],
+        "foreignKeys": [{"fields": ["taxonomy", "term"],
+                         "reference": {"resource": "terms", "fields": ["taxonomy", "id"]}}],
+    }
+    return [_resource("terms", TERMS, "Taxonomy terms", terms, counts[TERMS]),
+            _resource("entry-terms", ENTRY_TERMS, "Terms of each entry", links,
+                      counts[ENTRY_TERMS])]
+
+
 def descriptor(catalog: Catalog, counts: Mapping[str, int], site: Publication) -> str:
     """`datapackage.json`: every CSV with its table schema, the licence and sources."""
     resources = [
@@ -155,6 +207,7 @@ def descriptor(catalog: Catalog, counts: Mapping[str, int], site: Publication) -
         for lang in LANGUAGES for kind, spec in f.KINDS.items()
     ]
     resources.append(_memberships_resource(catalog, DEFAULT_LANGUAGE))
+    resources.extend(_terms_resources(counts))
     package = {
         "$schema": PROFILE,
         "name": "tejido-catalog",
