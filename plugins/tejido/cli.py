@@ -31,6 +31,10 @@ def _check(args: argparse.Namespace) -> int:
     elif problems:
         colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
         print(cli_format.human(problems, colour), file=sys.stderr)
+    if args.format == "human" and result.warnings:
+        shown = "\n".join(f"warning: {w.format()}" for w in result.warnings)
+        print(f"{shown}\n{len(result.warnings)} warnings (they do not fail the check).",
+              file=sys.stderr)
     if problems:
         return 1
     if args.format == "human":
@@ -91,6 +95,53 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mapping_path(args: argparse.Namespace, source: Path) -> Path:
+    return Path(args.mapping) if args.mapping else source.with_name(source.stem + ".mapping.yml")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .core.importer.mapping import load_mapping, suggest_mapping
+    from .core.importer.report import report_text
+    from .core.importer.run import run_import
+    from .core.importer.table import TableError, read_table
+
+    root = Path(args.root).resolve()
+    source = Path(args.file)
+    problems = Problems()
+    taxonomies = load_taxonomies(root / Layout(root).taxonomies, root, problems)
+    if problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    try:
+        table = read_table(source, args.sheet)
+    except TableError as error:
+        print(f"tejido import: {error}", file=sys.stderr)
+        return 1
+    mapping_file = _mapping_path(args, source)
+    if args.suggest_mapping:
+        if mapping_file.exists():
+            print(f"{mapping_file} exists; nothing was written.\n    hint: edit it, or "
+                  "give another file with --mapping", file=sys.stderr)
+            return 1
+        mapping_file.write_text(suggest_mapping(table, args.kind, source.name, taxonomies),
+                                encoding="utf-8")
+        print(f"Wrote {mapping_file}: check each column and fill the empty values, then run "
+              f"`tejido import {source} --dry-run`.")
+        return 0
+    if not mapping_file.exists():
+        print(f"tejido import: no mapping {mapping_file}\n    hint: write a first one with "
+              f"`tejido import {source} --suggest-mapping`", file=sys.stderr)
+        return 1
+    mapping = load_mapping(mapping_file, str(mapping_file), problems)
+    if mapping is None or problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    outcome = run_import(table, mapping, taxonomies, root, dry_run=args.dry_run,
+                         update=args.update)
+    print(report_text(outcome))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="tejido", description="Check and manage a Tejido catalog.")
     main.add_argument("--root", default=".", help="the project folder (default: here)")
@@ -119,6 +170,19 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--due-months", type=int, default=24, metavar="N",
                         help="with --due: older than N months is unverified (default: 24)")
     report.set_defaults(run=_report)
+    imports = commands.add_parser(
+        "import", help="turn a spreadsheet (CSV, XLSX, ODS) into entries, with a mapping")
+    imports.add_argument("file", help="the spreadsheet")
+    imports.add_argument("--mapping", help="the mapping (default: FILE.mapping.yml beside it)")
+    imports.add_argument("--suggest-mapping", action="store_true",
+                         help="write a first mapping from the headers and values")
+    imports.add_argument("--kind", choices=("organization", "network"), default="organization",
+                         help="what each row is, for --suggest-mapping (default: organization)")
+    imports.add_argument("--dry-run", action="store_true", help="write nothing; print the report")
+    imports.add_argument("--update", action="store_true",
+                         help="also replace values edited by hand (the report shows which)")
+    imports.add_argument("--sheet", type=int, default=0, help="sheet number (default: 0)")
+    imports.set_defaults(run=_import)
     return main
 
 

@@ -565,6 +565,25 @@ def _relations(target: _Profile, candidate: _Profile) -> Iterator[Reason]:
             yield Reason(kind, 0.0)
 
 
+# --- the rules the browser's finder applies (tejido-allies.js reads them) ------------------
+
+FINDER_LIMIT = 20
+"""How many allies the directory's finder shows (and `allies_for` returns)."""
+FINDER_WEIGHTS: Mapping[str, int] = MappingProxyType({
+    "themes": EXACT_THEME, "related-themes": RELATED_THEME, "nested-theme": NESTED_THEME,
+    "region": SAME_REGION, "parent-region": SAME_PARENT_REGION, "country": SAME_COUNTRY,
+    "practice": PRACTICE,
+})
+
+
+def finder_rules(catalog: Catalog) -> dict[str, object]:
+    """What `allies_for` weighs, as data for the browser: it applies these, so the two
+    rank alike (a browser test compares them over many generated catalogs)."""
+    regions = _Terms.of(catalog.taxonomies["regions"])
+    return {"kinds": list(KINDS), "weights": dict(FINDER_WEIGHTS), "min": MIN_SCORE,
+            "limit": FINDER_LIMIT, "specific": list(_bits(regions.specific))}
+
+
 # --- the public functions -----------------------------------------------------------------
 
 _LAST: list[tuple[weakref.ref[Catalog], AllyIndex]] = []
@@ -585,7 +604,7 @@ def find_allies(catalog: Catalog, ref: Ref, limit: int = 8) -> tuple[Ally, ...]:
 
 
 def allies_for(catalog: Catalog, themes: Iterable[str], regions: Iterable[str],
-               limit: int = 20) -> tuple[Ally, ...]:
+               limit: int = FINDER_LIMIT) -> tuple[Ally, ...]:
     """Organizations and networks for chosen themes and regions (ids or ISO codes).
 
     The same scoring as `find_allies`, without the network signal.  An unknown
@@ -670,6 +689,7 @@ __all__ = [
     "allies_for",
     "allies_view",
     "find_allies",
+    "finder_rules",
     "index_for",
     "phrase",
     "pool_size",

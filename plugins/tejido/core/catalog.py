@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from .freshness import Freshness, FreshnessPolicy, freshness
 from .model import Entry, Link, Ref
+from .regions import in_use
 from .taxonomy import Taxonomy
 
 KIND_ORDER = ("organization", "network", "practice", "guide")
@@ -91,6 +92,22 @@ def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
     return {ref: tuple(items) for ref, items in links.items()}
 
 
+def _shown_taxonomies(taxonomies: Mapping[str, Taxonomy],
+                      by_term: Mapping[tuple[str, str], list[Ref]],
+                      entries: Iterable[Entry]) -> dict[str, Taxonomy]:
+    """Hundreds of places are known; the catalog shows only those its entries use (with
+    their countries), so no page, facet, column or link leads to an empty place."""
+    used = {term for (name, term) in by_term if name == "regions"}
+    for entry in entries:
+        address = entry.values.get("address")
+        if isinstance(address, Mapping) and isinstance(address.get("region"), str):
+            used.add(address["region"])
+    shown = dict(taxonomies)
+    if "regions" in shown:
+        shown["regions"] = in_use(shown["regions"], used)
+    return shown
+
+
 def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
                   inverse: Mapping[str, str], withdrawn: int = 0) -> Catalog:
     ordered = sorted(entries, key=_sort_key)
@@ -108,7 +125,7 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
                     by_term[key].append(entry.ref)
     return Catalog(
         entries=MappingProxyType(by_ref),
-        taxonomies=MappingProxyType(dict(taxonomies)),
+        taxonomies=MappingProxyType(_shown_taxonomies(taxonomies, by_term, ordered)),
         links=MappingProxyType(_derive_links(by_ref, inverse)),
         by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),

@@ -10,15 +10,24 @@ from __future__ import annotations
 
 import json
 
-from .allies import ally_order
+from .allies import ally_order, finder_rules
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import group, label
 from .model import Entry
+from .regions import by_name, qualified_label
+from .taxonomy import Taxonomy
 from .urls import SECTIONS, Urls
 from .views import LinkView, SnippetView, Views
 
-FACETS = ("kind", *TAXONOMIES)
+FACETS = (("kind", "kind"), ("freshness", "verified"), ("themes", "theme"),
+          ("regions", "region"), ("populations", "population"), ("sdgs", "sdg"),
+          ("organization-types", "type"))
+"""The directory's facets in the order it shows them, each with its name in the URL.
+"Verified in the last year" comes right after the kind: the filter a reader who needs a
+route that still works looks for first."""
+FRESH = "yes"
+"""The one value of the freshness facet."""
 
 
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
@@ -32,18 +41,23 @@ def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
     return sorted(themes)
 
 
+def facet_values(catalog: Catalog, entry: Entry, facet: str) -> tuple[str, ...]:
+    """The values an entry has in a facet, as written (without their ancestors)."""
+    if facet == "kind":
+        return (entry.kind,)
+    if facet == "freshness":
+        return (FRESH,) if catalog.freshness(entry).state == "fresh" else ()
+    if facet == "organization-types":
+        org_type = entry.values.get("type")
+        return (org_type,) if isinstance(org_type, str) else ()
+    terms: tuple[str, ...] = getattr(entry, facet)
+    return terms
+
+
 def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[object]:
-    org_type = entry.values.get("type")
-    return [
-        KIND_ORDER.index(entry.kind),
-        [index["themes"][t] for t in entry.themes],
-        [index["regions"][t] for t in entry.regions],
-        [index["populations"][t] for t in entry.populations],
-        [index["sdgs"][t] for t in entry.sdgs],
-        [index["organization-types"][org_type]] if isinstance(org_type, str) else [],
-        _practiced(catalog, entry, index),
-        [0] if catalog.freshness(entry).state == "fresh" else [],
-    ]
+    """One list of value indexes per facet, in FACETS order, then the practices' themes."""
+    return [*([index[f][v] for v in facet_values(catalog, entry, f)] for f, _ in FACETS),
+            _practiced(catalog, entry, index)]
 
 
 def _ally_ranks(catalog: Catalog) -> list[int]:
@@ -52,6 +66,48 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     order = sorted(catalog.entries.values(), key=ally_order)
     rank = {entry.ref: number for number, entry in enumerate(order)}
     return [rank[entry.ref] for entry in catalog.entries.values()]
+
+
+def _places_by_name(tax: Taxonomy, ids: tuple[str, ...], lang: str) -> list[str]:
+    """Each place followed by the places within it, alphabetically at every level."""
+    ordered = []
+    for term_id in by_name(tax, ids, lang):
+        ordered.append(term_id)
+        ordered += _places_by_name(tax, tax.children.get(term_id, ()), lang)
+    return ordered
+
+
+def _value_ids(catalog: Catalog, facet: str) -> list[str]:
+    if facet == "kind":
+        return list(KIND_ORDER)
+    if facet == "freshness":
+        return [FRESH]
+    return [t.id for t in catalog.taxonomies[facet]]
+
+
+def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, object]:
+    """A facet's values in display order, with their labels and ancestors (nearest first),
+    so the browser counts a parent with its children without walking the tree itself."""
+    ids = _value_ids(catalog, name)
+    if name == "kind":
+        return {"name": name, "param": param, "label": label(lang, "directory.kind"), "ids": ids,
+                "labels": [label(lang, f"kind.{k}") for k in ids], "ancestors": [[] for _ in ids]}
+    if name == "freshness":
+        return {"name": name, "param": param, "label": label(lang, "directory.freshness"),
+                "ids": ids, "labels": [_recent(lang, catalog.policy.fresh_months)],
+                "ancestors": [[]]}
+    tax = catalog.taxonomies[name]
+    position = {term_id: i for i, term_id in enumerate(ids)}
+    facet: dict[str, object] = {
+        "name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
+        "labels": [tax.terms[t].label(lang) for t in ids],
+        "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
+    if name == "regions":
+        # Shown by name in the reader's language, each place before the places within it;
+        # the values keep the core's order, so the browser's allies equal the core's.
+        facet["order"] = [position[t] for t in _places_by_name(tax, tax.roots(), lang)]
+        facet["full"] = [qualified_label(tax, t, lang) for t in ids]  # for flat lists
+    return facet
 
 
 def browser_texts(lang: str) -> dict[str, str]:
@@ -70,27 +126,17 @@ def _recent(lang: str, months: int) -> str:
 
 
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
-    index: dict[str, dict[str, int]] = {}
-    taxonomies: dict[str, dict[str, list[object]]] = {}
-    for name in TAXONOMIES:
-        terms = list(catalog.taxonomies[name])
-        index[name] = {t.id: i for i, t in enumerate(terms)}
-        taxonomies[name] = {
-            "ids": [t.id for t in terms],
-            "labels": [t.label(lang) for t in terms],
-            "parents": [index[name].get(t.parent, -1) if t.parent else -1 for t in terms],
-        }
+    """`facets.js`: what the directory and its allies finder compute with.  The facets,
+    their order and URL names, the term ancestry and the allies rules all come from here,
+    so the JavaScript repeats none of them."""
+    facets = [_facet(catalog, name, param, lang) for name, param in FACETS]
+    index = {name: {v: i for i, v in enumerate(_value_ids(catalog, name))} for name, _ in FACETS}
     data = {
-        "kinds": list(KIND_ORDER),
-        "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],
-        "facetLabels": {"kind": label(lang, "directory.kind"),
-                        "freshness": label(lang, "directory.freshness"),
-                        **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
-        "taxonomies": {**taxonomies, "freshness": {
-            "ids": ["yes"], "labels": [_recent(lang, catalog.policy.fresh_months)],
-            "parents": [-1]}},
+        "facets": facets,
+        "columns": {**{name: i for i, (name, _) in enumerate(FACETS)}, "practiced": len(FACETS)},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
+        "allies": finder_rules(catalog),
         "texts": browser_texts(lang),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

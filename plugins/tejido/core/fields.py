@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .licences import LICENCES as KNOWN_LICENCES
+
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
-LICENCES: tuple[str, ...] = (
-    "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0", "CC-BY-ND-4.0",
-    "CC-BY-NC-ND-4.0", "CC0-1.0", "all-rights-reserved",
-)
+LICENCES: tuple[str, ...] = tuple(code for code in KNOWN_LICENCES if code != "ODbL-1.0")
+"""What a guide may be published under (ODbL is a licence for data, not for texts)."""
 COST_BANDS: tuple[str, ...] = ("low", "medium", "high")
+DOCUMENT_FORMATS: tuple[str, ...] = (
+    "pdf", "html", "doc", "docx", "odt", "epub", "xlsx", "ods", "pptx", "video", "audio")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,20 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Count:
+    """A whole number from 1 (pages of a document)."""
+
+    maximum: int = 100_000
+
+
+@dataclass(frozen=True)
+class Names:
+    """A list of plain names (people or groups that are not entries)."""
+
+    max_length: int = 120
+
+
+@dataclass(frozen=True)
 class Choice:
     values: tuple[str, ...]
 
@@ -92,6 +108,8 @@ class FilePath:
 @dataclass(frozen=True)
 class Record:
     fields: tuple[Field, ...]
+    policy: str = ""
+    """A check across the record's fields, by name (see validate.RECORD_POLICIES)."""
 
 
 @dataclass(frozen=True)
@@ -100,8 +118,8 @@ class ListOf:
 
 
 FieldType = (
-    Text | Bilingual | Year | Date | Url | Email | Phone | Flag | Choice | Term | Terms
-    | Ref | Refs | FilePath | Record | ListOf
+    Text | Bilingual | Year | Date | Url | Email | Phone | Flag | Count | Names | Choice | Term
+    | Terms | Ref | Refs | FilePath | Record | ListOf
 )
 
 
@@ -247,6 +265,25 @@ CONTACT_PERSON = Field(
     "Persona de contacto; nunca se publica salvo con `public: true`.",
     "Contact person; never published unless `public: true`.",
 )
+DISTINCT_FROM = Field(
+    "distinct_from", Refs(("organization", "network")),
+    "Entradas que se parecen a esta pero son otras (así `tejido check` deja de avisar).",
+    "Entries that look like this one but are others (so `tejido check` stops warning).",
+    example="[organization:seres]",
+)
+IDENTIFIERS = Field(
+    "identifiers",
+    ListOf(Record((
+        Field("scheme", Text(40),
+              "Registro, con su código de org-id.guide (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              "Register, by its org-id.guide code (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              required=True, example="MX-RFC"),
+        Field("id", Text(60), "El identificador en ese registro.",
+              "The identifier in that register.", required=True, example="ABC680524P76"),
+    ), policy="identifier")),
+    "Identificadores registrados de la organización (RFC, NIT, Wikidata…).",
+    "The organization's registered identifiers (tax numbers, Wikidata…).",
+)
 LAST_VERIFIED = Field(
     "last_verified", Date(),
     "Fecha en que se verificaron los datos (AAAA-MM-DD): hoy, si los acabas de revisar.",
@@ -310,6 +347,7 @@ ORGANIZATION = KindSpec(
         CONTACT_PERSON,
         WEBSITE,
         SOCIAL,
+        IDENTIFIERS,
         Field(
             "alliances",
             ListOf(Record((
@@ -322,6 +360,7 @@ ORGANIZATION = KindSpec(
             "Alliances or agreements with other entries.",
             relation=Relation("alliance", "alliance", ref_field="with", year_field="year"),
         ),
+        DISTINCT_FROM,
         *FRESHNESS_FIELDS,
     ),
     "Organizaciones", "Organizations",
@@ -356,6 +395,8 @@ NETWORK = KindSpec(
         SOCIAL,
         CONTACT,
         CONTACT_PERSON,
+        IDENTIFIERS,
+        DISTINCT_FROM,
         *FRESHNESS_FIELDS,
     ),
     "Redes", "Networks",
@@ -421,8 +462,15 @@ GUIDE = KindSpec(
     (
         Field("title", Bilingual(max_length=200), "Título.", "Title.", required=True),
         SUMMARY,
-        Field("authors", Refs(("organization", "network")), "Autoras y autores (entradas).",
-              "Authors (entries).", required=True, relation=Relation("authored_by", "authored")),
+        Field("authors", Refs(("organization", "network")),
+              "Autoras y autores que están en el catálogo (entradas).",
+              "Authors that are in the catalog (entries).",
+              relation=Relation("authored_by", "authored"), example="[organization:seres]"),
+        Field("author_names", Names(),
+              "Autoras y autores que no están en el catálogo, por su nombre (con authors, o "
+              "en su lugar).",
+              "Authors that are not in the catalog, by name (with authors, or instead).",
+              example='["Ana Pérez", "Colectivo Raíces"]'),
         Field("year", Year(), "Año de publicación.", "Year published.", required=True),
         Field("licence", Choice(LICENCES), "Licencia.", "Licence.", required=True,
               example="CC-BY-SA-4.0"),
@@ -438,6 +486,21 @@ GUIDE = KindSpec(
                 Field("title", Bilingual(max_length=200), "Título del archivo.", "File title."),
             ))),
             "Archivos adjuntos (PDF).", "Attached files (PDF).",
+        ),
+        Field(
+            "link",
+            Record((
+                Field("url", Url(), "Dirección del documento.", "Address of the document.",
+                      required=True),
+                Field("lang", Choice(LANGUAGES), "Idioma del documento.",
+                      "Language of the document.", required=True),
+                Field("format", Choice(DOCUMENT_FORMATS), "Formato.", "Format.",
+                      required=True, example="pdf"),
+                Field("size", Text(20), "Tamaño, como 2,4 MB.", "Size, like 2.4 MB."),
+                Field("pages", Count(), "Número de páginas.", "Number of pages."),
+            )),
+            "Documento publicado en otro sitio (en lugar de adjuntarlo).",
+            "A document published elsewhere (instead of attaching it).",
         ),
         *FRESHNESS_FIELDS,
     ),
@@ -466,5 +529,8 @@ SPANISH_FIELD_NAMES: dict[str, str] = {
     "etiqueta": "label", "consentimiento": "consent", "fuente": "source", "fecha": "date",
     "verificado_por": "verified_by", "metodo": "verification_method", "retirada": "withdrawn",
     "retirado": "withdrawn", "motivo": "reason",
+    "enlace": "link", "formato": "format", "tamano": "size", "paginas": "pages",
+    "autoria": "author_names",
+    "identificadores": "identifiers", "esquema": "scheme", "registro": "scheme",
 }
 """Field names a Spanish speaker may write (accents removed), for 'did you mean'."""

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 from . import fields as f
 from .taxonomy import Taxonomy
+from .text import slugify
 from .validate import forms
 
 SCHEMA_FOLDER = "schemas"
@@ -49,12 +48,6 @@ def _choices(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> str:
     return ", ".join(f"{t.id} = {t.label('es')}" for t in terms)
 
 
-def slugify(name: str) -> str:
-    """'Fundación Niñas de Oaxaca, A.C.' -> 'fundacion-ninas-de-oaxaca-a-c'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80].strip("-")
-
-
 def entry_path(root: Path, kind: str, name: str) -> Path:
     spec = f.KINDS[kind]
     suffix = ".yml" if spec.pattern == "*.yml" else ".md"
@@ -84,7 +77,7 @@ def _field_lines(field: f.Field, indent: str, taxonomies: Mapping[str, Taxonomy]
         lines.append(f"{indent}{field.name}: {value}")
     elif isinstance(kind, f.Bilingual):
         lines += [f"{indent}{field.name}:", f"{indent}  es:", f"{indent}  en:"]
-    elif isinstance(kind, (f.Terms, f.Refs)):
+    elif isinstance(kind, (f.Terms, f.Refs, f.Names)):
         lines.append(f"{indent}{field.name}: []")
     elif isinstance(kind, f.Record):
         lines.append(f"{indent}{field.name}:")

@@ -10,7 +10,7 @@ and an alphabetical index of organizations with page numbers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .. import contact, html
@@ -49,9 +49,15 @@ def _root(catalog: Catalog, taxonomy: str, term: str, depth: int) -> str:
     return catalog.taxonomies[taxonomy].path(term)[:depth][-1]
 
 
-def grouping(catalog: Catalog) -> tuple[Theme, ...]:
-    """Organizations by root theme, then by region group, in taxonomy order."""
-    regions = list(catalog.taxonomies["regions"].terms)
+def _place_order(catalog: Catalog, lang: str) -> Callable[[str], tuple[str, ...]]:
+    """Regions by the folded names of their path (country, then state), in `lang`."""
+    tax = catalog.taxonomies["regions"]
+    return lambda region: tuple(fold(tax.terms[r].label(lang)) for r in tax.path(region))
+
+
+def grouping(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> tuple[Theme, ...]:
+    """Organizations by root theme (in taxonomy order), then by region group, by name."""
+    order = _place_order(catalog, lang)
     themes: dict[str, dict[str, list[Entry]]] = {
         theme: {} for theme in catalog.taxonomies["themes"].roots()}
     for org in catalog.of_kind("organization"):
@@ -63,7 +69,7 @@ def grouping(catalog: Catalog) -> tuple[Theme, ...]:
                 themes[theme].setdefault(region, []).append(org)
     return tuple(
         Theme(theme, tuple(Group(region, tuple(by_region[region]))
-                           for region in sorted(by_region, key=regions.index)))
+                           for region in sorted(by_region, key=order)))
         for theme, by_region in themes.items() if by_region
     )
 
@@ -280,7 +286,7 @@ def _cover(w: _Writer) -> str:
 def directory_source(catalog: Catalog, lang: str, urls: Urls,
                      site_url: str | None = None) -> PdfSource:
     w = _Writer(catalog, lang, urls, site_url)
-    themes = grouping(catalog)
+    themes = grouping(catalog, lang)
     seen: set[Ref] = set()
     sections = [_theme_section(w, theme, seen) for theme in themes]
     if not themes:

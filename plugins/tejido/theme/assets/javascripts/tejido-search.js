@@ -28,13 +28,35 @@
     });
   }
 
-  function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  /* core/text.py's fold: lowercase, NFKD, without the combining marks meta.js lists
+     (runs as gap, length - 1; see text.combining_marks), so both fold alike. */
+  function marks(meta) {
+    if (!meta.marks) {
+      var ranges = [], end = 0;
+      for (var i = 0; i < meta.fold.length; i += 2) {
+        var start = end + meta.fold[i];
+        end = start + meta.fold[i + 1];
+        ranges.push("\\u{" + start.toString(16) + "}-\\u{" + end.toString(16) + "}");
+      }
+      meta.marks = new RegExp("[" + ranges.join("") + "]", "gu");
+    }
+    return meta.marks;
   }
+
+  function fold(meta, text) {
+    return text.toLowerCase().normalize("NFKD").replace(marks(meta), "");
+  }
+
+  /* Apostrophes, hyphens, the saltillo and zero-width characters join the parts of one
+     word (as JOINERS in core/search.py): a query word written with them searches the
+     whole ("Ko'tantik" -> "kotantik"), which the index holds beside each part. */
+  var COMPOUND = /[a-z0-9]+(?:(?:['\u2019\u2018\u02bc\u02bb`\u00b4\ua78c\u2010\u2011\u00ad\u200b\u200c\u2060\ufeff-]|\u200d)+[a-z0-9]+)*/g;
 
   function terms(meta, query) {
     var stop = new Set(meta.stop);
-    return (fold(query).match(/[a-z0-9]+/g) || []).filter(function (word) {
+    return (fold(meta, query).match(COMPOUND) || []).map(function (word) {
+      return (word.match(/[a-z0-9]+/g) || []).join("");
+    }).filter(function (word) {
       return word.length > 1 && !stop.has(word);
     });
   }
