@@ -86,9 +86,11 @@ def country_of(values: Mapping[str, Any], regions: Taxonomy) -> str | None:
         if term not in regions.terms:
             continue
         for step in (term, *regions.ancestors(term)):
-            iso = regions.terms[step].iso
-            if iso:
-                return iso.split("-")[0][:2].upper()
+            info = regions.terms[step]
+            if info.country:  # a known place carries its country
+                return info.country.upper()
+            if info.iso:
+                return info.iso.split("-")[0][:2].upper()
     return None
 
 
