@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -85,47 +86,60 @@ def country_of(values: Mapping[str, Any], regions: Taxonomy) -> str | None:
         if term not in regions.terms:
             continue
         for step in (term, *regions.ancestors(term)):
-            iso = regions.terms[step].iso
-            if iso:
-                return iso.split("-")[0][:2].upper()
+            info = regions.terms[step]
+            if info.country:  # a known place carries its country
+                return info.country.upper()
+            if info.iso:
+                return info.iso.split("-")[0][:2].upper()
     return None
 
 
-def parse_phone(number: str, country: str | None) -> phonenumbers.PhoneNumber | None:
-    """The number as the numbering plan reads it; None when it cannot be read (a number
-    without +CC in an entry whose country is unknown, too short or too long)."""
+@dataclass(frozen=True)
+class Reading:
+    """A number as the numbering plan reads it."""
+
+    e164: str
+    """'+529515140000': one spelling per number, to compare two of them."""
+    international: str
+    """'+52 951 514 0000', as pages show it."""
+    mobile: bool
+    """True only where the plan can tell (Mexico's, since 2019, cannot: its numbers are
+    'fixed line or mobile' and are not flagged)."""
+
+
+@lru_cache(maxsize=65_536)
+def reading(number: str, country: str | None) -> Reading | None:
+    """None when the number cannot be read: without +CC in an entry whose country is
+    unknown, too short or too long. Cached: a build reads each number several times
+    (validation, the guard, every page and PDF that shows it)."""
     try:
         parsed = phonenumbers.parse(number, None if number.strip().startswith("+") else country)
     except phonenumbers.NumberParseException:
         return None
     # A local-only number (without its area code) cannot be dialled by a reader elsewhere.
-    reason = phonenumbers.is_possible_number_with_reason(parsed)
-    return parsed if reason == phonenumbers.ValidationResult.IS_POSSIBLE else None
+    if phonenumbers.is_possible_number_with_reason(parsed) != \
+            phonenumbers.ValidationResult.IS_POSSIBLE:
+        return None
+    return Reading(
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+        phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.MOBILE)
 
 
 def international(number: str, country: str | None) -> str:
     """'+52 951 514 0000' whatever way it was written; as written when unreadable."""
-    parsed = parse_phone(number, country)
-    if parsed is None:
-        return number.strip()
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    found = reading(number, country)
+    return found.international if found else number.strip()
 
 
 def e164(number: str, country: str | None) -> str:
-    """'+529515140000': one spelling per number, to compare two of them."""
-    parsed = parse_phone(number, country)
-    if parsed is None:
-        return "+" + "".join(ch for ch in number if ch.isdigit())
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    found = reading(number, country)
+    return found.e164 if found else "+" + "".join(ch for ch in number if ch.isdigit())
 
 
 def is_mobile(number: str, country: str | None) -> bool:
-    """True only where the numbering plan can tell (Mexico's plan, since 2019, cannot:
-    its numbers are 'fixed line or mobile' and are not flagged)."""
-    parsed = parse_phone(number, country)
-    if parsed is None:
-        return False
-    return phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.MOBILE
+    found = reading(number, country)
+    return found.mobile if found else False
 
 
 # -- the routes as written ------------------------------------------------------

@@ -188,10 +188,12 @@ def _guard(spec: f.KindSpec, ctx: Context, values: dict[str, Any],
     guard.phones.update(private.phones)
     if "withdrawn" in values:  # published nowhere: only its private routes matter
         return []
-    privacy.check_contact(ctx, values, country)
-    texts = list(privacy.public_texts(ctx, spec.fields, values))
-    texts.extend(privacy.body_texts(ctx.doc.path, ctx.doc.body, ctx.doc.body_line))
-    guard.texts.append((texts, country, privacy.own_names(values)))
+    names = privacy.own_names(values)
+    privacy.check_contact(ctx, values, country, names)
+    found = [*privacy.public_texts(ctx, spec.fields, values),
+             *privacy.body_texts(ctx.doc.path, ctx.doc.body, ctx.doc.body_line)]
+    texts = [item for item in found if privacy.may_hold_route(item.text)]
+    guard.texts.append((texts, country, names))
     return texts
 
 

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import fields as f
-from .contact import Written, e164, is_mobile, parse_phone, written_routes
+from .contact import Written, e164, is_mobile, reading, written_routes
 from .mask import EMAIL_IN_TEXT, MIN_PHONE_DIGITS, PHONE_IN_TEXT, mask_email, mask_phone
 from .problems import Problem, Problems
 from .source import Location
@@ -166,11 +166,19 @@ def private_routes(values: Mapping[str, Any], country: str | None) -> Private:
     return Private(frozenset(emails), frozenset(phones))
 
 
+@dataclass(frozen=True)
+class Who:
+    """Computed once per entry: the organization's own names, the contact person's."""
+
+    names: set[str]
+    parts: tuple[str, ...]
+    private: Private
+
+
 def _route_problems(route: Written, values: Mapping[str, Any], country: str | None,
-                    private: Private) -> Iterator[tuple[str, str]]:
+                    who: Who) -> Iterator[tuple[str, str]]:
     """(message, hint) for each reason the route looks personal."""
-    names = own_names(values)
-    parts = person_parts(values)
+    names, parts, private = who.names, who.parts, who.private
     hint = HINT_PHONE if route.kind == "phone" else HINT_EMAIL
     if route.kind == "email":
         at = provider(route.value)
@@ -198,7 +206,7 @@ def check_numbers(ctx: Context, values: Mapping[str, Any], country: str | None) 
     routes = [*written_routes(values.get("contact") or {}),
               *written_routes(person, ("contact_person",))]
     for route in routes:
-        if route.kind == "phone" and parse_phone(route.value, country) is None:
+        if route.kind == "phone" and reading(route.value, country) is None:
             hint = ("write it with its country code, like +52 951 514 0000" if country is None
                     else f"check the digits; a number from another country than {country} "
                          "needs its country code, like +52")
@@ -207,19 +215,21 @@ def check_numbers(ctx: Context, values: Mapping[str, Any], country: str | None) 
                      found=mask_phone(route.value), hint=hint)
 
 
-def check_contact(ctx: Context, values: Mapping[str, Any], country: str | None) -> None:
+def check_contact(ctx: Context, values: Mapping[str, Any], country: str | None,
+                  names: set[str] | None = None) -> None:
     """The organization's (or network's) public routes, each on its own line."""
     check_numbers(ctx, values, country)
-    private = private_routes(values, country)
+    names = own_names(values) if names is None else names
+    who = Who(names, person_parts(values), private_routes(values, country))
     for route in written_routes(values.get("contact") or {}):
         if route.consent:
             continue  # published on purpose, with the date and source on record
-        for message, hint in _route_problems(route, values, country, private):
+        for message, hint in _route_problems(route, values, country, who):
             shown = {"phone": mask_phone, "email": mask_email}.get(route.kind, masked_url)(
                 route.value)
             ctx.fail(route.where, message, expected="the organization's own route",
                      found=shown, hint=hint)
-    parts = person_parts(values)
+    parts = who.parts
     addresses: list[tuple[Location, str]] = [(("social", k), url) for k, url in
                                              (values.get("social") or {}).items()]
     if "website" in values:
@@ -281,7 +291,18 @@ def body_texts(path: str, body: str, first_line: int) -> Iterator[PublicText]:
             yield PublicText(path, first_line + number, "text", line)
 
 
+DIGITS = re.compile(r"\d[\d ()\-.]{5}")
+"""A cheap first look: most texts hold no run of digits long enough to be a phone."""
+
+
+def may_hold_route(text: str) -> bool:
+    """Only such texts are kept for the cross-entry check (memory at 10,000 entries)."""
+    return "@" in text or DIGITS.search(text) is not None
+
+
 def _numbers(text: str) -> Iterator[str]:
+    if not DIGITS.search(text):
+        return
     for match in PHONE_IN_TEXT.finditer(text):
         if sum(ch.isdigit() for ch in match.group(0)) >= MIN_PHONE_DIGITS:
             yield match.group(0)
@@ -295,7 +316,7 @@ def check_text(item: PublicText, private: Private, country: str | None,
                              expected="no personal e-mail or phone in the text", found=found,
                              hint=hint))
 
-    for address in EMAIL_IN_TEXT.findall(item.text):
+    for address in EMAIL_IN_TEXT.findall(item.text) if "@" in item.text else ():
         if address.lower() in private.emails:
             fail("the text contains a contact person's private e-mail", mask_email(address),
                  "delete it from the text: a contact person's e-mail is never published")

@@ -1,20 +1,22 @@
 """Masking personal values before they reach a report or a terminal.
 
-A minimal local version: the privacy work (issue 9) brings the core's own masking
-function; when it lands, `mask` below becomes an import of it (one line)."""
+E-mail addresses and phone numbers are masked by the core's own functions
+(`core/mask.py`, the same `tejido check` uses); a person's name, which no pattern
+recognises, keeps only its first letter."""
 
 from __future__ import annotations
 
+from ..mask import ANYTHING_AT, mask_email, mask_phone
+
 
 def mask(value: str) -> str:
-    """'ana.perez@gmail.com' -> 'a…@g…'; '+52 951 222 3344' -> '…44'; 'Ana Pérez' -> 'A…'."""
+    """'ana.perez@gmail.com' -> 'an•••@gmail.com'; '+52 951 222 3344' -> '+52 95• ••• 3344';
+    'Ana Pérez' -> 'A…'."""
     text = str(value).strip()
     if not text:
         return ""
-    if "@" in text:
-        user, _, domain = text.partition("@")
-        return f"{user[:1]}…@{domain[:1]}…"
-    digits = [c for c in text if c.isdigit()]
-    if len(digits) >= 5:
-        return "…" + "".join(digits[-2:])
+    if ANYTHING_AT.fullmatch(text):
+        return mask_email(text)
+    if sum(ch.isdigit() for ch in text) >= 5:
+        return mask_phone(text)
     return text[:1] + "…"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..mask import mask_text
 from ..problems import Problem
 from .mapping import PERSONAL
 from .mask import mask
@@ -43,7 +44,9 @@ def report_text(outcome: Outcome) -> str:
     lines += _still(outcome)
     if outcome.dry_run:
         lines.append("\nDry run: nothing was written.")
-    return "\n".join(lines)
+    # Any e-mail or phone left in a value (a personal one under an organization's column
+    # too) is masked, as in every message: reports are pasted into chats and tickets.
+    return mask_text("\n".join(lines))
 
 
 def _changes(outcome: Outcome) -> list[str]:
