@@ -53,6 +53,7 @@ from .fields import DEFAULT_LANGUAGE
 from .labels import label
 from .model import Entry, Ref
 from .taxonomy import Taxonomy
+from .text import sort_key
 from .views import LinkView, Views
 
 KINDS = ("organization", "network")
@@ -222,8 +223,9 @@ TABLES = ("triples", "pairs", "singles", "by_theme", "family", "practiced", "pra
           "in_region")
 
 
-def ally_order(entry: Entry) -> tuple[str, str, str]:
-    return entry.name(DEFAULT_LANGUAGE).casefold(), entry.id, entry.kind
+def ally_order(entry: Entry) -> tuple[tuple[str, str], str, str]:
+    """Ties are broken by name in the default language, as every listing orders names."""
+    return sort_key(entry.name(DEFAULT_LANGUAGE), DEFAULT_LANGUAGE), entry.id, entry.kind
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,13 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def _name_ranks(catalog: Catalog, lang: str) -> list[int]:
+    """Each entry's place by kind, then by name in `lang`: the directory's order."""
+    order = [e for kind in KIND_ORDER for e in catalog.of_kind(kind, lang)]
+    rank = {entry.ref: number for number, entry in enumerate(order)}
+    return [rank[entry.ref] for entry in catalog.entries.values()]
+
+
 def _value_ids(catalog: Catalog, facet: str) -> list[str]:
     return list(KIND_ORDER) if facet == "kind" else [t.id for t in catalog.taxonomies[facet]]
 
@@ -96,6 +103,7 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
         "columns": {**{name: i for i, (name, _) in enumerate(FACETS)}, "practiced": len(FACETS)},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
+        "order": _name_ranks(catalog, lang),
         "allies": finder_rules(catalog),
         "texts": browser_texts(lang),
     }

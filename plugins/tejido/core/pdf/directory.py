@@ -19,7 +19,7 @@ from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE, LANGUAGES
 from ..labels import label
 from ..model import Entry, Ref
-from ..text import fold
+from ..text import initial, sort_key
 from ..urls import Urls
 from .jobs import PdfJob, PdfSource
 from .markup import document, local, site_address, stylesheet, with_fallback_note
@@ -50,12 +50,13 @@ def _root(catalog: Catalog, taxonomy: str, term: str, depth: int) -> str:
     return catalog.taxonomies[taxonomy].path(term)[:depth][-1]
 
 
-def grouping(catalog: Catalog) -> tuple[Theme, ...]:
-    """Organizations by root theme, then by region group, in taxonomy order."""
+def grouping(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> tuple[Theme, ...]:
+    """Organizations by root theme, then by region group, in taxonomy order; by name in
+    `lang` within a group."""
     regions = list(catalog.taxonomies["regions"].terms)
     themes: dict[str, dict[str, list[Entry]]] = {
         theme: {} for theme in catalog.taxonomies["themes"].roots()}
-    for org in catalog.of_kind("organization"):
+    for org in catalog.of_kind("organization", lang):
         org_themes = dict.fromkeys(_root(catalog, "themes", t, 1) for t in org.themes)
         org_regions = dict.fromkeys(_root(catalog, "regions", r, REGION_DEPTH)
                                     for r in org.regions)
@@ -202,16 +203,12 @@ def _network(w: _Writer, network: Entry) -> str:
 
 
 def _networks(w: _Writer) -> str:
-    networks = w.catalog.of_kind("network")
+    networks = w.catalog.of_kind("network", w.lang)
     if not networks:
         return ""
     cards = "\n".join(_network(w, network) for network in networks)
     return (f'<section class="networks" id="networks">\n<h1 class="theme-title">'
             f'{w.t("kinds.network")}</h1>\n{cards}\n</section>')
-
-
-def _sort_key(text: str) -> str:
-    return fold(text).casefold()
 
 
 def _index(w: _Writer) -> str:
@@ -224,9 +221,8 @@ def _index(w: _Writer) -> str:
         if acronym:
             lines.append((acronym, f'<li><a href="#{anchor}">{html.text(acronym)}</a></li>'))
     parts, letter = [], ""
-    for name, line in sorted(lines, key=lambda item: (_sort_key(item[0]), item[0])):
-        first = _sort_key(name)[:1].upper()
-        first = first if first.isalpha() else "#"
+    for name, line in sorted(lines, key=lambda item: (sort_key(item[0], w.lang), item[1])):
+        first = initial(name, w.lang)
         if first != letter:
             parts.append(f'{"</ul>" if letter else ""}<h3 class="letter">{first}</h3><ul>')
             letter = first
@@ -288,7 +284,7 @@ def _cover(w: _Writer) -> str:
 def directory_source(catalog: Catalog, lang: str, urls: Urls,
                      site_url: str | None = None) -> PdfSource:
     w = _Writer(catalog, lang, urls, site_url)
-    themes = grouping(catalog)
+    themes = grouping(catalog, lang)
     seen: set[Ref] = set()
     sections = [_theme_section(w, theme, seen) for theme in themes]
     if not themes:
