@@ -48,6 +48,7 @@ from itertools import combinations
 from types import MappingProxyType
 from typing import Any
 
+from . import relations as rel
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE
 from .labels import label
@@ -249,13 +250,13 @@ class _Builder:
         ref, themes, links = entry.ref, self.themes, self.links(entry.ref)
         practices = tuple(
             (practice, themes.closure(themes.mask(self.catalog.entries[practice].themes)))
-            for practice in (*links.get("ran", ()), *links.get("network_practice", ()))
+            for practice in (link for name in rel.PRACTICES_OF for link in links.get(name, ()))
             if practice in self.catalog.entries
         )
         practiced = _union(mask for _, mask in practices)
         theme_mask, region_mask = themes.mask(entry.themes), self.regions.mask(entry.regions)
-        members, convenors = self.ranks(links, "has_member"), self.ranks(links, "convened_by")
-        networks = self.ranks(links, "member_of", "convenes")
+        members, convenors = self.ranks(links, rel.HAS_MEMBER), self.ranks(links, rel.CONVENED_BY)
+        networks = self.ranks(links, *rel.NETWORKS_OF)
         return _Profile(
             rank=self.rank[ref], themes=theme_mask, theme_up=themes.closure(theme_mask),
             regions=region_mask, region_up=self.regions.closure(region_mask),
@@ -263,7 +264,7 @@ class _Builder:
             networks=networks, network_list=tuple(sorted(networks)),
             members=members, convenors=convenors, participants=members | convenors,
             participant_list=tuple(sorted(members | convenors))[:NEIGHBOUR_CAP],
-            allied=self.ranks(links, "alliance"),
+            allied=self.ranks(links, rel.ALLIANCE),
         )
 
     def post(self, lists: Mapping[str, defaultdict[Any, list[int]]], profile: _Profile) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from . import relations as rel
 from .allies import ally_order, finder_rules
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
@@ -26,7 +27,7 @@ FACETS = (("kind", "kind"), ("themes", "theme"), ("regions", "region"),
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
     """Themes of the practices an organization ran (or a network's practices came from)."""
     themes: set[int] = set()
-    for name in ("ran", "network_practice"):
+    for name in rel.PRACTICES_OF:
         for link in catalog.related(entry.ref, name):
             practice = catalog.entries.get(link.target)
             if practice is not None:

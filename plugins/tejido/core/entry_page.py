@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from . import contact
+from . import relations as rel
 from .allies import KINDS as ALLY_KINDS
 from .allies import AlliesView, allies_view, find_allies
 from .attachments import pdf_pages
@@ -23,11 +24,11 @@ from .views import DownloadView, LinkView, Local, PageView, Prose, TermView, Vie
 
 TERM_FACTS = ("themes", "regions", "sdgs", "populations")
 PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
-FACT_RELATIONS = ("run_by", "from_network", "convened_by", "authored_by")
+FACT_RELATIONS = (rel.RUN_BY, rel.FROM_NETWORK, rel.CONVENED_BY, rel.AUTHORED_BY)
 """Short relations shown among the facts, near the top."""
 RELATION_ORDER = (
-    "has_member", "member_of", "convenes", "alliance", "ran", "network_practice", "authored",
-    "uses_guide", "used_in",
+    rel.HAS_MEMBER, rel.MEMBER_OF, rel.CONVENES, rel.ALLIANCE, rel.RAN, rel.NETWORK_PRACTICE,
+    rel.AUTHORED, rel.USES_GUIDE, rel.USED_IN,
 )
 ENTRY_TEMPLATE = "tejido/entry.html"
 

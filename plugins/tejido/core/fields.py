@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import relations as rel
+
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
@@ -252,7 +254,7 @@ ORGANIZATION = KindSpec(
             ))),
             "Alianzas o convenios con otras entradas.",
             "Alliances or agreements with other entries.",
-            relation=Relation("alliance", "alliance", ref_field="with", year_field="year"),
+            relation=Relation(rel.ALLIANCE, rel.ALLIANCE, ref_field="with", year_field="year"),
         ),
         LAST_VERIFIED,
     ),
@@ -272,7 +274,7 @@ NETWORK = KindSpec(
         REGIONS,
         Field("convenor", Ref(("organization",)), "Organización que la convoca o coordina.",
               "Organization that convenes or coordinates it.",
-              relation=Relation("convened_by", "convenes"), example="organization:comunalia"),
+              relation=Relation(rel.CONVENED_BY, rel.CONVENES), example="organization:comunalia"),
         Field(
             "members",
             ListOf(Record((
@@ -281,7 +283,7 @@ NETWORK = KindSpec(
                 Field("since", Year(), "Año de ingreso.", "Year it joined.", required=True),
             ))),
             "Miembros, con su año de ingreso.", "Members, with the year they joined.",
-            relation=Relation("has_member", "member_of", ref_field="organization",
+            relation=Relation(rel.HAS_MEMBER, rel.MEMBER_OF, ref_field="organization",
                               year_field="since"),
         ),
         WEBSITE,
@@ -299,10 +301,10 @@ PRACTICE = KindSpec(
         SUMMARY,
         Field("organizations", Refs(("organization",)), "Organizaciones que la realizaron.",
               "Organizations that carried it out.", required=True,
-              relation=Relation("run_by", "ran"), example="[organization:seres]"),
+              relation=Relation(rel.RUN_BY, rel.RAN), example="[organization:seres]"),
         Field("network", Ref(("network",)), "Red o proyecto del que surgió.",
               "Network or project it came from.",
-              relation=Relation("from_network", "network_practice")),
+              relation=Relation(rel.FROM_NETWORK, rel.NETWORK_PRACTICE)),
         Field("project", Text(200), "Nombre del proyecto.", "Name of the project."),
         THEMES,
         REGIONS,
@@ -341,7 +343,7 @@ PRACTICE = KindSpec(
             "Qué hace falta para replicarla.", "What it takes to replicate it.",
         ),
         Field("guides", Refs(("guide",)), "Guías relacionadas.", "Related guides.",
-              relation=Relation("uses_guide", "used_in")),
+              relation=Relation(rel.USES_GUIDE, rel.USED_IN)),
         LAST_VERIFIED,
     ),
     "Buenas prácticas", "Good practices",
@@ -353,7 +355,8 @@ GUIDE = KindSpec(
         Field("title", Bilingual(max_length=200), "Título.", "Title.", required=True),
         SUMMARY,
         Field("authors", Refs(("organization", "network")), "Autoras y autores (entradas).",
-              "Authors (entries).", required=True, relation=Relation("authored_by", "authored")),
+              "Authors (entries).", required=True,
+              relation=Relation(rel.AUTHORED_BY, rel.AUTHORED)),
         Field("year", Year(), "Año de publicación.", "Year published.", required=True),
         Field("licence", Choice(LICENCES), "Licencia.", "Licence.", required=True,
               example="CC-BY-SA-4.0"),

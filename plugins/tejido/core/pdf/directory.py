@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import contact, html
+from .. import relations as rel
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE, LANGUAGES
 from ..labels import label
@@ -151,7 +152,7 @@ def _card(w: _Writer, org: Entry) -> str:
     rows = [
         (w.t("field.themes"), w.terms("themes", org.themes)),
         (w.t("field.regions"), w.terms("regions", org.regions)),
-        (w.t("kinds.network"), _related(w, org, ("member_of", "convenes"))),
+        (w.t("kinds.network"), _related(w, org, rel.NETWORKS_OF)),
         *_contact_rows(w, org),
     ]
     return (f'<article class="card" id="{html.text(_anchor(org.ref))}">\n'
@@ -190,8 +191,8 @@ def _theme_section(w: _Writer, theme: Theme, seen: set[Ref]) -> str:
 
 def _network(w: _Writer, network: Entry) -> str:
     rows = [
-        (w.t("rel.convened_by"), _related(w, network, ("convened_by",))),
-        (w.t("rel.has_member"), _related(w, network, ("has_member",))),
+        (w.t(f"rel.{rel.CONVENED_BY}"), _related(w, network, (rel.CONVENED_BY,))),
+        (w.t(f"rel.{rel.HAS_MEMBER}"), _related(w, network, (rel.HAS_MEMBER,))),
         (w.t("field.themes"), w.terms("themes", network.themes)),
         (w.t("field.regions"), w.terms("regions", network.regions)),
         *_contact_rows(w, network),
