@@ -9,7 +9,6 @@ and an alphabetical index of organizations with page numbers.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -253,8 +252,8 @@ def _count(lang: str, what: str, count: int) -> str:
 
 
 def _verified(catalog: Catalog) -> str:
-    dates = [e.values["last_verified"] for kind in ("organization", "network")
-             for e in catalog.of_kind(kind) if isinstance(e.values.get("last_verified"), dt.date)]
+    dates = [e.last_verified for kind in ("organization", "network")
+             for e in catalog.of_kind(kind) if e.last_verified is not None]
     return max(dates).isoformat() if dates else ""
 
 
