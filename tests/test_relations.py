@@ -23,7 +23,7 @@ def test_every_relation_is_declared_by_a_field_and_named_in_both_languages() -> 
 
 
 def test_no_module_spells_a_relation_name() -> None:
-    # "alliance" is also the kind of an allies reason (core/allies.py), so it is left out.
+    # "alliance" is also the kind of an allies reason (core/allies/ranking.py), so it is left out.
     spelled = NAMES - {relations.ALLIANCE}
     found = []
     for path in sorted(CORE.rglob("*.py")):

@@ -7,14 +7,17 @@ producing one page does not grow with the size of the catalog.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
 
 from .fields import DEFAULT_LANGUAGE
 from .model import Entry, Link, Ref
 from .taxonomy import Taxonomy
 from .text import sort_key
+
+T = TypeVar("T")
 
 KIND_ORDER = ("organization", "network", "practice", "guide")
 
@@ -32,6 +35,16 @@ class Catalog:
     _ordered: dict[tuple[str, str], tuple[Entry, ...]] = field(
         default_factory=dict, compare=False, repr=False)
     """Entries of a kind in another language's order, sorted once."""
+
+    _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Indexes built from the catalog on first use (the allies index), kept with it."""
+
+    def derived(self, name: str, build: Callable[[Catalog], T]) -> T:
+        """What `build` makes of this catalog, made once: the catalog owns it, so it lives
+        and dies with the catalog, and a new catalog (a rebuild) gets a new one."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[return-value]
 
     def of_kind(self, kind: str, lang: str = DEFAULT_LANGUAGE) -> tuple[Entry, ...]:
         """The entries of a kind in the order of their names in `lang` (`text.sort_key`)."""

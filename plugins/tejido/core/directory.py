@@ -53,7 +53,7 @@ def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
 
 
 def _ally_ranks(catalog: Catalog) -> list[int]:
-    """Each entry's place in the order allies.py breaks ties by (name, id, kind), so the
+    """Each entry's place in the order core/allies breaks ties by (name, id, kind), so the
     browser's finder orders equal scores the same way."""
     order = sorted(catalog.entries.values(), key=ally_order)
     rank = {entry.ref: number for number, entry in enumerate(order)}
