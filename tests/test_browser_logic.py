@@ -295,3 +295,13 @@ def test_facet_counts_equal_counts_in_python(scripts: Any, catalogs: list[Catalo
                                       for t in catalog.taxonomies[name]
                                       if catalog.count(name, t.id)}
     assert cases == CATALOGS * QUERIES
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_directory_texts_are_its_own(lang: str, catalogs: list[Catalog]) -> None:
+    """The allies' reasons share facets.js with the directory's texts: none shadows one."""
+    from tejido.core.labels import group
+
+    texts = _receive(facets_data(catalogs[0], lang, Urls()))["texts"]
+    for key, text in group(lang, "directory.").items():
+        assert texts[key] == text, key

@@ -88,8 +88,10 @@ def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, obje
 def browser_texts(lang: str) -> dict[str, str]:
     """The directory's texts and the allies' reasons, as tejido-directory.js and
     tejido-allies.js look them up."""
+    # The reasons only: the allies section's own texts, and "more" (which names refs the
+    # finder never shows), would shadow the directory's keys of the same name.
     reasons = {key: text for key, text in group(lang, "allies.").items()
-               if key not in ("title", "intro", "none")}
+               if key not in ("title", "intro", "none", "more")}
     return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
 
 
