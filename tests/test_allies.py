@@ -16,6 +16,7 @@ from tejido.core.allies import (
     allies_for,
     allies_view,
     find_allies,
+    index_for,
     pool_size,
     reason_text,
 )
@@ -322,3 +323,14 @@ def test_matrix_page(catalog: Catalog) -> None:
     english = renderer.page(en, "", str)
     assert " in Oaxaca: no organization yet" in english
     assert 'href="../regiones/oaxaca/index.html"' in english
+
+
+def test_the_catalog_owns_its_allies_index(project: Path) -> None:
+    import tejido.core.allies as allies_package
+
+    first, second = load(project), load_project(Layout(project)).catalog
+    assert index_for(first) is index_for(first) is first.derived("allies", AllyIndex.build)
+    assert index_for(second) is not index_for(first)
+    kept = [name for name, value in vars(allies_package).items()
+            if isinstance(value, (list, dict)) and not name.startswith("__")]
+    assert kept == [], f"module-level state in core/allies: {kept}"

@@ -329,10 +329,9 @@ def test_freshness_on_cards_search_and_directory_data(
     assert '"Colectivo Planta","organization",' in chunks
     assert re.search(r'"Colectivo Planta","organization","[^"]+","[^"]*","fresh"', chunks)
     facets = (site / "search/facets.js").read_text(encoding="utf-8")
-    data = json.loads(facets[facets.index(",") + 1:-3])
-    freshness = next(f for f in data["facets"] if f["name"] == "freshness")
-    assert (freshness["param"], freshness["ids"], freshness["labels"]) == (
-        "verified", ["yes"], ["Verificadas en el último año"])
+    data = json.loads(facets[facets.index(",") + 1:facets.rindex(");")])
+    freshness = data["facets"][data["columns"]["freshness"]]
+    assert (freshness["ids"], freshness["labels"]) == (["yes"], ["Verificadas en el último año"])
 
 
 def test_due_page_and_feed_oldest_first(planted_site: tuple[Path, Planted]) -> None:

@@ -16,7 +16,7 @@ LITERAL = re.compile(r"""(?:\bt|(?<![.\w])label|\.t|\bphrase|\btext)\("""
                      r"""(?:[\w.]+, )?["']([\w.-]+)["'] *[,)]""")
 # A key built from a prefix: f"kind.{…}", "field." + name, t("language." ~ lang).
 PREFIX = re.compile(r"""(?:\bt|\blabel|\.t)\((?:[\w.]+, )?f?["']([\w-]+\.)(?:\{|["'] *[+~])""")
-NAMESPACED = {"matrix.py": "matrix.", "allies.py": "allies."}
+NAMESPACED = {"matrix.py": "matrix.", "wording.py": "allies."}
 """Modules whose own `text()`/`phrase()` add a prefix to the key."""
 
 

@@ -87,7 +87,7 @@ def _term_url(urls: Urls, taxonomy: str, term_id: str, number: int, lang: str) -
 def term_pages(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Urls,
                size: int = PAGE_SIZE) -> Iterator[PageView]:
     """A term's page, and more pages when its entries do not fit in one."""
-    entries = catalog.tagged(taxonomy, term_id)
+    entries = catalog.tagged(taxonomy, term_id, lang)
     pages = page_count(len(entries), size)
     for number in range(1, pages + 1):
         yield term_page(catalog, taxonomy, term_id, lang, urls, (number, pages, size), entries)
@@ -97,7 +97,7 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
               paging: tuple[int, int, int] = (1, 1, PAGE_SIZE),
               entries: tuple[Entry, ...] | None = None) -> PageView:
     number, pages, size = paging
-    entries = catalog.tagged(taxonomy, term_id) if entries is None else entries
+    entries = catalog.tagged(taxonomy, term_id, lang) if entries is None else entries
     v = Views(catalog, urls, lang, _term_url(urls, taxonomy, term_id, number, lang))
     tax = catalog.taxonomies[taxonomy]
     title = tax.terms[term_id].label(lang)

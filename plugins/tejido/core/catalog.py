@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import TypeVar
 
+from .fields import DEFAULT_LANGUAGE
 from .freshness import Freshness, FreshnessPolicy, freshness
 from .model import Entry, Link, Ref
 from .regions import in_use
 from .taxonomy import Taxonomy
+from .text import sort_key
+
+T = TypeVar("T")
 
 KIND_ORDER = ("organization", "network", "practice", "guide")
 
@@ -40,11 +45,36 @@ class Catalog:
     def freshness(self, entry: Entry) -> Freshness:
         return freshness(entry, self.policy)
 
-    def of_kind(self, kind: str) -> tuple[Entry, ...]:
-        return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))
+    _ordered: dict[tuple[str, str], tuple[Entry, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+    """Entries of a kind in another language's order, sorted once."""
 
-    def tagged(self, taxonomy: str, term: str) -> tuple[Entry, ...]:
-        return tuple(self.entries[r] for r in self.by_term.get((taxonomy, term), ()))
+    _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Indexes built from the catalog on first use (the allies index), kept with it."""
+
+    def derived(self, name: str, build: Callable[[Catalog], T]) -> T:
+        """What `build` makes of this catalog, made once: the catalog owns it, so it lives
+        and dies with the catalog, and a new catalog (a rebuild) gets a new one."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[return-value]
+
+    def of_kind(self, kind: str, lang: str = DEFAULT_LANGUAGE) -> tuple[Entry, ...]:
+        """The entries of a kind in the order of their names in `lang` (`text.sort_key`)."""
+        found = self._ordered.get((kind, lang))
+        if found is None:
+            found = in_order((self.entries[r] for r in self.by_kind.get(kind, ())), lang)
+            self._ordered[(kind, lang)] = found
+        return found
+
+    def tagged(self, taxonomy: str, term: str, lang: str = DEFAULT_LANGUAGE
+               ) -> tuple[Entry, ...]:
+        """Entries using a term or one of its descendants, by kind, then by name in `lang`."""
+        entries = (self.entries[r] for r in self.by_term.get((taxonomy, term), ()))
+        if lang == DEFAULT_LANGUAGE:  # the order they are stored in
+            return tuple(entries)
+        return tuple(sorted(entries, key=lambda e: (KIND_ORDER.index(e.kind),
+                                                    entry_key(e, lang))))
 
     def count(self, taxonomy: str, term: str) -> int:
         return len(self.by_term.get((taxonomy, term), ()))
@@ -56,8 +86,17 @@ class Catalog:
         return len(self.entries)
 
 
-def _sort_key(entry: Entry) -> tuple[int, str, str]:
-    return (KIND_ORDER.index(entry.kind), entry.name("es").casefold(), entry.id)
+def entry_key(entry: Entry, lang: str) -> tuple[tuple[str, str], str]:
+    """Entries by name in a language, the one order of every listing (`text.sort_key`)."""
+    return sort_key(entry.name(lang), lang), entry.id
+
+
+def in_order(entries: Iterable[Entry], lang: str) -> tuple[Entry, ...]:
+    return tuple(sorted(entries, key=lambda entry: entry_key(entry, lang)))
+
+
+def _sort_key(entry: Entry) -> tuple[int, tuple[tuple[str, str], str]]:
+    return KIND_ORDER.index(entry.kind), entry_key(entry, DEFAULT_LANGUAGE)
 
 
 def _term_fields(entry: Entry) -> Iterable[tuple[str, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from . import relations as rel
 from .allies import ally_order, finder_rules
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
@@ -33,7 +34,7 @@ FRESH = "yes"
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
     """Themes of the practices an organization ran (or a network's practices came from)."""
     themes: set[int] = set()
-    for name in ("ran", "network_practice"):
+    for name in rel.PRACTICES_OF:
         for link in catalog.related(entry.ref, name):
             practice = catalog.entries.get(link.target)
             if practice is not None:
@@ -61,9 +62,16 @@ def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
 
 
 def _ally_ranks(catalog: Catalog) -> list[int]:
-    """Each entry's place in the order allies.py breaks ties by (name, id, kind), so the
+    """Each entry's place in the order core/allies breaks ties by (name, id, kind), so the
     browser's finder orders equal scores the same way."""
     order = sorted(catalog.entries.values(), key=ally_order)
+    rank = {entry.ref: number for number, entry in enumerate(order)}
+    return [rank[entry.ref] for entry in catalog.entries.values()]
+
+
+def _name_ranks(catalog: Catalog, lang: str) -> list[int]:
+    """Each entry's place by kind, then by name in `lang`: the directory's order."""
+    order = [e for kind in KIND_ORDER for e in catalog.of_kind(kind, lang)]
     rank = {entry.ref: number for number, entry in enumerate(order)}
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
@@ -113,8 +121,10 @@ def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, obje
 def browser_texts(lang: str) -> dict[str, str]:
     """The directory's texts and the allies' reasons, as tejido-directory.js and
     tejido-allies.js look them up."""
+    # The reasons only: the allies section's own texts, and "more" (which names refs the
+    # finder never shows), would shadow the directory's keys of the same name.
     reasons = {key: text for key, text in group(lang, "allies.").items()
-               if key not in ("title", "intro", "none")}
+               if key not in ("title", "intro", "none", "more")}
     return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
 
 
@@ -136,6 +146,7 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
         "columns": {**{name: i for i, (name, _) in enumerate(FACETS)}, "practiced": len(FACETS)},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
+        "order": _name_ranks(catalog, lang),
         "allies": finder_rules(catalog),
         "texts": browser_texts(lang),
     }

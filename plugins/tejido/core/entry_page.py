@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from . import contact, identifiers
+from . import relations as rel
 from .allies import KINDS as ALLY_KINDS
 from .allies import AlliesView, allies_view, find_allies
 from .attachments import pdf_pages
@@ -23,11 +24,11 @@ from .views import DownloadView, FreshView, LinkView, Local, PageView, Prose, Te
 
 TERM_FACTS = ("themes", "regions", "sdgs", "populations")
 PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
-FACT_RELATIONS = ("run_by", "from_network", "convened_by", "authored_by")
+FACT_RELATIONS = (rel.RUN_BY, rel.FROM_NETWORK, rel.CONVENED_BY, rel.AUTHORED_BY)
 """Short relations shown among the facts, near the top."""
 RELATION_ORDER = (
-    "has_member", "member_of", "convenes", "alliance", "ran", "network_practice", "authored",
-    "uses_guide", "used_in",
+    rel.HAS_MEMBER, rel.MEMBER_OF, rel.CONVENES, rel.ALLIANCE, rel.RAN, rel.NETWORK_PRACTICE,
+    rel.AUTHORED, rel.USES_GUIDE, rel.USED_IN,
 )
 ENTRY_TEMPLATE = "tejido/entry.html"
 
@@ -199,7 +200,7 @@ def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
     routes = _contact(v, entry)
     for name in FACT_RELATIONS:
         targets = tuple(v.link(link.target) for link in links if link.name == name)
-        if name == "authored_by":  # authors that are not entries, by name
+        if name == rel.AUTHORED_BY:  # authors that are not entries, by name
             targets += tuple(entry.values.get("author_names", ()))
         if targets:
             rows.append(Fact(name, v.t("rel." + name), targets))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import relations as rel
 from .licences import LICENCES as KNOWN_LICENCES
 
 LANGUAGES: tuple[str, ...] = ("es", "en")
@@ -358,7 +359,7 @@ ORGANIZATION = KindSpec(
             ))),
             "Alianzas o convenios con otras entradas.",
             "Alliances or agreements with other entries.",
-            relation=Relation("alliance", "alliance", ref_field="with", year_field="year"),
+            relation=Relation(rel.ALLIANCE, rel.ALLIANCE, ref_field="with", year_field="year"),
         ),
         DISTINCT_FROM,
         *FRESHNESS_FIELDS,
@@ -379,7 +380,7 @@ NETWORK = KindSpec(
         REGIONS,
         Field("convenor", Ref(("organization",)), "Organización que la convoca o coordina.",
               "Organization that convenes or coordinates it.",
-              relation=Relation("convened_by", "convenes"), example="organization:comunalia"),
+              relation=Relation(rel.CONVENED_BY, rel.CONVENES), example="organization:comunalia"),
         Field(
             "members",
             ListOf(Record((
@@ -388,7 +389,7 @@ NETWORK = KindSpec(
                 Field("since", Year(), "Año de ingreso.", "Year it joined.", required=True),
             ))),
             "Miembros, con su año de ingreso.", "Members, with the year they joined.",
-            relation=Relation("has_member", "member_of", ref_field="organization",
+            relation=Relation(rel.HAS_MEMBER, rel.MEMBER_OF, ref_field="organization",
                               year_field="since"),
         ),
         WEBSITE,
@@ -409,10 +410,10 @@ PRACTICE = KindSpec(
         SUMMARY,
         Field("organizations", Refs(("organization",)), "Organizaciones que la realizaron.",
               "Organizations that carried it out.", required=True,
-              relation=Relation("run_by", "ran"), example="[organization:seres]"),
+              relation=Relation(rel.RUN_BY, rel.RAN), example="[organization:seres]"),
         Field("network", Ref(("network",)), "Red o proyecto del que surgió.",
               "Network or project it came from.",
-              relation=Relation("from_network", "network_practice")),
+              relation=Relation(rel.FROM_NETWORK, rel.NETWORK_PRACTICE)),
         Field("project", Text(200), "Nombre del proyecto.", "Name of the project."),
         THEMES,
         REGIONS,
@@ -451,7 +452,7 @@ PRACTICE = KindSpec(
             "Qué hace falta para replicarla.", "What it takes to replicate it.",
         ),
         Field("guides", Refs(("guide",)), "Guías relacionadas.", "Related guides.",
-              relation=Relation("uses_guide", "used_in")),
+              relation=Relation(rel.USES_GUIDE, rel.USED_IN)),
         *FRESHNESS_FIELDS,
     ),
     "Buenas prácticas", "Good practices",
@@ -465,7 +466,7 @@ GUIDE = KindSpec(
         Field("authors", Refs(("organization", "network")),
               "Autoras y autores que están en el catálogo (entradas).",
               "Authors that are in the catalog (entries).",
-              relation=Relation("authored_by", "authored"), example="[organization:seres]"),
+              relation=Relation(rel.AUTHORED_BY, rel.AUTHORED), example="[organization:seres]"),
         Field("author_names", Names(),
               "Autoras y autores que no están en el catálogo, por su nombre (con authors, o "
               "en su lugar).",

@@ -34,7 +34,7 @@ def pager(v: Views, number: int, pages: int, url_of: Callable[[int], str]) -> Pa
 
 
 def _page(v: Views, kind: str, number: int, size: int) -> dict[str, object]:
-    entries = v.catalog.of_kind(kind)
+    entries = v.catalog.of_kind(kind, v.lang)
     pages = page_count(len(entries), size)
     return {"pager": pager(v, number, pages, lambda n: page_url(v.urls, kind, n, v.lang)),
             "cards": v.cards(entries[(number - 1) * size:number * size])}

@@ -257,7 +257,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         ref=Ref(spec.kind, ident), source=shown, title=title,
         summary=values["summary"], themes=values.get("themes", ()),
         regions=values.get("regions", ()), sdgs=values.get("sdgs", ()),
-        populations=values.get("populations", ()), links=_links(spec, values),
+        populations=values.get("populations", ()), last_verified=values.get("last_verified"),
+        links=_links(spec, values),
         values=values, body={k: v for k, v in body.items() if v},
         assets=tuple(dict.fromkeys(assets)),
     )

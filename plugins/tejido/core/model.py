@@ -1,7 +1,11 @@
-"""The catalog's data model: one immutable envelope for every kind of entry."""
+"""The catalog's data model: one immutable envelope for every kind of entry.
+
+An entry's common part (`Common`: who it is, what it is about, where, how fresh) is
+typed the same for every kind; what only its kind has stays in `Entry.own`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,23 +41,28 @@ class Link:
     derived: bool = False
 
 
-@dataclass(frozen=True)
-class Entry:
+COMMON_FIELDS = frozenset({"name", "title", "summary", "themes", "regions", "sdgs",
+                           "populations", "last_verified"})
+"""The fields `Common` holds (organizations and networks have a `name`, practices and
+guides a bilingual `title`: both are `Common.title`)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Common:
+    """What every entry has, whatever its kind."""
+
     ref: Ref
-    source: str
+    """Its id and kind."""
     title: Text
+    """Its name (by language for practices and guides)."""
     summary: Text
-    themes: tuple[str, ...]
-    regions: tuple[str, ...]
-    sdgs: tuple[str, ...]
-    populations: tuple[str, ...]
-    links: tuple[Link, ...]
-    values: Mapping[str, Any]
-    """Every validated field by name, normalized (for facts and exports)."""
-    body: Text
-    assets: tuple[tuple[str, str], ...] = ()
-    """Files the text links to, as (target written in the text, path in the repository);
-    published beside the entry's page so the same relative link works there."""
+    themes: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    """Places, as region ids."""
+    sdgs: tuple[str, ...] = ()
+    populations: tuple[str, ...] = ()
+    last_verified: dt.date | None = None
+    """When its facts were last checked (its freshness); None if never."""
 
     @property
     def kind(self) -> str:
@@ -69,6 +78,25 @@ class Entry:
     def languages(self) -> tuple[str, ...]:
         """Languages in which the required text of the entry exists."""
         return tuple(lang for lang in LANGUAGES if lang in self.summary and lang in self.title)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry(Common):
+    """An entry: its common part, where it was read, its links, texts and own fields."""
+
+    source: str
+    links: tuple[Link, ...] = ()
+    values: Mapping[str, Any]
+    """Every validated field by name, normalized (for facts and exports)."""
+    body: Text
+    assets: tuple[tuple[str, str], ...] = ()
+    """Files the text links to, as (target written in the text, path in the repository);
+    published beside the entry's page so the same relative link works there."""
+
+    @property
+    def own(self) -> Mapping[str, Any]:
+        """The fields only its kind has (an organization's type, a practice's years…)."""
+        return {name: value for name, value in self.values.items() if name not in COMMON_FIELDS}
 
 
 def pick(text: Text, lang: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from .places import name_key
 from .taxonomy import Taxonomy
-from .text import fold
+from .text import sort_key
 
 CONFIDENT = 85.0
 """A name this close (rapidfuzz ratio, 0–100) to exactly one place is offered alone."""
@@ -122,8 +122,9 @@ def qualified_label(tax: Taxonomy, term_id: str, lang: str) -> str:
 
 
 def by_name(tax: Taxonomy, ids: Iterable[str], lang: str) -> list[str]:
-    """Terms in alphabetical order of their folded label in `lang` ('Ávila' among the As)."""
-    return sorted(ids, key=lambda t: (fold(tax.terms[t].label(lang)), t))
+    """Terms in alphabetical order of their label in `lang` ('Ávila' among the As), with
+    the one sort key of names (`text.sort_key`)."""
+    return sorted(ids, key=lambda t: (sort_key(tax.terms[t].label(lang), lang), t))
 
 
 def in_use(tax: Taxonomy, used: Iterable[str]) -> Taxonomy:

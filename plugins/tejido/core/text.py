@@ -44,3 +44,27 @@ def combining_marks() -> tuple[int, ...]:
         start = end = code
     flat += [start - previous_end, end - start]
     return tuple(flat)
+
+
+SPANISH_ENE = "\U0010ffff"
+"""Put after 'n' in a Spanish sort key so that 'ñ' comes between 'n' and 'o'."""
+
+
+def sort_key(text: str, lang: str) -> tuple[str, str]:
+    """The one order of names in every listing, facet, index and PDF: accents and case
+    ignored ('Órgano' between 'Oaxaca' and 'Zapoteca', 'árbol' beside 'Árbol'), and in
+    Spanish 'ñ' a letter of its own after 'n' ('Núcleo' < 'Nuevo' < 'Ñuu').  The text
+    itself breaks ties, so the order never depends on the order of the input."""
+    lowered = text.lower()
+    if lang == "es":
+        lowered = lowered.replace("ñ", "n" + SPANISH_ENE)
+    return fold(lowered), text
+
+
+def initial(text: str, lang: str) -> str:
+    """The letter an index files a name under ('Órgano' -> 'O'; 'Ñuu' -> 'Ñ' in Spanish);
+    '#' for a name that starts with no letter."""
+    key = sort_key(text, lang)[0]
+    if not key[:1].isalpha():
+        return "#"
+    return "Ñ" if key.startswith("n" + SPANISH_ENE) else key[0].upper()

@@ -9,16 +9,16 @@ and an alphabetical index of organizations with page numbers.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .. import contact, html
+from .. import relations as rel
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE, LANGUAGES
 from ..labels import label
 from ..model import Entry, Ref
-from ..text import fold
+from ..text import initial, sort_key
 from ..urls import Urls
 from .jobs import PdfJob, PdfSource
 from .markup import document, local, site_address, stylesheet, with_fallback_note
@@ -49,18 +49,21 @@ def _root(catalog: Catalog, taxonomy: str, term: str, depth: int) -> str:
     return catalog.taxonomies[taxonomy].path(term)[:depth][-1]
 
 
-def _place_order(catalog: Catalog, lang: str) -> Callable[[str], tuple[str, ...]]:
-    """Regions by the folded names of their path (country, then state), in `lang`."""
+def _place_order(catalog: Catalog, lang: str
+                 ) -> Callable[[str], tuple[tuple[str, str], ...]]:
+    """Regions by the names of their path (country, then state), in `lang`, with the one
+    sort key of names (`text.sort_key`)."""
     tax = catalog.taxonomies["regions"]
-    return lambda region: tuple(fold(tax.terms[r].label(lang)) for r in tax.path(region))
+    return lambda region: tuple(sort_key(tax.terms[r].label(lang), lang) for r in tax.path(region))
 
 
 def grouping(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> tuple[Theme, ...]:
-    """Organizations by root theme (in taxonomy order), then by region group, by name."""
+    """Organizations by root theme (in taxonomy order), then by region group, by name in
+    `lang` within a group."""
     order = _place_order(catalog, lang)
     themes: dict[str, dict[str, list[Entry]]] = {
         theme: {} for theme in catalog.taxonomies["themes"].roots()}
-    for org in catalog.of_kind("organization"):
+    for org in catalog.of_kind("organization", lang):
         org_themes = dict.fromkeys(_root(catalog, "themes", t, 1) for t in org.themes)
         org_regions = dict.fromkeys(_root(catalog, "regions", r, REGION_DEPTH)
                                     for r in org.regions)
@@ -148,7 +151,7 @@ def _card(w: _Writer, org: Entry) -> str:
     rows = [
         (w.t("field.themes"), w.terms("themes", org.themes)),
         (w.t("field.regions"), w.terms("regions", org.regions)),
-        (w.t("kinds.network"), _related(w, org, ("member_of", "convenes"))),
+        (w.t("kinds.network"), _related(w, org, rel.NETWORKS_OF)),
         *_contact_rows(w, org),
     ]
     return (f'<article class="card" id="{html.text(_anchor(org.ref))}">\n'
@@ -187,8 +190,8 @@ def _theme_section(w: _Writer, theme: Theme, seen: set[Ref]) -> str:
 
 def _network(w: _Writer, network: Entry) -> str:
     rows = [
-        (w.t("rel.convened_by"), _related(w, network, ("convened_by",))),
-        (w.t("rel.has_member"), _related(w, network, ("has_member",))),
+        (w.t(f"rel.{rel.CONVENED_BY}"), _related(w, network, (rel.CONVENED_BY,))),
+        (w.t(f"rel.{rel.HAS_MEMBER}"), _related(w, network, (rel.HAS_MEMBER,))),
         (w.t("field.themes"), w.terms("themes", network.themes)),
         (w.t("field.regions"), w.terms("regions", network.regions)),
         *_contact_rows(w, network),
@@ -200,16 +203,12 @@ def _network(w: _Writer, network: Entry) -> str:
 
 
 def _networks(w: _Writer) -> str:
-    networks = w.catalog.of_kind("network")
+    networks = w.catalog.of_kind("network", w.lang)
     if not networks:
         return ""
     cards = "\n".join(_network(w, network) for network in networks)
     return (f'<section class="networks" id="networks">\n<h1 class="theme-title">'
             f'{w.t("kinds.network")}</h1>\n{cards}\n</section>')
-
-
-def _sort_key(text: str) -> str:
-    return fold(text).casefold()
 
 
 def _index(w: _Writer) -> str:
@@ -222,9 +221,8 @@ def _index(w: _Writer) -> str:
         if acronym:
             lines.append((acronym, f'<li><a href="#{anchor}">{html.text(acronym)}</a></li>'))
     parts, letter = [], ""
-    for name, line in sorted(lines, key=lambda item: (_sort_key(item[0]), item[0])):
-        first = _sort_key(name)[:1].upper()
-        first = first if first.isalpha() else "#"
+    for name, line in sorted(lines, key=lambda item: (sort_key(item[0], w.lang), item[1])):
+        first = initial(name, w.lang)
         if first != letter:
             parts.append(f'{"</ul>" if letter else ""}<h3 class="letter">{first}</h3><ul>')
             letter = first
@@ -254,8 +252,8 @@ def _count(lang: str, what: str, count: int) -> str:
 
 
 def _verified(catalog: Catalog) -> str:
-    dates = [e.values["last_verified"] for kind in ("organization", "network")
-             for e in catalog.of_kind(kind) if isinstance(e.values.get("last_verified"), dt.date)]
+    dates = [e.last_verified for kind in ("organization", "network")
+             for e in catalog.of_kind(kind) if e.last_verified is not None]
     return max(dates).isoformat() if dates else ""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import html
+from .. import relations as rel
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE, LANGUAGES
 from ..labels import label
@@ -48,7 +49,7 @@ def guide_pdf_url(urls: Urls, entry: Entry, lang: str) -> str:
 def _authors(catalog: Catalog, entry: Entry, lang: str, urls: Urls,
              site_url: str | None) -> str:
     names = []
-    for link in catalog.related(entry.ref, "authored_by"):
+    for link in catalog.related(entry.ref, rel.AUTHORED_BY):
         author = catalog.entries.get(link.target)
         if author is None:
             continue
@@ -107,7 +108,7 @@ def guide_source(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Pa
         f'<main id="{BODY_ID}" class="text" lang="{html.text(lang)}">\n{body}\n</main>',
     ])
     authors = ", ".join(catalog.entries[link.target].name(lang)
-                        for link in catalog.related(entry.ref, "authored_by")
+                        for link in catalog.related(entry.ref, rel.AUTHORED_BY)
                         if link.target in catalog.entries)
     meta = {"author": authors, "description": pick(entry.summary, lang)[0],
             "generator": "Tejido"}

@@ -1,6 +1,6 @@
 /* Tejido "find allies" on the directory page: choose themes and a region, get the
    organizations and networks that work alike, ranked, with the reasons in words.
-   The rules are those of core/allies.py `allies_for`; their weights, the kinds ranked,
+   The rules are those of core/allies `allies_for`; their weights, the kinds ranked,
    the least score, the regions precise enough to count as "the same" and the term
    ancestry come from facets.js (allies.finder_rules), and a browser test compares the
    two rankings over many generated catalogs. */

@@ -269,11 +269,12 @@
     var matching = entries.filter(function (entry) {
       return passes(data, entry, state, hits(), null);
     });
-    if (textHits) {
-      matching.sort(function (a, b) {
-        return textHits.scores.get(b.number) - textHits.scores.get(a.number) || a.number - b.number;
-      });
-    }
+    /* Best text matches first; else, and among equals, by kind and name in the page's
+       language (data.order: the core's one sort key). */
+    matching.sort(function (a, b) {
+      return (textHits ? textHits.scores.get(b.number) - textHits.scores.get(a.number) : 0)
+        || data.order[a.number] - data.order[b.number];
+    });
     statusNode.textContent = matching.length === 1 ? texts.result
       : texts.results.replace("{count}", matching.length);
     if (!matching.length) {
