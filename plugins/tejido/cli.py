@@ -11,6 +11,8 @@ from pathlib import Path
 
 from . import cli_format
 from .core import KINDS, Layout, load_project
+from .core.due import due_text
+from .core.freshness import FreshnessPolicy
 from .core.problems import Problems
 from .core.report import build_report, report_text
 from .core.scaffold import EntryExists, create_entry
@@ -22,7 +24,7 @@ def _check(args: argparse.Namespace) -> int:
     result = load_project(Layout(Path(args.root).resolve()))
     problems = list(result.problems)
     if args.format == "json":
-        print(cli_format.as_json(problems))
+        print(cli_format.as_json(problems, result.catalog.withdrawn))
     elif args.format == "github":
         if problems:
             print(cli_format.github(problems))
@@ -38,7 +40,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "human":
         counts = ", ".join(f"{len(v)} {k}{'' if len(v) == 1 else 's'}"
                            for k, v in result.catalog.by_kind.items())
-        print(f"All good: {len(result.catalog)} entries ({counts}).")
+        withdrawn = result.catalog.withdrawn
+        # A count only: which entries are withdrawn is never printed (CI logs are public).
+        hidden = (f" {withdrawn} withdrawn, not published." if withdrawn else "")
+        print(f"All good: {len(result.catalog)} entries ({counts}).{hidden}")
     return 0
 
 
@@ -82,6 +87,10 @@ def _report(args: argparse.Namespace) -> int:
         print(result.problems.report(), file=sys.stderr)
         return 1
     today = dt.date.today()
+    if args.due:
+        policy = FreshnessPolicy(today, args.fresh_months, args.due_months)
+        print(due_text(result.catalog.with_policy(policy)))
+        return 0
     print(report_text(build_report(result.catalog, today, args.max_age), today))
     return 0
 
@@ -153,6 +162,13 @@ def parser() -> argparse.ArgumentParser:
         "report", help="missing translations, stale entries, entries without themes or regions")
     report.add_argument("--max-age", type=int, default=365, metavar="DAYS",
                         help="how old last_verified may be (default: 365)")
+    report.add_argument("--due", action="store_true",
+                        help="only the entries due for verification, oldest first (for a "
+                             "scheduled CI job)")
+    report.add_argument("--fresh-months", type=int, default=12, metavar="N",
+                        help="with --due: verified within N months is fresh (default: 12)")
+    report.add_argument("--due-months", type=int, default=24, metavar="N",
+                        help="with --due: older than N months is unverified (default: 24)")
     report.set_defaults(run=_report)
     imports = commands.add_parser(
         "import", help="turn a spreadsheet (CSV, XLSX, ODS) into entries, with a mapping")

@@ -6,11 +6,13 @@ producing one page does not grow with the size of the catalog.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from .freshness import Freshness, FreshnessPolicy, freshness
 from .model import Entry, Link, Ref
 from .regions import in_use
 from .taxonomy import Taxonomy
@@ -27,6 +29,16 @@ class Catalog:
     by_kind: Mapping[str, tuple[Ref, ...]]
     by_term: Mapping[tuple[str, str], tuple[Ref, ...]]
     """(taxonomy, term) -> entries using the term or one of its descendants."""
+    withdrawn: int = 0
+    """Entries kept in the repository but withdrawn: counted, never named, never shown."""
+    policy: FreshnessPolicy = field(default_factory=lambda: FreshnessPolicy(dt.date.today()))
+    """The build's date and the freshness thresholds (plugin settings; see `with_policy`)."""
+
+    def with_policy(self, policy: FreshnessPolicy) -> Catalog:
+        return replace(self, policy=policy)
+
+    def freshness(self, entry: Entry) -> Freshness:
+        return freshness(entry, self.policy)
 
     def of_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))
@@ -64,7 +76,10 @@ def _term_fields(entry: Entry) -> Iterable[tuple[str, str]]:
 
 def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
                   ) -> dict[Ref, tuple[Link, ...]]:
-    links: dict[Ref, list[Link]] = {ref: list(entry.links) for ref, entry in entries.items()}
+    # A link to an entry that is not in the catalog (withdrawn) is omitted, both ways.
+    links: dict[Ref, list[Link]] = {
+        ref: [link for link in entry.links if link.target in entries]
+        for ref, entry in entries.items()}
     for entry in entries.values():
         for link in entry.links:
             if link.target not in links:
@@ -94,7 +109,7 @@ def _shown_taxonomies(taxonomies: Mapping[str, Taxonomy],
 
 
 def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
-                  inverse: Mapping[str, str]) -> Catalog:
+                  inverse: Mapping[str, str], withdrawn: int = 0) -> Catalog:
     ordered = sorted(entries, key=_sort_key)
     by_ref = {entry.ref: entry for entry in ordered}
     by_kind: dict[str, list[Ref]] = defaultdict(list)
@@ -114,4 +129,5 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
         links=MappingProxyType(_derive_links(by_ref, inverse)),
         by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
+        withdrawn=withdrawn,
     )

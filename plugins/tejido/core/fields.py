@@ -201,14 +201,67 @@ SOCIAL = Field(
     )),
     "Redes sociales.", "Social media links.",
 )
+CONSENT = Field(
+    "consent",
+    Record((
+        Field("date", Date(), "Fecha del consentimiento.", "Date of the consent.",
+              required=True, example="2026-03-01"),
+        Field("source", Text(300), "Dónde consta (acta, correo, acuerdo); no se publica.",
+              "Where it is recorded (minutes, e-mail, agreement); never published.",
+              required=True, example='"Acta de asamblea, 1 de marzo de 2026"'),
+    )),
+    "La organización publica esta vía a propósito: fecha y fuente del consentimiento.",
+    "The organization publishes this route on purpose: date and source of the consent.",
+)
+ROUTE_LABEL = Field("label", Text(60), "Etiqueta corta (oficina, WhatsApp).",
+                    "Short label (office, WhatsApp).")
 CONTACT = Field(
     "contact",
     Record((
         Field("email", Email(), "Correo institucional.", "Organization's e-mail."),
         Field("phone", Phone(), "Teléfono institucional.", "Organization's phone."),
+        Field(
+            "emails",
+            ListOf(Record((
+                Field("address", Email(), "Correo.", "E-mail address.", required=True,
+                      example="coordinacion@org.mx"),
+                ROUTE_LABEL,
+                CONSENT,
+            ))),
+            "Varios correos de la organización, cada uno con su etiqueta.",
+            "Several e-mails of the organization, each with its label.",
+        ),
+        Field(
+            "phones",
+            ListOf(Record((
+                Field("number", Phone(), "Número, con lada internacional (+52 …).",
+                      "Number, with the country code (+52 …).", required=True,
+                      example='"+52 951 100 2000"'),
+                Field("extension", Text(10), "Extensión.", "Extension."),
+                ROUTE_LABEL,
+                CONSENT,
+            ))),
+            "Varios teléfonos de la organización, cada uno con su etiqueta.",
+            "Several phones of the organization, each with its label.",
+        ),
         Field("form", Url(), "Formulario de contacto.", "Contact form."),
     )),
-    "Vías de contacto públicas de la organización.", "The organization's public contact routes.",
+    "Vías de contacto públicas de la organización (nunca las de una persona).",
+    "The organization's public contact routes (never a person's).",
+)
+CONTACT_PERSON = Field(
+    "contact_person",
+    Record((
+        Field("name", Text(120), "Nombre (opcional: basta el cargo).",
+              "Name (optional: a role is enough)."),
+        Field("role", Bilingual(max_length=120), "Cargo.", "Role."),
+        Field("email", Email(), "Correo.", "E-mail."),
+        Field("phone", Phone(), "Teléfono.", "Phone."),
+        Field("public", Flag(), "¿Puede publicarse? (true/false; por omisión no).",
+              "May it be published? (true/false; not by default)."),
+    )),
+    "Persona de contacto; nunca se publica salvo con `public: true`.",
+    "Contact person; never published unless `public: true`.",
 )
 DISTINCT_FROM = Field(
     "distinct_from", Refs(("organization", "network")),
@@ -221,6 +274,33 @@ LAST_VERIFIED = Field(
     "Fecha en que se verificaron los datos (AAAA-MM-DD): hoy, si los acabas de revisar.",
     "Date the data was last checked (YYYY-MM-DD): today, if you just checked them.",
 )
+VERIFICATION_METHODS: tuple[str, ...] = ("phone", "email", "visit", "self")
+VERIFIED_BY = Field(
+    "verified_by", Bilingual(max_length=120),
+    "Quién verificó: un cargo o una organización, nunca el nombre de una persona.",
+    "Who checked: a role or an organization, never a person's name.",
+    example="{es: coordinación de la Red Polo, en: Red Polo coordination}",
+)
+VERIFICATION_METHOD = Field(
+    "verification_method", Choice(VERIFICATION_METHODS),
+    "Cómo: phone (llamada), email (correo), visit (visita) o self (la propia organización).",
+    "How: phone (a call), email, visit, or self (the organization itself).",
+)
+WITHDRAWN = Field(
+    "withdrawn",
+    Record((
+        Field("date", Date(), "Fecha del retiro.", "Date it was withdrawn.", required=True,
+              example="2026-03-01"),
+        Field("reason", Choice(("request", "safety", "closed")),
+              "request (lo pidió la organización), safety (por su seguridad) o closed (cerró); "
+              "no se publica.",
+              "request (the organization asked), safety (for its safety) or closed; "
+              "never published."),
+    )),
+    "Retirada: el archivo se queda, pero la entrada no aparece en ninguna salida.",
+    "Withdrawn: the file stays, but the entry appears in no output.",
+)
+FRESHNESS_FIELDS = (LAST_VERIFIED, VERIFIED_BY, VERIFICATION_METHOD, WITHDRAWN)
 
 ORGANIZATION = KindSpec(
     "organization", "directory/organizations", "*.yml", "name",
@@ -249,19 +329,7 @@ ORGANIZATION = KindSpec(
             "Domicilio.", "Address.",
         ),
         CONTACT,
-        Field(
-            "contact_person",
-            Record((
-                Field("name", Text(120), "Nombre.", "Name.", required=True),
-                Field("role", Bilingual(max_length=120), "Cargo.", "Role."),
-                Field("email", Email(), "Correo.", "E-mail."),
-                Field("phone", Phone(), "Teléfono.", "Phone."),
-                Field("public", Flag(), "¿Puede publicarse? (true/false; por omisión no).",
-                      "May it be published? (true/false; not by default)."),
-            )),
-            "Persona de contacto; sólo se publica con `public: true`.",
-            "Contact person; published only with `public: true`.",
-        ),
+        CONTACT_PERSON,
         WEBSITE,
         SOCIAL,
         Field(
@@ -277,7 +345,7 @@ ORGANIZATION = KindSpec(
             relation=Relation("alliance", "alliance", ref_field="with", year_field="year"),
         ),
         DISTINCT_FROM,
-        LAST_VERIFIED,
+        *FRESHNESS_FIELDS,
     ),
     "Organizaciones", "Organizations",
 )
@@ -310,8 +378,9 @@ NETWORK = KindSpec(
         WEBSITE,
         SOCIAL,
         CONTACT,
+        CONTACT_PERSON,
         DISTINCT_FROM,
-        LAST_VERIFIED,
+        *FRESHNESS_FIELDS,
     ),
     "Redes", "Networks",
 )
@@ -366,7 +435,7 @@ PRACTICE = KindSpec(
         ),
         Field("guides", Refs(("guide",)), "Guías relacionadas.", "Related guides.",
               relation=Relation("uses_guide", "used_in")),
-        LAST_VERIFIED,
+        *FRESHNESS_FIELDS,
     ),
     "Buenas prácticas", "Good practices",
 )
@@ -416,7 +485,7 @@ GUIDE = KindSpec(
             "Documento publicado en otro sitio (en lugar de adjuntarlo).",
             "A document published elsewhere (instead of attaching it).",
         ),
-        LAST_VERIFIED,
+        *FRESHNESS_FIELDS,
     ),
     "Guías y manuales", "Guides and manuals",
 )
@@ -437,9 +506,13 @@ SPANISH_FIELD_NAMES: dict[str, str] = {
     "red": "network", "proyecto": "project", "anos": "years", "problema": "problem",
     "resultados": "results", "aprendizajes": "lessons", "guias": "guides", "autores": "authors",
     "autoras": "authors", "ano": "year", "licencia": "licence", "archivos": "files",
-    "idioma": "lang", "ruta": "path", "enlace": "link", "formato": "format",
-    "tamano": "size", "paginas": "pages", "autoria": "author_names", "ciudad": "city",
-    "calle": "street", "cargo": "role",
-    "publico": "public", "costo": "cost", "duracion": "duration",
+    "idioma": "lang", "ruta": "path", "ciudad": "city", "calle": "street", "cargo": "role",
+    "publico": "public", "costo": "cost", "duracion": "duration", "correos": "emails",
+    "telefonos": "phones", "numero": "number", "extension": "extension",
+    "etiqueta": "label", "consentimiento": "consent", "fuente": "source", "fecha": "date",
+    "verificado_por": "verified_by", "metodo": "verification_method", "retirada": "withdrawn",
+    "retirado": "withdrawn", "motivo": "reason",
+    "enlace": "link", "formato": "format", "tamano": "size", "paginas": "pages",
+    "autoria": "author_names",
 }
 """Field names a Spanish speaker may write (accents removed), for 'did you mean'."""

@@ -9,7 +9,8 @@ word is looked up as it is, and as the prefix of longer forms.
 Files (under `search/` in each language's folder), all JavaScript calls to
 `tejidoSearch.receive(name, data)` so they load from `file://` as well:
 - `s-XX.js`: the forms starting with XX, their stems and postings (doc, weight);
-- `d-N.js`: display data of docs N*CHUNK .. N*CHUNK+CHUNK-1 (title, kind, url, summary);
+- `d-N.js`: display data of docs N*CHUNK .. N*CHUNK+CHUNK-1 (title, kind, url, summary,
+  freshness state);
 - `meta.js`: the shard names, the chunk size, the number of docs, and the combining
   marks `fold` drops (`text.combining_marks`), so the browser folds a query as we do.
 A first query loads meta, one shard per word and the chunks of the shown results.
@@ -59,6 +60,8 @@ class SearchDoc:
     labels: str = ""
     """Kind, taxonomy labels (themes, regions with their parents), acronym."""
     body: str = ""
+    fresh: str = ""
+    """'fresh', 'due' or 'unverified' for entries (a badge in results); '' for pages."""
 
 
 @cache
@@ -121,13 +124,14 @@ def _js(name: str, data: object) -> str:
 
 
 def build_index(docs: Iterable[SearchDoc], lang: str,
-                kind_labels: dict[str, str] | None = None) -> SearchFiles:
+                kind_labels: dict[str, str] | None = None,
+                fresh_labels: dict[str, str] | None = None) -> SearchFiles:
     stems = _Stems(lang)
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     forms: dict[str, str] = {}
     display: list[list[str]] = []
     for number, doc in enumerate(docs):
-        display.append([doc.title, doc.kind, doc.url, doc.summary[:200]])
+        display.append([doc.title, doc.kind, doc.url, doc.summary[:200], doc.fresh])
         texts = {"title": doc.title, "labels": doc.labels, "summary": doc.summary,
                  "body": doc.body[:MAX_BODY]}
         for part, text in texts.items():
@@ -151,7 +155,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
         files[f"d-{start // CHUNK}.js"] = _js(f"d-{start // CHUNK}", display[start:start + CHUNK])
     meta = {"shards": sorted(shards), "chunk": CHUNK, "count": len(display), "lang": lang,
             "stop": sorted(stop_words(lang)), "kinds": kind_labels or {},
-            "fold": combining_marks()}
+            "fold": combining_marks(), "fresh": fresh_labels or {}}
     files["meta.js"] = _js("meta", meta)
     return SearchFiles(files)
 

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from .fields import LANGUAGES, TAXONOMIES
 from .places import Place, all_places, name_key
 from .problems import Problem, Problems, describe, did_you_mean
+from .site_files import linked_file_problem, outside_root
 from .source import Document, SourceError, load_yaml_file
 
 TERM_FIELDS = frozenset({"id", "parent", "iso", "aliases", *LANGUAGES})
@@ -246,6 +247,10 @@ def load_taxonomies(folder: Path, root: Path, problems: Problems) -> dict[str, T
     for name in TAXONOMIES:
         file = folder / f"{name}.yml"
         shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+        if file.is_symlink() or outside_root(file, root):
+            problems.add(linked_file_problem(shown))
+            taxonomies[name] = Taxonomy(name, MappingProxyType({}))
+            continue
         if not file.exists():
             problems.add(Problem(shown, 1, "", f"the {name} taxonomy file is missing",
                                  hint=f"create {shown} with a list of terms"))
@@ -257,6 +262,7 @@ def load_taxonomies(folder: Path, root: Path, problems: Problems) -> dict[str, T
             problems.add(error.problem)
             taxonomies[name] = Taxonomy(name, MappingProxyType({}))
             continue
+        problems.extend(doc.warnings)
         base = builtin_places() if name == "regions" else None
         taxonomies[name] = build_taxonomy(doc, name, problems, base)
     return taxonomies

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import fields as f
-from .attachments import UnreadablePdf, pdf_pages
+from .attachments import check_attachment
 from .markdown_check import markdown_issues
 from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
@@ -34,7 +34,7 @@ class _Missing:
 MISSING: Any = _Missing()
 
 EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$")
-PHONE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,24}$")
+PHONE = re.compile(r"^\+?[0-9(][0-9 ()\-.]{5,24}$")
 SAFE_SCHEMES = ("http", "https")
 
 
@@ -64,9 +64,9 @@ class Context:
     'did you mean' is looked for in."""
 
     def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
-             hint: str = "") -> Any:
-        self.problems.add(Problem(self.doc.path, self.doc.line(here), dotted(here), message,
-                                  expected, found, hint))
+             hint: str = "", line: int | None = None) -> Any:
+        self.problems.add(Problem(self.doc.path, line or self.doc.line(here), dotted(here),
+                                  message, expected, found, hint))
         return MISSING
 
 
@@ -223,9 +223,11 @@ def _bilingual(kind: f.Bilingual, raw: Any, here: Location, ctx: Context) -> Any
             continue
         value = str(text).strip()
         if kind.markdown:
+            skipped = str(text)[:len(str(text)) - len(str(text).lstrip())].count("\n")
             for issue in markdown_issues(value):
                 ctx.fail((*here, lang), issue.message, expected="Markdown text",
-                         found=issue.found, hint=issue.hint)
+                         found=issue.found, hint=issue.hint,
+                         line=ctx.doc.text_line((*here, lang), skipped + issue.line))
         if len(value) > kind.max_length:
             ctx.fail((*here, lang), "text is too long",
                      expected=f"at most {kind.max_length} characters",
@@ -280,10 +282,20 @@ def _url(kind: f.Url, raw: Any, here: Location, ctx: Context) -> Any:
     if scheme and scheme not in SAFE_SCHEMES:
         return ctx.fail(here, f"'{scheme}:' links are not allowed", expected=expected(kind),
                         found=describe(text), hint="only http:// and https:// links are published")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # an unclosed '[' after https:// reads as a broken IPv6 address
+        return ctx.fail(here, "not a valid web address", expected=expected(kind),
+                        found=describe(text), hint="check the address for '[' or ']' and "
+                        "copy it again from the browser's address bar")
     spaced = any(c.isspace() for c in text)
     if parts.scheme not in SAFE_SCHEMES or "." not in parts.netloc or spaced:
         hint = f"did you mean 'https://{text}'?" if not parts.scheme else ""
+        if spaced:
+            hint = "a web address has no spaces: copy it again from the browser's address bar"
+        elif parts.scheme in SAFE_SCHEMES and "." not in parts.netloc:
+            hint = ("after https:// comes the site's name, like https://www.ejemplo.org/…; "
+                    "copy the address again from the browser's address bar")
         return ctx.fail(here, "not a valid web address", expected=expected(kind),
                         found=describe(text), hint=hint)
     return text
@@ -398,7 +410,9 @@ def _ref(kind: f.Ref | f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
                         found=str(ref), hint=did_you_mean(ref.kind, kind.kinds))
     if ref == ctx.owner:
         return ctx.fail(here, "an entry cannot refer to itself", expected="another entry",
-                        found=str(ref))
+                        found=str(ref),
+                        hint="an alliance or relation joins two different entries: write the "
+                             "other entry's reference, or delete this item")
     ctx.refs.append(PendingRef(ref, ctx.doc.path, ctx.doc.line(here), dotted(here), kind.kinds))
     return ref
 
@@ -416,6 +430,10 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
     if relative.is_absolute() or not target.is_relative_to(ctx.root.resolve()):
         return ctx.fail(here, "the path leaves the repository", expected=expected(kind),
                         found=describe(raw), hint="put the file beside the guide and use its name")
+    if ".." in relative.parts or not target.is_relative_to(base.resolve()):
+        return ctx.fail(here, "the path leaves the entry's folder", expected=expected(kind),
+                        found=describe(raw), hint="put the file beside the guide (or in a "
+                        "folder below it) and write its name without '../'")
     if target.suffix.lower() not in kind.suffixes:
         return ctx.fail(here, "unsupported file type", expected=" or ".join(kind.suffixes),
                         found=target.suffix or "no extension")
@@ -423,19 +441,12 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
         return ctx.fail(here, "the file does not exist", expected=expected(kind),
                         found=describe(raw), hint="check the spelling and the folder of the file")
     try:
-        with target.open("rb") as handle:
-            magic = handle.read(5)
+        refusal = check_attachment(target)
     except OSError as error:
         return ctx.fail(here, "the file cannot be read", found=error.strerror or "an error")
-    if target.suffix.lower() == ".pdf":
-        if magic != b"%PDF-":
-            return ctx.fail(here, "the file is not a PDF", expected="a PDF document",
-                            found="other content", hint="export the document as PDF again")
-        try:
-            pdf_pages(target)
-        except UnreadablePdf as error:
-            return ctx.fail(here, "the PDF is damaged", expected="a PDF that opens",
-                            found=str(error)[:80], hint="export the document as PDF again")
+    if refusal is not None:
+        return ctx.fail(here, refusal.message, expected=refusal.expected, found=refusal.found,
+                        hint=refusal.hint)
     return target.relative_to(ctx.root.resolve()).as_posix()
 
 

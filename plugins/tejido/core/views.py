@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from .catalog import Catalog
 from .fields import LANGUAGES
+from .freshness import long_date
 from .labels import count_label, label
 from .model import Entry, Ref, Text, pick
 from .regions import by_name, qualified_label
@@ -65,11 +66,25 @@ class Prose:
 
 
 @dataclass(frozen=True)
+class FreshView:
+    """How fresh an entry is: a word for the badge, and when, who and how it was checked."""
+
+    state: str
+    """'fresh', 'due' or 'unverified' (the badge's CSS modifier)."""
+    label: str
+    when: str
+    """'el 1 de septiembre de 2026' / 'on 1 September 2026', or 'never checked'."""
+    by: Local | None = None
+    method: str | None = None
+
+
+@dataclass(frozen=True)
 class CardView:
     kind: str
     kind_label: str
     link: LinkView
     summary: Local
+    fresh: FreshView | None = None
 
 
 @dataclass(frozen=True)
@@ -199,9 +214,17 @@ class Views:
                               self.tree(taxonomy, tax.children.get(term_id, ())))
                      for term_id in ordered)
 
+    def fresh(self, entry: Entry) -> FreshView:
+        found = self.catalog.freshness(entry)
+        when = (self.t("fresh.on", date=long_date(found.verified, self.lang))
+                if found.verified else self.t("fresh.never"))
+        return FreshView(found.state, self.t(f"fresh.{found.state}"), when,
+                         self.local(found.by) if found.by else None,
+                         self.t(f"method.{found.method}") if found.method else None)
+
     def card(self, entry: Entry) -> CardView:
         return CardView(entry.kind, self.t(f"kind.{entry.kind}"), self.link(entry.ref),
-                        self.local(entry.summary))
+                        self.local(entry.summary), self.fresh(entry))
 
     def cards(self, entries: Iterable[Entry]) -> tuple[CardView, ...]:
         return tuple(self.card(entry) for entry in entries)

@@ -10,9 +10,8 @@ and an alphabetical index of organizations with page numbers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from .. import contact, html
 from ..catalog import Catalog
@@ -108,17 +107,10 @@ def _anchor(ref: Ref) -> str:
     return f"{'o' if ref.kind == 'organization' else 'n'}-{ref.id}"
 
 
-def _person(w: _Writer, person: Mapping[str, Any]) -> str:
-    shown = contact.public_person(person)
-    if shown is None:
-        return ""
-    role = f" ({local(shown['role'], w.lang)})" if "role" in shown else ""
-    return " · ".join([html.text(shown["name"]) + role, *contact.routes(shown)])
-
-
 def _contact_rows(w: _Writer, entry: Entry) -> Iterator[tuple[str, str]]:
     values = entry.values
-    routes = contact.routes(values.get("contact", {}))
+    public = contact.public_contact(entry, w.catalog.taxonomies["regions"])
+    routes = contact.routes(public.routes, w.t("contact.ext"))
     if routes:
         yield w.t("field.contact"), " · ".join(routes)
     if "website" in values:
@@ -129,9 +121,9 @@ def _contact_rows(w: _Writer, entry: Entry) -> Iterator[tuple[str, str]]:
             f"{html.text(name.capitalize())}: {contact.link(url)}" for name, url in social.items())
     if "address" in values:
         yield w.t("field.address"), contact.address(values["address"], w.term)
-    person = _person(w, values.get("contact_person", {}))
-    if person:
-        yield w.t("field.contact_person"), person
+    if public.person is not None:
+        who, person_routes = contact.person_html(public.person, lambda t: local(t, w.lang))
+        yield w.t("field.contact_person"), " · ".join([who, *person_routes])
 
 
 def _related(w: _Writer, entry: Entry, names: tuple[str, ...]) -> str:

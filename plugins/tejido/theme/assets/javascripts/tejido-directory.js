@@ -179,7 +179,9 @@
       var list = el("ul", { "class": "tj-cards" }, docs.map(function (doc, i) {
         return el("li", { "class": "tj-card" }, [
           el("a", { href: doc.url, text: doc.title }), " ",
-          el("span", { "class": "tj-badge", text: doc.kindLabel }),
+          el("span", { "class": "tj-card__badges" }, [
+            el("span", { "class": "tj-badge", text: doc.kindLabel }), " ",
+            search.freshBadge(doc)]),
           el("p", { "class": "tj-card__summary", text: doc.summary }),
           el("p", { "class": "tj-card__terms", text: termLinks(page[i].own) })]);
       }));
