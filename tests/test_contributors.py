@@ -181,7 +181,7 @@ def test_check_format_github(project: Path) -> None:
         "::unknown regions term; expected a term from taxonomies/regions.yml, found 'mixteka'"
         "%0Ahint: did you mean 'mixteca'? (to add a new term to taxonomies/regions.yml, "
         "ask the catalog's maintainers)",
-        "::error file=directory/organizations/casa-de-la-mixteca.yml,line=19,title=websit"
+        "::error file=directory/organizations/casa-de-la-mixteca.yml,line=25,title=websit"
         "::unknown field; expected one of the documented fields, found 'websit'"
         "%0Ahint: did you mean 'website'?",
     ]

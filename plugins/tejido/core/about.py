@@ -13,33 +13,22 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .labels import label
+from .licences import licence
+from .opendata.feeds import feed_url
 from .urls import Urls
 from .views import SnippetView
 
 ABOUT_PAGE = "acerca"
 CONTRIBUTE_PAGE = "contribuir"
-DATA_FILE = "catalog.json"
-"""The open data the footer links (the data page, once it exists, takes its place)."""
+DATA_PAGE = "datos"
+"""The data page (`core/opendata/page.py`), which the footer links."""
 
-LICENCES: dict[str, tuple[str, str]] = {
-    "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
-    "CC-BY-SA-4.0": ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
-    "CC-BY-NC-4.0": ("CC BY-NC 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"),
-    "CC-BY-NC-SA-4.0": ("CC BY-NC-SA 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
-    "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
-    "ODbL-1.0": ("ODbL 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
-}
 
 @dataclass(frozen=True)
 class Settings:
     publisher: str = ""
     licence: str = "CC-BY-4.0"
     contact_email: str | None = None
-
-
-def licence(code: str) -> tuple[str, str]:
-    """(name, URL) of a licence code; an unknown code is shown as written, unlinked."""
-    return LICENCES.get(code, (code, ""))
 
 
 @dataclass(frozen=True)
@@ -51,13 +40,15 @@ class FooterLink:
 
 def footer_links(lang: str, urls: Urls, settings: Settings) -> tuple[FooterLink, ...]:
     """About, Contribute, the data and the licence, for the footer of every page."""
-    name, licence_url = licence(settings.licence)
+    chosen = licence(settings.licence)
+    name, licence_url = chosen.name, chosen.url
     links = [
         FooterLink(label(lang, "about.about"), urls.file(f"{ABOUT_PAGE}.html", lang)
                    if not urls.directory_urls else urls.folder(ABOUT_PAGE, lang)),
         FooterLink(label(lang, "about.contribute"), urls.file(f"{CONTRIBUTE_PAGE}.html", lang)
                    if not urls.directory_urls else urls.folder(CONTRIBUTE_PAGE, lang)),
-        FooterLink(label(lang, "about.data"), urls.file(DATA_FILE, lang)),
+        FooterLink(label(lang, "about.data"), urls.folder(DATA_PAGE, lang)),
+        FooterLink(label(lang, "feed.link"), feed_url(urls, lang)),
     ]
     if licence_url:
         links.append(FooterLink(label(lang, "about.licence", name=name), licence_url))
@@ -78,7 +69,8 @@ class AboutView:
 def about_snippet(catalog: Catalog, settings: Settings) -> SnippetView:
     """The facts of the About page that come from settings and the catalog (the count of
     withdrawn entries is not among them: it is for maintainers, in `tejido check`)."""
-    name, licence_url = licence(settings.licence)
+    chosen = licence(settings.licence)
+    name, licence_url = chosen.name, chosen.url
     view = AboutView(settings.publisher, name, licence_url, settings.contact_email,
                      catalog.policy.fresh_months, catalog.policy.due_months, len(catalog))
     return SnippetView("tejido/about.html", {"about": view})

@@ -11,6 +11,8 @@ from .fields import TAXONOMIES
 from .listing import PAGE_SIZE, page_count, pager
 from .matrix import FOLDER as MATRIX_FOLDER
 from .model import Entry
+from .opendata.feeds import FEED_TAXONOMIES, feed_url
+from .opendata.settings import DATA_FOLDER
 from .pdf.published import DIRECTORY, NO_PDFS, Published
 from .regions import by_name
 from .urls import SECTIONS, Urls
@@ -60,6 +62,8 @@ class HomeView:
     themes: tuple[TreeNode, ...]
     matrix: str
     pdfs: tuple[DownloadView, ...]
+    data: str
+    """The open-data page."""
 
 
 def _by_kind(v: Views, entries: tuple[Entry, ...],
@@ -114,7 +118,9 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
     source = (urls.source(taxonomy, term_id, lang) if number == 1 else
               urls.source_file(f"{SECTIONS[taxonomy]}/{term_id}/pagina-{number}", lang))
     return v.page(source=source, title=title, description=f"{v.t('tax.' + taxonomy)}: {title}",
-                  kind="browse", templates=("tejido/term.html",), context={"term": view})
+                  kind="browse", templates=("tejido/term.html",), context={"term": view},
+                  feed=feed_url(urls, lang, taxonomy, term_id)
+                  if taxonomy in FEED_TAXONOMIES else "")
 
 
 def browse_pages(catalog: Catalog, lang: str, urls: Urls,
@@ -163,5 +169,6 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                         if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
         matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
+        data=v.href(urls.folder(DATA_FOLDER, lang)),
     )
     return SnippetView("tejido/home.html", {"home": view})

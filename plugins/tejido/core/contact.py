@@ -204,7 +204,6 @@ def route_html(route: Route, ext_word: str = "ext.") -> str:
     return f'<span class="route">{link(route.href, route.shown + extension)}{label}</span>'
 
 
-
 def routes(found: tuple[Route, ...], ext_word: str = "ext.") -> list[str]:
     """Each route as a link, with its label."""
     return [route_html(route, ext_word) for route in found]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import feedgenerator
+from feedgen.feed import FeedGenerator
 
 from .catalog import Catalog
 from .freshness import Freshness, is_due, long_date
@@ -94,10 +94,15 @@ def due_feed(catalog: Catalog, lang: str, urls: Urls, site_url: str,
     """Atom: one item per due entry; its id changes when the entry is verified again, so
     a reader sees it anew when it falls due again."""
     page = site_url + urls.folder(DUE_PATH, lang)
-    feed = feedgenerator.Atom1Feed(
-        title=label(lang, "due.title"), link=page, description=label(lang, "due.intro"),
-        language=lang,
-        feed_url=site_url + feed_url(urls, lang), feed_guid=page)
+    feed = FeedGenerator()
+    feed.id(page or f"urn:tejido:{DUE_PATH}:{lang}")
+    feed.title(label(lang, "due.title"))
+    feed.subtitle(label(lang, "due.intro"))
+    feed.language(lang)
+    feed.link(href=site_url + feed_url(urls, lang), rel="self")
+    feed.link(href=page, rel="alternate")
+    feed.generator("Tejido")
+    newest = NEVER  # never the clock: the same content gives the same bytes
     for item in due_items(catalog):
         entry, found = item.entry, item.freshness
         url = site_url + urls.entry(entry.ref, lang)
@@ -109,10 +114,15 @@ def due_feed(catalog: Catalog, lang: str, urls: Urls, site_url: str,
         if fix:
             summary += f" · {label(lang, 'due.suggest')}: {fix}"
         updated = (dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) if day else NEVER)
-        feed.add_item(
-            title=label(lang, "due.item", name=entry.name(lang), state=state), link=url,
-            description=summary, unique_id=f"{url}#verified-{day.isoformat() if day else 'never'}",
-            updateddate=updated, pubdate=updated,
-            content=pick(entry.summary, lang)[0])
-    text: str = feed.writeString("utf-8")
-    return text + "\n"
+        newest = max(newest, updated)
+        added = feed.add_entry(order="append")
+        added.id(f"{url}#verified-{day.isoformat() if day else 'never'}")
+        added.title(label(lang, "due.item", name=entry.name(lang), state=state))
+        added.link(href=url, rel="alternate")
+        added.summary(summary)
+        added.content(pick(entry.summary, lang)[0], type="text")
+        added.updated(updated)
+        added.published(updated)
+    feed.updated(newest)
+    text: bytes = feed.atom_str(pretty=True)
+    return text.decode("utf-8")

@@ -4,19 +4,19 @@ view objects for the `tejido/entry.html` template (or a kind's own)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from . import contact
+from . import contact, identifiers
 from .allies import KINDS as ALLY_KINDS
 from .allies import AlliesView, allies_view, find_allies
 from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
 from .model import Entry, Link, pick
+from .opendata.jsonld import structured_data
 from .pdf.published import NO_PDFS, Published
 from .urls import Urls
 from .views import DownloadView, FreshView, LinkView, Local, PageView, Prose, TermView, Views
@@ -50,7 +50,19 @@ class PersonView:
     routes: tuple[RouteView, ...]
 
 
-Part = str | Local | LinkView | TermView | RouteView | PersonView
+@dataclass(frozen=True)
+class IdentifierView:
+    """A registered identifier: the register's code and name, linked where the register
+    has a public page of the organization."""
+
+    view: ClassVar[str] = "identifier"
+    scheme: str
+    register: str
+    id: str
+    href: str | None
+
+
+Part = str | Local | LinkView | TermView | RouteView | PersonView | IdentifierView
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,12 @@ def _address(v: Views, parts: Mapping[str, str]) -> tuple[Part, ...]:
     return tuple(shown)
 
 
+def _identifiers(v: Views, items: tuple[Mapping[str, str], ...]) -> tuple[Part, ...]:
+    return tuple(IdentifierView(item["scheme"], identifiers.schemes()[item["scheme"]].name,
+                                item["id"], identifiers.page(item["scheme"], item["id"]))
+                 for item in items)
+
+
 def _plain(v: Views, value: object) -> tuple[Part, ...]:
     return (str(value),)
 
@@ -170,8 +188,10 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
     "social": lambda v, links: tuple(LinkView(url, name.capitalize())
                                      for name, url in links.items()),
     "address": _address,
+    "identifiers": _identifiers,
 }
-SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; "}  # places carry a comma
+SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; ",  # places carry a comma
+              "identifiers": "\n"}
 
 
 def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
@@ -291,37 +311,17 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
 
 
 def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path,
-               published: Published = NO_PDFS) -> PageView:
+               published: Published = NO_PDFS, site_url: str = "") -> PageView:
     v = Views(catalog, urls, lang, urls.entry(entry.ref, lang))
     view = entry_view(v, entry, root, published)
     return v.page(
         source=urls.source(entry.kind, entry.id, lang), title=entry.name(lang),
         description=pick(entry.summary, lang)[0], kind=entry.kind,
         templates=(f"tejido/entry/{entry.kind}.html", ENTRY_TEMPLATE),
-        context={"entry": view}, jsonld=structured_data(entry, lang), ref=entry.ref,
+        context={"entry": view},
+        jsonld=structured_data(catalog, entry, lang, urls, site_url, root, published),
+        ref=entry.ref,
     )
-
-
-SCHEMA_TYPES = {"organization": "Organization", "network": "Organization",
-                "practice": "CreativeWork", "guide": "Book"}
-
-
-def structured_data(entry: Entry, lang: str) -> str:
-    description, used = pick(entry.summary, lang)
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": SCHEMA_TYPES[entry.kind],
-        "name": entry.name(lang),
-        "description": description,
-        "inLanguage": used,  # the language of the text actually shown
-    }
-    for source, target in (("website", "url"), ("founded", "foundingDate"),
-                           ("acronym", "alternateName"), ("year", "datePublished")):
-        if source in entry.values:
-            data[target] = str(entry.values[source])
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # Inside <script>, only these characters could end the element or open a comment.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def attachment_url(urls: Urls, entry: Entry, path: str) -> str:

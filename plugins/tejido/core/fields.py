@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .licences import LICENCES as KNOWN_LICENCES
+
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
-LICENCES: tuple[str, ...] = (
-    "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0", "CC-BY-ND-4.0",
-    "CC-BY-NC-ND-4.0", "CC0-1.0", "all-rights-reserved",
-)
+LICENCES: tuple[str, ...] = tuple(code for code in KNOWN_LICENCES if code != "ODbL-1.0")
+"""What a guide may be published under (ODbL is a licence for data, not for texts)."""
 COST_BANDS: tuple[str, ...] = ("low", "medium", "high")
 DOCUMENT_FORMATS: tuple[str, ...] = (
     "pdf", "html", "doc", "docx", "odt", "epub", "xlsx", "ods", "pptx", "video", "audio")
@@ -108,6 +108,8 @@ class FilePath:
 @dataclass(frozen=True)
 class Record:
     fields: tuple[Field, ...]
+    policy: str = ""
+    """A check across the record's fields, by name (see validate.RECORD_POLICIES)."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,19 @@ DISTINCT_FROM = Field(
     "Entries that look like this one but are others (so `tejido check` stops warning).",
     example="[organization:seres]",
 )
+IDENTIFIERS = Field(
+    "identifiers",
+    ListOf(Record((
+        Field("scheme", Text(40),
+              "Registro, con su código de org-id.guide (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              "Register, by its org-id.guide code (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              required=True, example="MX-RFC"),
+        Field("id", Text(60), "El identificador en ese registro.",
+              "The identifier in that register.", required=True, example="ABC680524P76"),
+    ), policy="identifier")),
+    "Identificadores registrados de la organización (RFC, NIT, Wikidata…).",
+    "The organization's registered identifiers (tax numbers, Wikidata…).",
+)
 LAST_VERIFIED = Field(
     "last_verified", Date(),
     "Fecha en que se verificaron los datos (AAAA-MM-DD): hoy, si los acabas de revisar.",
@@ -332,6 +347,7 @@ ORGANIZATION = KindSpec(
         CONTACT_PERSON,
         WEBSITE,
         SOCIAL,
+        IDENTIFIERS,
         Field(
             "alliances",
             ListOf(Record((
@@ -379,6 +395,7 @@ NETWORK = KindSpec(
         SOCIAL,
         CONTACT,
         CONTACT_PERSON,
+        IDENTIFIERS,
         DISTINCT_FROM,
         *FRESHNESS_FIELDS,
     ),
@@ -514,5 +531,6 @@ SPANISH_FIELD_NAMES: dict[str, str] = {
     "retirado": "withdrawn", "motivo": "reason",
     "enlace": "link", "formato": "format", "tamano": "size", "paginas": "pages",
     "autoria": "author_names",
+    "identificadores": "identifiers", "esquema": "scheme", "registro": "scheme",
 }
 """Field names a Spanish speaker may write (accents removed), for 'did you mean'."""

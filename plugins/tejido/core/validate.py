@@ -11,11 +11,13 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
 from . import fields as f
+from . import identifiers
 from .attachments import check_attachment
 from .markdown_check import markdown_issues
 from .model import Ref
@@ -450,8 +452,50 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
     return target.relative_to(ctx.root.resolve()).as_posix()
 
 
-def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
+def _identifier_form(values: dict[str, Any], here: Location, ctx: Context) -> Any:
+    """The register must be known (its org-id.guide code, in any case) and the identifier
+    in its form where the form is known."""
+    scheme, ident = values.get("scheme"), values.get("id")
+    if not isinstance(scheme, str) or not isinstance(ident, str):
+        return values
+    codes = identifiers.scheme_codes()
+    if scheme.upper() not in codes:
+        return ctx.fail((*here, "scheme"), "unknown register",
+                        expected="an org-id.guide code such as MX-RFC, GT-NIT, SV-NIT or "
+                                 "XI-WIKIDATA", found=describe(scheme),
+                        hint=_closest_scheme(scheme, codes) + "the codes Tejido knows are in "
+                        "plugins/tejido/core/data/identifier-schemes.yml; org-id.guide lists "
+                        "every register")
+    scheme = values["scheme"] = scheme.upper()
+    wrong = identifiers.form_problem(scheme, ident)
+    if wrong is None:
+        return values
+    return ctx.fail((*here, "id"), f"not a {scheme} identifier", expected=wrong,
+                    found=describe(ident), hint=f"copy the identifier exactly as the {scheme} "
+                    "register gives it, or check that 'scheme' names the right register")
+
+
+def _closest_scheme(scheme: str, codes: tuple[str, ...]) -> str:
+    # Codes are upper-case: did_you_mean folds the word to lower case and would miss them.
+    close = get_close_matches(scheme.upper(), codes, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+RECORD_POLICIES: dict[str, Callable[[dict[str, Any], Location, Context], Any]] = {
+    "identifier": _identifier_form,
+}
+
+
+def _checked_record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> dict[str, Any]:
+    """Its fields one by one, then its policy across them (empty when that fails)."""
     values = check_fields(kind.fields, raw, here, ctx)
+    if kind.policy and values and RECORD_POLICIES[kind.policy](values, here, ctx) is MISSING:
+        return {}
+    return values
+
+
+def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
+    values = _checked_record(kind, raw, here, ctx)
     start, end = values.get("start"), values.get("end")
     if isinstance(start, int) and isinstance(end, int) and end < start:
         return ctx.fail((*here, "end"), "the last year is before the first",
@@ -467,7 +511,7 @@ def _list_of(kind: f.ListOf, raw: Any, here: Location, ctx: Context) -> Any:
     for i, item in enumerate(raw):
         if is_blank(item):
             continue
-        checked = check_fields(kind.item.fields, item, (*here, i), ctx)
+        checked = _checked_record(kind.item, item, (*here, i), ctx)
         target = next((v for v in checked.values() if isinstance(v, Ref)), None)
         if target is not None and target in seen:
             ctx.fail((*here, i), "listed twice", expected="each entry once",

@@ -135,6 +135,8 @@ class PageView:
     """schema.org structured data, already safe inside a <script> element."""
     ref: Ref | None = None
     """The entry the page shows, if it shows one."""
+    feed: str = ""
+    """The Atom feed that follows what the page lists (site-relative), if any."""
 
 
 @dataclass(frozen=True)
@@ -234,10 +236,10 @@ class Views:
 
     def page(self, *, source: str, title: str, description: str, kind: str,
              templates: tuple[str, ...], context: dict[str, object], jsonld: str = "",
-             ref: Ref | None = None) -> PageView:
+             ref: Ref | None = None, feed: str = "") -> PageView:
         return PageView(
             source=source, url=self.here, lang=self.lang, title=title,
             description=description, kind=kind, templates=templates, context=context,
             prose=tuple(self.prose_texts), fallbacks=tuple(sorted(self.fallbacks)),
-            alternates=self.alternates(), jsonld=jsonld, ref=ref,
+            alternates=self.alternates(), jsonld=jsonld, ref=ref, feed=feed,
         )

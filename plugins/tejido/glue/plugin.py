@@ -28,16 +28,21 @@ from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_pro
 from ..core.about import Settings, about_snippet, footer_links
 from ..core.browse import browse_pages, home_summary, taxonomy_listing
 from ..core.directory import directory_snippet, facets_data
-from ..core.due import due_feed, due_page, feed_url
+from ..core.due import due_feed, due_page
+from ..core.due import feed_url as due_feed_url
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.freshness import STATES, FreshnessPolicy
 from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES, label
+from ..core.licences import licence
 from ..core.links import fix_links
 from ..core.listing import kind_listing, kind_pages
 from ..core.matrix import matrix_page
+from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
+from ..core.opendata.feeds import entry_dates, feed_url, git_dates
+from ..core.opendata.page import data_page
 from ..core.pdf.published import NO_PDFS, Published
 from ..core.reference import field_reference
 from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
@@ -56,7 +61,9 @@ from .config import CatalogConfig
 log = logging.getLogger("mkdocs.plugins.tejido")
 
 REQUIRED_EXTENSIONS = ("tables", "toc")
-WIDE_PAGES = ("matrix", "report")
+WIDE_PAGES = ("matrix", "report", "data")
+OG_IMAGE = "assets/images/tejido-card.png"
+"""The site's image for link previews (Open Graph, Twitter cards)."""
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
@@ -76,8 +83,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.open_data: OpenData | None = None
+        self.site = Publication()
         """Hand-written pages of the language being built, for the search index."""
-        self.site = AtomicSite()
+        self.output = AtomicSite()
         """Builds into a staging folder; a failed build leaves site_dir as it was."""
 
     # -- configuration ------------------------------------------------------
@@ -87,7 +96,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.site.start(config)
+        self.output.start(config)
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.pdf_plugin = config.plugins.get("tejido/pdf")
         self.urls = Urls(directory_urls=config.use_directory_urls)
@@ -99,6 +108,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.renderer = Renderer(config.theme.dirs, _permalink(config))
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
+            self.site = self._publication(config)
+            self.open_data = self._open_data(self.catalog)
         repo = (config.repo_url or "").rstrip("/")
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
@@ -115,6 +126,21 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         policy = FreshnessPolicy(dt.date.today(), self.config.fresh_months,
                                  self.config.due_months)
         return result.catalog.with_policy(policy)
+
+    def _publication(self, config: MkDocsConfig) -> Publication:
+        """The catalog's name, descriptions and address, for the open data."""
+        descriptions = {DEFAULT_LANGUAGE: config.site_description or ""}
+        i18n = config.plugins.get("i18n")
+        for language in getattr(getattr(i18n, "config", None), "languages", None) or ():
+            if language.get("site_description"):
+                descriptions[str(language["locale"])] = str(language["site_description"])
+        return Publication(name=config.site_name, site_url=config.site_url or "",
+                           description={k: v for k, v in descriptions.items() if v},
+                           licence=licence(self.config.data_licence))
+
+    def _open_data(self, catalog: Catalog) -> OpenData:
+        history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
+        return build_open_data(catalog, self.urls, self.site, entry_dates(catalog, history))
 
     # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
     # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
@@ -156,8 +182,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                                                          self.config.data_licence)))
         if self.config.report:
             feed = due_feed(self.catalog, lang, self.urls, self.site_url, self.correction_url)
-            files.append(File.generated(config, feed_url(self.urls, lang), content=feed))
+            files.append(File.generated(config, due_feed_url(self.urls, lang), content=feed))
         self._add_assets(files, config, lang)
+        self._add_open_data(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
             for name, text in schema_files(self.catalog.taxonomies).items():
@@ -167,15 +194,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     on_files = CombinedEvent(_drop_entry_sources, _add_pages)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.site.startup(command, dirty)
+        self.output.startup(command, dirty)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.site.discard()
+        self.output.discard()
 
     # After i18n (-100), which has built every other language inside its own post_build.
     @event_priority(-200)
     def _finish_site(self, config: MkDocsConfig) -> None:
-        self.site.finish(config)
+        self.output.finish(config)
 
     # Before i18n's (-100), which starts the next language's build from its own.
     def _write_search(self, config: MkDocsConfig) -> None:
@@ -221,10 +248,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _page_views(self, lang: str) -> list[PageView]:
         assert self.catalog is not None
         published = self._published()
-        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published)
+        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published,
+                            self.site.site_url)
                  for e in self.catalog.entries.values()]
         pages.extend(browse_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
         pages.append(matrix_page(self.catalog, lang, self.urls))
+        assert self.open_data is not None
+        pages.append(data_page(self.catalog, self.open_data, lang, self.urls, self.site.licence))
         pages.extend(kind_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
         if self.config.report:
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
@@ -232,6 +262,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             pages.append(due_page(self.catalog, lang, self.urls, self.site_url,
                                   self.correction_url))
         return pages
+
+    def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
+        """The data folder once (in the default language's build), each feed in its own."""
+        assert self.open_data is not None
+        english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
+        for path, data in self.open_data.files.items():
+            owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
+                         DEFAULT_LANGUAGE)
+            if owner == lang:
+                files.append(File.generated(config, path, content=data))
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""
@@ -318,6 +358,24 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
         return html
 
+    def _meta(self, page: Page, generated: PageView | None, lang: str) -> dict[str, str]:
+        """Open Graph, canonical and x-default addresses, and the feeds a page offers."""
+        url = generated.url if generated else page.url
+        spanish = self.urls.switch(url, lang, DEFAULT_LANGUAGE)
+        site_url = self.site.site_url
+        return {
+            "url": self.site.absolute(url) if site_url else "",
+            "x_default": self.site.absolute(spanish) if site_url else "",
+            "image": self.site.absolute(OG_IMAGE) if site_url else "",
+            "locale": {"es": "es_MX", "en": "en_US"}.get(lang, lang),
+            "feed": generated.feed if generated and generated.feed else "",
+            "site_feed": feed_url(self.urls, lang),
+            "data": self.urls.folder(DATA_FOLDER, lang),
+            "data_label": TABLES[lang]["data.link"],
+            "feed_label": TABLES[lang]["feed.link"],
+            "term_feed_label": TABLES[lang]["feed.term"],
+        }
+
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
@@ -334,6 +392,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
         }
         generated = self.pages.get(page.file.src_uri)
+        context["tejido_meta"] = self._meta(page, generated, lang)  # type: ignore[typeddict-unknown-key]
         i18n = config.plugins.get("i18n")
         if generated is None or i18n is None:
             return context

@@ -90,6 +90,112 @@
 
   function label(name, i) { return facet(name).labels[i]; }
 
+  /* -- "download these results": CSV and JSON made here, from what the page has ----- */
+
+  /* The filters in words (first row of the file). */
+  function filterWords() {
+    var words = [];
+    if (state.q) words.push(texts.query + ": " + state.q);
+    data.facets.forEach(function (f) {
+      if (!state[f.name].size) return;
+      words.push(f.label + ": " + Array.from(state[f.name]).map(function (i) {
+        return label(f.name, i);
+      }).join(", "));
+    });
+    return words;
+  }
+
+  /* The filters as a file name: tejido-directory-kind-organization-theme-salud.csv */
+  function fileName(extension) {
+    var parts = ["tejido", texts["download.file"]];
+    if (state.q) parts.push(search.fold(state.q));
+    data.facets.forEach(function (f) {
+      Array.from(state[f.name]).sort(function (a, b) { return a - b; }).forEach(function (i) {
+        parts.push(f.param + "-" + f.ids[i]);
+      });
+    });
+    var name = parts.join("-").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return name.slice(0, 150) + "." + extension;
+  }
+
+  /* Facets other than the kind become columns of value labels. */
+  function termFacets() {
+    return data.facets.filter(function (f) { return f.name !== "kind"; });
+  }
+
+  function exportRows(matching) {
+    return search.docs(matching.map(function (e) { return e.number; })).then(function (docs) {
+      return docs.map(function (doc, i) {
+        var own = matching[i].own;
+        var row = { kind: doc.kindLabel, name: doc.title, summary: doc.summary,
+                    url: new URL(doc.url, document.baseURI).href };
+        termFacets().forEach(function (f) {
+          row[f.name] = own[data.columns[f.name]].map(function (v) { return label(f.name, v); });
+        });
+        return row;
+      });
+    });
+  }
+
+  /* A spreadsheet runs a cell that starts with = + - @ as a formula: keep it text. */
+  function csvCell(value) {
+    var text = Array.isArray(value) ? value.join("; ") : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  function asCsv(rows, words) {
+    var names = ["kind", "name", "summary", "url"].concat(termFacets().map(function (f) {
+      return f.name;
+    }));
+    var header = names.map(function (n) {
+      return texts["col." + n] || facet(n).label;
+    });
+    var first = [texts["download.filters"] + ": " + (words.join(" · ") || texts["download.none"])];
+    var lines = [first, header].concat(rows.map(function (row) {
+      return names.map(function (n) { return row[n]; });
+    }));
+    return "\ufeff" + lines.map(function (line) { return line.map(csvCell).join(","); })
+      .join("\r\n") + "\r\n";
+  }
+
+  function asJson(rows, words) {
+    return JSON.stringify({ filters: words, query: location.search, count: rows.length,
+                            entries: rows }, null, 1) + "\n";
+  }
+
+  function save(text, type, name) {
+    var link = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })),
+                         download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
+
+  function download(format) {
+    var matching = entries.filter(function (entry) {
+      return passes(data, entry, state, hits(), null);
+    });
+    var words = filterWords();
+    exportRows(matching).then(function (rows) {
+      if (format === "csv") save(asCsv(rows, words), "text/csv;charset=utf-8", fileName("csv"));
+      else save(asJson(rows, words), "application/json", fileName("json"));
+    });
+  }
+
+  function downloads() {
+    var buttons = ["csv", "json"].map(function (format) {
+      var button = el("button", { type: "button", "class": "md-button tj-download__" + format,
+                                  text: format.toUpperCase() });
+      button.addEventListener("click", function () { download(format); });
+      return button;
+    });
+    return el("p", { "class": "tj-download" }, [
+      el("span", { text: texts.download + ":" }),
+      el("span", { "class": "tj-download__buttons" }, buttons)]);
+  }
+
   /* -- rendering ------------------------------------------------------------ */
 
   var box, facetsNode, resultsNode, statusNode;
@@ -237,7 +343,8 @@
       el("div", { "class": "tj-directory__search" }, [
         el("label", { "for": "tj-q", text: texts.query }), box, reset, toggle]),
       el("div", { "class": "tj-directory__body" }, [
-        facetsNode, el("div", { "class": "tj-directory__results" }, [statusNode, resultsNode])]),
+        facetsNode, el("div", { "class": "tj-directory__results" },
+                       [statusNode, downloads(), resultsNode])]),
     ];
     if (window.tejidoAllies) parts.push(window.tejidoAllies(data, entries, el));
     if (browse) parts.push(browse);
