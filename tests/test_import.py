@@ -144,13 +144,14 @@ def test_import_writes_entries_in_the_agreed_structure(empty_project: Path, form
 def test_several_routes_become_lists_and_personal_values_are_masked(
         empty_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sheet = empty_project / "lista.csv"
-    sheet.write_text("Nombre,Correo,Teléfono,Correo de contacto,Estado\n"
+    sheet.write_text("Nombre,Correo,Teléfono,Correo de contacto,Estado,Notas\n"
                      'Casa Común,"uno@casa.example.org; dos@casa.example.org",'
-                     '"+52 951 100 2000; +52 951 100 3000",ana.perez@gmail,Oaxaca\n',
+                     '"+52 951 100 2000; +52 951 100 3000",ana.perez@gmail,Oaxaca,x\n',
                      encoding="utf-8")
     (empty_project / "lista.mapping.yml").write_text(
         "columns: {Nombre: name, Correo: contact.email, Teléfono: contact.phone,\n"
-        "          Correo de contacto: contact_person.email, Estado: regions}\n")
+        "          Correo de contacto: contact_person.email, Estado: regions,\n"
+        "          Sitio: website}\n")
     assert _import(empty_project, str(sheet)) == 0
     out = capsys.readouterr().out
     data = _entry(empty_project, "casa-comun")
@@ -158,6 +159,8 @@ def test_several_routes_become_lists_and_personal_values_are_masked(
         "emails": [{"address": "uno@casa.example.org"}, {"address": "dos@casa.example.org"}],
         "phones": [{"number": "+52 951 100 2000"}, {"number": "+52 951 100 3000"}]}
     assert "ana.perez@gmail" not in out and "'an•••@gmail': not a valid email" in out
+    assert "row 1, 'Sitio': '': the mapping names a column the spreadsheet lacks" in out
+    assert "row 1, 'Notas': '': a column the mapping does not name: not imported" in out
     # The core's masking, as in every message of `tejido check`.
     assert mask("+52 951 222 3344") == "+52 95• ••• 3344" and mask("Ana Pérez") == "A…"
 

@@ -106,3 +106,28 @@ def test_sorted_by_folded_name_in_each_language(regions: Taxonomy) -> None:
     assert qualified_label(regions, "mixteca", "en") == "Mixteca, Mexico"
     assert qualified_label(regions, "mexico", "en") == "Mexico"
     assert qualified_label(regions, "centroamerica", "es") == "Centroamérica"
+
+
+def test_regions_yml_may_relabel_a_place_and_keep_its_old_id(tmp_path: Path) -> None:
+    from conftest import make_project
+    project = make_project(tmp_path, entries=None)
+    regions = project / "taxonomies/regions.yml"
+    regions.write_text(regions.read_text("utf-8") + "- {id: san-salvador, iso: SV-SS, "
+                       "es: San Salvador (departamento), en: San Salvador (department)}\n")
+    (project / "directory/organizations/casa.yml").write_text(
+        "name: Casa\ntype: cso\nsummary: {es: Algo.}\nthemes: [educacion]\n"
+        "regions: [san-salvador]\naddress: {city: Monterrey, region: Nuevo León}\n", "utf-8")
+    result = load_project(Layout(project))
+    assert not result.problems, result.problems.report()
+    shown = result.catalog.taxonomies["regions"]
+    assert shown.terms["san-salvador-sv"].label("es") == "San Salvador (departamento)"
+    assert result.catalog.entries[next(iter(result.catalog.entries))].regions == (
+        "san-salvador-sv",)
+    assert set(shown.terms) == {"san-salvador-sv", "el-salvador", "nuevo-leon", "mexico"}
+    assert result.catalog.count("regions", "nuevo-leon") == 0  # only its address names it
+    from tejido.core.urls import Urls
+    from tejido.core.views import Views
+    views = Views(result.catalog, Urls(), "es", "organizaciones/casa/index.html")
+    assert views.term("regions", "nuevo-leon").href == ""  # no page, so no link
+    assert views.term("regions", "san-salvador-sv").href.endswith("san-salvador-sv/index.html")
+    assert views.terms("regions", ["nuevo-leon"])[0].label == "Nuevo León, México"

@@ -122,6 +122,10 @@ HEADER_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     # Checked in order: the first whose words all appear in the folded header wins, so the
     # person's columns come before the organization's.
     (("telefono", "contacto"), "contact_person.phone"),
+    (("telefono", "persona"), "contact_person.phone"), (("tel", "persona"), "contact_person.phone"),
+    (("telefono", "enlace"), "contact_person.phone"), (("tel", "enlace"), "contact_person.phone"),
+    (("correo", "persona"), "contact_person.email"), (("email", "persona"), "contact_person.email"),
+    (("correo", "enlace"), "contact_person.email"), (("email", "enlace"), "contact_person.email"),
     (("tel", "contacto"), "contact_person.phone"),
     (("celular",), "contact_person.phone"), (("phone", "contact"), "contact_person.phone"),
     (("correo", "contacto"), "contact_person.email"),

@@ -179,7 +179,13 @@ def _filled(table: Table, mapping: Mapping_) -> Iterator[tuple[int, dict[str, st
 
 def read_rows(table: Table, mapping: Mapping_, taxonomies: Mapping[str, Taxonomy]) -> Rows:
     drafts: dict[str, Draft] = {}
-    unmapped: list[Unmapped] = []
+    unmapped = [Unmapped(1, header, "", "the mapping names a column the spreadsheet lacks",
+                         f"check the spelling of this header in {mapping.path or 'the mapping'}")
+                for header in mapping.columns if header not in table.headers]
+    unmapped += [Unmapped(1, header, "", "a column the mapping does not name: not imported",
+                          f"add '  {json.dumps(header, ensure_ascii=False)}: <field>' (or: "
+                          "ignore) under columns:")
+                 for header in table.headers if header not in mapping.columns]
     name_columns = [h for h, t in mapping.columns.items() if t == "name" and h in table.headers]
     for number, cells in _filled(table, mapping):
         name = next((cells[h] for h in name_columns if cells[h]), "")
