@@ -410,3 +410,9 @@ def test_entry_page_shows_identifiers_linked_where_a_register_has_a_page(
         assert '<abbr title="Federal Taxpayers Registry">MX-RFC</abbr> CMI040312AB1' in facts
         assert ('<abbr title="Wikidata">XI-WIKIDATA</abbr> <a href="https://www.wikidata.org/'
                 'wiki/Q4115189">Q4115189</a>') in facts
+
+
+def test_en_data_leads_to_the_data_page(built_mini: Path) -> None:
+    html = (built_mini / "en" / "data" / "index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../datos/index.html">' in html
+    assert (built_mini / "en" / "data" / "../datos/index.html").resolve().is_file()
