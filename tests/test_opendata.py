@@ -368,7 +368,7 @@ def test_data_page_lists_every_download(built_mini: Path, read_page: Any, lang: 
     cell = r'<td(?: class="tj-num")? data-label="[^"]+">'
     listed = re.findall(rf'<tr>{cell}<a href="([^"]+)" download>([^<]+)</a></td>{cell}([^<]+)'
                         rf"</td>{cell}([^<]+)</td>{cell}([^<]*)</td>"
-                        rf'{cell}<a href="[^"]+">CC-BY-4.0</a></td>{cell}([^<]+)</td>', html)
+                        rf'{cell}<a href="[^"]+" rel="license">CC BY 4.0</a></td>{cell}([^<]+)</td>', html)
     paths = {row[1] for row in listed}
     assert {r["path"] for r in package["resources"]} <= paths
     assert {"datapackage.json", "catalog.jsonld", "hsds-es/datapackage.json",
@@ -384,8 +384,9 @@ def test_data_page_lists_every_download(built_mini: Path, read_page: Any, lang: 
     home = read_page(lang.rstrip("/") or ".")
     assert 'href="datos/index.html"' in home
     footer = read_page(f"{lang}organizaciones/casa-de-la-mixteca")
-    assert re.search(r'<nav class="tj-footer-links[^>]*>\s*<a href="../../datos/index.html">',
-                     footer)
+    nav = re.search(r'<nav class="tj-footer"[^>]*>(.*?)</nav>', footer, re.S)
+    assert nav and 'href="../../datos/index.html"' in nav.group(1)
+    assert 'href="../../feeds/catalog.xml"' in nav.group(1)
 
 
 # -- determinism --------------------------------------------------------------------

@@ -14,6 +14,7 @@ from .model import Entry
 from .opendata.feeds import FEED_TAXONOMIES, feed_url
 from .opendata.settings import DATA_FOLDER
 from .pdf.published import DIRECTORY, NO_PDFS, Published
+from .regions import by_name
 from .urls import SECTIONS, Urls
 from .views import (
     CardView,
@@ -126,6 +127,8 @@ def browse_pages(catalog: Catalog, lang: str, urls: Urls,
                  size: int = PAGE_SIZE) -> Iterator[PageView]:
     for taxonomy in TAXONOMIES:
         for term in catalog.taxonomies[taxonomy]:
+            if taxonomy == "regions" and not catalog.count(taxonomy, term.id):
+                continue  # named only by an address: no page
             yield from term_pages(catalog, taxonomy, term.id, lang, urls, size)
 
 
@@ -162,7 +165,8 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                               len(catalog.by_kind.get(kind, ())), v.t("kinds." + kind))
                     for kind in KIND_ORDER),
         countries=tuple(v.term("regions", region, with_count=True)
-                        for region in regions.roots() if catalog.count("regions", region)),
+                        for region in by_name(regions, regions.roots(), lang)
+                        if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
         matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
         data=v.href(urls.folder(DATA_FOLDER, lang)),

@@ -6,12 +6,15 @@ producing one page does not grow with the size of the catalog.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from .freshness import Freshness, FreshnessPolicy, freshness
 from .model import Entry, Link, Ref
+from .regions import in_use
 from .taxonomy import Taxonomy
 
 KIND_ORDER = ("organization", "network", "practice", "guide")
@@ -26,6 +29,16 @@ class Catalog:
     by_kind: Mapping[str, tuple[Ref, ...]]
     by_term: Mapping[tuple[str, str], tuple[Ref, ...]]
     """(taxonomy, term) -> entries using the term or one of its descendants."""
+    withdrawn: int = 0
+    """Entries kept in the repository but withdrawn: counted, never named, never shown."""
+    policy: FreshnessPolicy = field(default_factory=lambda: FreshnessPolicy(dt.date.today()))
+    """The build's date and the freshness thresholds (plugin settings; see `with_policy`)."""
+
+    def with_policy(self, policy: FreshnessPolicy) -> Catalog:
+        return replace(self, policy=policy)
+
+    def freshness(self, entry: Entry) -> Freshness:
+        return freshness(entry, self.policy)
 
     def of_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))
@@ -63,7 +76,10 @@ def _term_fields(entry: Entry) -> Iterable[tuple[str, str]]:
 
 def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
                   ) -> dict[Ref, tuple[Link, ...]]:
-    links: dict[Ref, list[Link]] = {ref: list(entry.links) for ref, entry in entries.items()}
+    # A link to an entry that is not in the catalog (withdrawn) is omitted, both ways.
+    links: dict[Ref, list[Link]] = {
+        ref: [link for link in entry.links if link.target in entries]
+        for ref, entry in entries.items()}
     for entry in entries.values():
         for link in entry.links:
             if link.target not in links:
@@ -76,8 +92,24 @@ def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
     return {ref: tuple(items) for ref, items in links.items()}
 
 
+def _shown_taxonomies(taxonomies: Mapping[str, Taxonomy],
+                      by_term: Mapping[tuple[str, str], list[Ref]],
+                      entries: Iterable[Entry]) -> dict[str, Taxonomy]:
+    """Hundreds of places are known; the catalog shows only those its entries use (with
+    their countries), so no page, facet, column or link leads to an empty place."""
+    used = {term for (name, term) in by_term if name == "regions"}
+    for entry in entries:
+        address = entry.values.get("address")
+        if isinstance(address, Mapping) and isinstance(address.get("region"), str):
+            used.add(address["region"])
+    shown = dict(taxonomies)
+    if "regions" in shown:
+        shown["regions"] = in_use(shown["regions"], used)
+    return shown
+
+
 def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
-                  inverse: Mapping[str, str]) -> Catalog:
+                  inverse: Mapping[str, str], withdrawn: int = 0) -> Catalog:
     ordered = sorted(entries, key=_sort_key)
     by_ref = {entry.ref: entry for entry in ordered}
     by_kind: dict[str, list[Ref]] = defaultdict(list)
@@ -93,8 +125,9 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
                     by_term[key].append(entry.ref)
     return Catalog(
         entries=MappingProxyType(by_ref),
-        taxonomies=MappingProxyType(dict(taxonomies)),
+        taxonomies=MappingProxyType(_shown_taxonomies(taxonomies, by_term, ordered)),
         links=MappingProxyType(_derive_links(by_ref, inverse)),
         by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
+        withdrawn=withdrawn,
     )

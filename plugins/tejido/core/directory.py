@@ -15,12 +15,19 @@ from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import group, label
 from .model import Entry
+from .regions import by_name, qualified_label
+from .taxonomy import Taxonomy
 from .urls import SECTIONS, Urls
 from .views import LinkView, SnippetView, Views
 
-FACETS = (("kind", "kind"), ("themes", "theme"), ("regions", "region"),
-          ("populations", "population"), ("sdgs", "sdg"), ("organization-types", "type"))
-"""The directory's facets in the order it shows them, each with its name in the URL."""
+FACETS = (("kind", "kind"), ("freshness", "verified"), ("themes", "theme"),
+          ("regions", "region"), ("populations", "population"), ("sdgs", "sdg"),
+          ("organization-types", "type"))
+"""The directory's facets in the order it shows them, each with its name in the URL.
+"Verified in the last year" comes right after the kind: the filter a reader who needs a
+route that still works looks for first."""
+FRESH = "yes"
+"""The one value of the freshness facet."""
 
 
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
@@ -34,10 +41,12 @@ def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
     return sorted(themes)
 
 
-def facet_values(entry: Entry, facet: str) -> tuple[str, ...]:
+def facet_values(catalog: Catalog, entry: Entry, facet: str) -> tuple[str, ...]:
     """The values an entry has in a facet, as written (without their ancestors)."""
     if facet == "kind":
         return (entry.kind,)
+    if facet == "freshness":
+        return (FRESH,) if catalog.freshness(entry).state == "fresh" else ()
     if facet == "organization-types":
         org_type = entry.values.get("type")
         return (org_type,) if isinstance(org_type, str) else ()
@@ -47,7 +56,7 @@ def facet_values(entry: Entry, facet: str) -> tuple[str, ...]:
 
 def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[object]:
     """One list of value indexes per facet, in FACETS order, then the practices' themes."""
-    return [*([index[f][v] for v in facet_values(entry, f)] for f, _ in FACETS),
+    return [*([index[f][v] for v in facet_values(catalog, entry, f)] for f, _ in FACETS),
             _practiced(catalog, entry, index)]
 
 
@@ -59,8 +68,21 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def _places_by_name(tax: Taxonomy, ids: tuple[str, ...], lang: str) -> list[str]:
+    """Each place followed by the places within it, alphabetically at every level."""
+    ordered = []
+    for term_id in by_name(tax, ids, lang):
+        ordered.append(term_id)
+        ordered += _places_by_name(tax, tax.children.get(term_id, ()), lang)
+    return ordered
+
+
 def _value_ids(catalog: Catalog, facet: str) -> list[str]:
-    return list(KIND_ORDER) if facet == "kind" else [t.id for t in catalog.taxonomies[facet]]
+    if facet == "kind":
+        return list(KIND_ORDER)
+    if facet == "freshness":
+        return [FRESH]
+    return [t.id for t in catalog.taxonomies[facet]]
 
 
 def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, object]:
@@ -70,11 +92,22 @@ def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, obje
     if name == "kind":
         return {"name": name, "param": param, "label": label(lang, "directory.kind"), "ids": ids,
                 "labels": [label(lang, f"kind.{k}") for k in ids], "ancestors": [[] for _ in ids]}
+    if name == "freshness":
+        return {"name": name, "param": param, "label": label(lang, "directory.freshness"),
+                "ids": ids, "labels": [_recent(lang, catalog.policy.fresh_months)],
+                "ancestors": [[]]}
     tax = catalog.taxonomies[name]
     position = {term_id: i for i, term_id in enumerate(ids)}
-    return {"name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
-            "labels": [tax.terms[t].label(lang) for t in ids],
-            "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
+    facet: dict[str, object] = {
+        "name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
+        "labels": [tax.terms[t].label(lang) for t in ids],
+        "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
+    if name == "regions":
+        # Shown by name in the reader's language, each place before the places within it;
+        # the values keep the core's order, so the browser's allies equal the core's.
+        facet["order"] = [position[t] for t in _places_by_name(tax, tax.roots(), lang)]
+        facet["full"] = [qualified_label(tax, t, lang) for t in ids]  # for flat lists
+    return facet
 
 
 def browser_texts(lang: str) -> dict[str, str]:
@@ -83,6 +116,13 @@ def browser_texts(lang: str) -> dict[str, str]:
     reasons = {key: text for key, text in group(lang, "allies.").items()
                if key not in ("title", "intro", "none")}
     return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
+
+
+def _recent(lang: str, months: int) -> str:
+    """The directory's freshness filter: 'verified in the last year' (or N months)."""
+    if months == 12:
+        return label(lang, "directory.recent.year")
+    return label(lang, "directory.recent.months", months=months)
 
 
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:

@@ -19,7 +19,7 @@ from .model import Entry, Link, pick
 from .opendata.jsonld import structured_data
 from .pdf.published import NO_PDFS, Published
 from .urls import Urls
-from .views import DownloadView, LinkView, Local, PageView, Prose, TermView, Views
+from .views import DownloadView, FreshView, LinkView, Local, PageView, Prose, TermView, Views
 
 TERM_FACTS = ("themes", "regions", "sdgs", "populations")
 PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
@@ -33,11 +33,21 @@ ENTRY_TEMPLATE = "tejido/entry.html"
 
 
 @dataclass(frozen=True)
+class RouteView:
+    """A public contact route: its link (with the extension in its text) and label."""
+
+    view: ClassVar[str] = "route"
+    link: LinkView
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class PersonView:
     view: ClassVar[str] = "person"
     name: str
+    """Empty when only a role is written."""
     role: Local | None
-    routes: tuple[LinkView, ...]
+    routes: tuple[RouteView, ...]
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ class IdentifierView:
     href: str | None
 
 
-Part = str | Local | LinkView | TermView | PersonView | IdentifierView
+Part = str | Local | LinkView | TermView | RouteView | PersonView | IdentifierView
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,7 @@ class EntryView:
     downloads: tuple[DownloadView, ...]
     relations: tuple[RelationGroup, ...]
     allies: AlliesView | None
+    fresh: FreshView | None = None
 
 
 def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
@@ -121,17 +132,24 @@ def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
     return (f"{years['start']}–{end if end else v.t('ongoing')}",)
 
 
-def _routes(v: Views, details: Mapping[str, str]) -> tuple[Part, ...]:
-    return tuple(LinkView(href, shown) for href, shown in contact.route_links(details))
+def _route(v: Views, route: contact.Route) -> RouteView:
+    extension = f" {v.t('contact.ext')} {route.extension}" if route.extension else ""
+    return RouteView(LinkView(route.href, route.shown + extension), route.label)
 
 
-def _person(v: Views, person: Mapping[str, Any]) -> tuple[Part, ...]:
-    shown = contact.public_person(person)
-    if shown is None:
-        return ()
-    role = v.local(shown["role"]) if "role" in shown else None
-    routes = tuple(LinkView(href, text) for href, text in contact.route_links(shown))
-    return (PersonView(shown["name"], role, routes),)
+def _contact(v: Views, entry: Entry) -> dict[str, tuple[Part, ...]]:
+    """The public routes and the public contact person, as contact.py decides: pages never
+    read `contact` or `contact_person` themselves."""
+    public = contact.public_contact(entry, v.catalog.taxonomies["regions"])
+    shown: dict[str, tuple[Part, ...]] = {}
+    if public.routes:
+        shown["contact"] = tuple(_route(v, route) for route in public.routes)
+    if public.person is not None:
+        person = public.person
+        shown["contact_person"] = (PersonView(
+            person.name, v.local(person.role) if person.role else None,
+            tuple(_route(v, route) for route in person.routes)),)
+    return shown
 
 
 def _address(v: Views, parts: Mapping[str, str]) -> tuple[Part, ...]:
@@ -169,27 +187,31 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
     "website": lambda v, url: (LinkView(url, url),),
     "social": lambda v, links: tuple(LinkView(url, name.capitalize())
                                      for name, url in links.items()),
-    "contact": _routes,
     "address": _address,
-    "contact_person": _person,
     "identifiers": _identifiers,
-    "last_verified": _date,
 }
-SEPARATORS = {"social": " · ", "contact": "\n", "identifiers": "\n"}
+SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; ",  # places carry a comma
+              "identifiers": "\n"}
 
 
 def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
     rows = []
+    routes = _contact(v, entry)
     for name in FACT_RELATIONS:
         targets = tuple(v.link(link.target) for link in links if link.name == name)
+        if name == "authored_by":  # authors that are not entries, by name
+            targets += tuple(entry.values.get("author_names", ()))
         if targets:
             rows.append(Fact(name, v.t("rel." + name), targets))
     for spec in KINDS[entry.kind].fields:
         value = entry.values.get(spec.name)
         show = FACTS.get(spec.name)
-        if value is None or show is None:
+        if spec.name in ("contact", "contact_person"):
+            parts = routes.get(spec.name, ())
+        elif value is None or show is None:
             continue
-        parts = show(v, value)
+        else:
+            parts = show(v, value)
         if parts:
             rows.append(Fact(spec.name, v.t("field." + spec.name), parts,
                              SEPARATORS.get(spec.name, ", ")))
@@ -234,7 +256,17 @@ def _downloads(v: Views, entry: Entry, root: Path,
         link = LinkView(v.href(url), title, item["lang"], True)
         items.append(DownloadView(link, "PDF", v.t(f"language.{item['lang']}"), size_kb,
                                   pdf_pages(path)))
+    if "link" in entry.values:
+        items.append(_external(v, entry, entry.values["link"]))
     return tuple(items)
+
+
+def _external(v: Views, entry: Entry, link: Mapping[str, Any]) -> DownloadView:
+    """A document published elsewhere: its address, format, language, size and pages."""
+    title = v.local({link["lang"]: pick(entry.title, link["lang"])[0]})
+    return DownloadView(LinkView(link["url"], title, link["lang"]), link["format"].upper(),
+                        v.t(f"language.{link['lang']}"), None, link.get("pages"),
+                        size=link.get("size", ""), external=True)
 
 
 def _relations(v: Views, links: tuple[Link, ...]) -> tuple[RelationGroup, ...]:
@@ -274,6 +306,7 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
         relations=_relations(v, links),
         allies=(allies_view(v, find_allies(v.catalog, entry.ref))
                 if entry.kind in ALLY_KINDS else None),
+        fresh=v.fresh(entry),
     )
 
 

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from itertools import product
 
 from .catalog import Catalog
+from .fields import DEFAULT_LANGUAGE
 from .labels import group, label
+from .regions import by_name
 from .taxonomy import Taxonomy
 from .urls import Urls
 from .views import PageView, TermView, Views
@@ -94,21 +96,26 @@ def _rows(tax: Taxonomy, ids: Iterable[str], depth: int = 0) -> Iterator[tuple[s
         yield from _rows(tax, tax.children.get(term_id, ()), depth + 1)
 
 
-def _columns(regions: Taxonomy, counts: Mapping[tuple[str, str], int]) -> Iterator[Column]:
-    for country in regions.roots():
+def _columns(regions: Taxonomy, counts: Mapping[tuple[str, str], int],
+             lang: str) -> Iterator[Column]:
+    """Countries by name in the reader's language (wider scopes after them), each with its
+    states by name; only places where an organization works."""
+    roots = by_name(regions, regions.roots(), lang)
+    for country in sorted(roots, key=lambda r: regions.terms[r].country is None):
         if not counts.get(("", country)):
             continue
-        states = regions.children.get(country, ())
+        states = [s for s in by_name(regions, regions.children.get(country, ()), lang)
+                  if counts.get(("", s))]
         for state in states:
             yield Column(state, country)
         yield Column(country, country, total=bool(states))
 
 
-def build_matrix(catalog: Catalog) -> Matrix:
+def build_matrix(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> Matrix:
     counts = count_organizations(catalog)
     themes = catalog.taxonomies["themes"]
     rows = tuple(_rows(themes, themes.roots()))
-    columns = tuple(_columns(catalog.taxonomies["regions"], counts))
+    columns = tuple(_columns(catalog.taxonomies["regions"], counts, lang))
     largest = max((counts.get((theme, column.region), 0) for theme, _ in rows
                    for column in columns if not column.total), default=0)
     return Matrix(rows, columns, counts, largest)
@@ -192,7 +199,8 @@ def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageView:
     return v.page(source=urls.source_file(FOLDER, lang), title=text(lang, "title"),
                   description=text(lang, "description"), kind="matrix",
                   templates=("tejido/matrix.html",),
-                  context={"matrix": matrix_view(v, build_matrix(catalog)), "counted": counted})
+                  context={"matrix": matrix_view(v, build_matrix(catalog, lang)),
+                           "counted": counted})
 
 
 __all__ = ["FOLDER", "Column", "Matrix", "build_matrix", "count_organizations", "matrix_page",

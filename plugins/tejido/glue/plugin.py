@@ -25,13 +25,18 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
+from ..core.about import Settings, about_snippet, footer_links
 from ..core.browse import browse_pages, home_summary, taxonomy_listing
 from ..core.directory import directory_snippet, facets_data
+from ..core.due import due_feed, due_page
+from ..core.due import feed_url as due_feed_url
 from ..core.entry_page import attachment_url, entry_page
 from ..core.export import CATALOG_JSON, catalog_json
+from ..core.freshness import STATES, FreshnessPolicy
 from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES, label
+from ..core.licences import licence
 from ..core.links import fix_links
 from ..core.listing import kind_listing, kind_pages
 from ..core.matrix import matrix_page
@@ -51,6 +56,7 @@ from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls, relative
 from ..core.views import PageView, SnippetView
 from . import building_language
+from .atomic import AtomicSite
 from .config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
@@ -72,6 +78,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
+        self.site_url = ""
         self.snippets: dict[str, SnippetView] = {}
         """What hand-written pages of the language being built asked for (`tejido: …`)."""
         self.page_docs: list[SearchDoc] = []
@@ -80,6 +87,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.open_data: OpenData | None = None
         self.site = Publication()
         """Hand-written pages of the language being built, for the search index."""
+        self.output = AtomicSite()
+        """Builds into a staging folder; a failed build leaves site_dir as it was."""
 
     # -- configuration ------------------------------------------------------
 
@@ -88,6 +97,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.output.start(config)
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.pdf_plugin = config.plugins.get("tejido/pdf")
         self.urls = Urls(directory_urls=config.use_directory_urls)
@@ -105,14 +115,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
             f"{repo}/issues/new?title={{title}}&body={{body}}" if repo else None)
+        self.site_url = config.site_url or ""
         return config
 
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
         if result.problems:
             raise PluginError("the content has problems:\n" + result.problems.report())
-        log.info("Tejido: %d entries loaded and valid", len(result.catalog))
-        return result.catalog
+        log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
+                 len(result.catalog), result.catalog.withdrawn)
+        policy = FreshnessPolicy(dt.date.today(), self.config.fresh_months,
+                                 self.config.due_months)
+        return result.catalog.with_policy(policy)
 
     def _publication(self, config: MkDocsConfig) -> Publication:
         """The catalog's name, descriptions and address, for the open data."""
@@ -122,7 +136,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             if language.get("site_description"):
                 descriptions[str(language["locale"])] = str(language["site_description"])
         return Publication(name=config.site_name, site_url=config.site_url or "",
-                           description={k: v for k, v in descriptions.items() if v})
+                           description={k: v for k, v in descriptions.items() if v},
+                           licence=licence(self.config.data_licence))
 
     def _open_data(self, catalog: Catalog) -> OpenData:
         history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
@@ -164,7 +179,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, page.source, content=prose_markdown(page),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
-                                    content=catalog_json(self.catalog, lang, self.urls)))
+                                    content=catalog_json(self.catalog, lang, self.urls,
+                                                         self.config.data_licence)))
+        if self.config.report:
+            feed = due_feed(self.catalog, lang, self.urls, self.site_url, self.correction_url)
+            files.append(File.generated(config, due_feed_url(self.urls, lang), content=feed))
         self._add_assets(files, config, lang)
         self._add_open_data(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
@@ -175,15 +194,27 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     on_files = CombinedEvent(_drop_entry_sources, _add_pages)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.output.startup(command, dirty)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.output.discard()
+
+    # After i18n (-100), which has built every other language inside its own post_build.
+    @event_priority(-200)
+    def _finish_site(self, config: MkDocsConfig) -> None:
+        self.output.finish(config)
+
     # Before i18n's (-100), which starts the next language's build from its own.
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_search(self, config: MkDocsConfig) -> None:
         if self.catalog is None:
             return
         lang = building_language(config)
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = label(lang, "search.page")
-        files = build_index(docs, lang, labels).files
+        fresh = {state: label(lang, f"fresh.{state}") for state in STATES}
+        files = build_index(docs, lang, labels, fresh).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
         folder.mkdir(parents=True, exist_ok=True)
@@ -219,6 +250,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             target.write_text(text, encoding="utf-8")
             target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
 
+    on_post_build = CombinedEvent(_write_search, _finish_site)
+    def _settings(self) -> Settings:
+        return Settings(self.config.publisher, self.config.data_licence,
+                        self.config.contact_email)
+
     def _published(self) -> Published:
         """The PDFs the tejido/pdf plugin made in this build, if it is on."""
         found = getattr(self.pdf_plugin, "published", None)
@@ -238,6 +274,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if self.config.report:
             report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
             pages.append(report_page(self.catalog, report, lang, self.urls))
+            pages.append(due_page(self.catalog, lang, self.urls, self.site_url,
+                                  self.correction_url))
         return pages
 
     def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
@@ -302,6 +340,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
             return field_reference(lang)
+        if what == "about":
+            return about_snippet(self.catalog, self._settings())
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here,
                                 self.config.listing_page_size)
@@ -309,7 +349,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return taxonomy_listing(self.catalog, name, lang, self.urls, here)
         raise PluginError(
             f"{page.file.src_uri}: tejido: unknown listing '{wanted}'; expected home, fields, "
-            "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
+            "about, kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
             "populations|organization-types>")
 
     # Generated pages: MkDocs rendered their contributor prose; sanitize it and lay the
@@ -325,6 +365,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             # not by every entry it lists.
             self.page_docs.append(page_doc(page.title or "", page.url, html))
             self.hand_urls.append(page.url)
+            html = sanitize(html)  # hand pages too: contributors edit them (see site_files.py)
             snippet = self.snippets.get(page.file.src_uri)
             if snippet is None:
                 return html
@@ -355,6 +396,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         lang = building_language(config)
+        context["tejido_footer"] = {  # type: ignore[typeddict-unknown-key]
+            "label": label(lang, "about.footer"),
+            "links": footer_links(lang, self.urls, self._settings()),
+        }
         context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
             "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
                 "directorio", lang), "placeholder": label(lang, "search.placeholder"),

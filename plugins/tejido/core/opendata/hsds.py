@@ -78,13 +78,13 @@ class Export:
     def _organization(self, entry: Entry) -> None:
         ref, values = str(entry.ref), entry.values
         org, service = self.id("organization", ref), self.id("service", ref)
-        public = contact.public_contact(values)
+        public = contact.public_contact(entry, self.catalog.taxonomies["regions"])
         emails = [r for r in public.routes if r.kind == "email"]
         summary = pick(entry.summary, self.lang)[0]
         page = self.site.absolute(self.urls.entry(entry.ref, self.lang))
         self.add("organization", id=org, name=entry.name(self.lang),
                  alternate_name=values.get("acronym"), description=summary,
-                 email=emails[0].value if emails else None, website=values.get("website"),
+                 email=emails[0].shown if emails else None, website=values.get("website"),
                  year_incorporated=values.get("founded"), legal_status=values.get("legal_form"),
                  uri=page if self.site.site_url else None)
         self.add("service", id=service, organization_id=org, name=entry.name(self.lang),
@@ -127,20 +127,21 @@ class Export:
             if route.kind == "phone":
                 extension = route.extension if route.extension.isdigit() else None
                 self.add("phone", id=self.id("phone", ref, str(i)), organization_id=org,
-                         number=route.value, extension=extension, type="voice",
+                         number=route.shown, extension=extension, type="voice",
                          description=route.label or None)
             elif route.kind == "email" and route is not first_email:
                 self.add("contact", id=self.id("contact", ref, str(i)), organization_id=org,
-                         title=route.label or None, email=route.value)
-        if public.person_name or public.person_routes:
+                         title=route.label or None, email=route.shown)
+        shown = public.person
+        if shown is not None:
             person = self.id("contact", ref, "person")
-            role = pick(public.person_role, self.lang)[0] if public.person_role else None
-            email = next((r.value for r in public.person_routes if r.kind == "email"), None)
-            self.add("contact", id=person, organization_id=org, name=public.person_name or None,
+            role = pick(shown.role, self.lang)[0] if shown.role else None
+            email = next((r.shown for r in shown.routes if r.kind == "email"), None)
+            self.add("contact", id=person, organization_id=org, name=shown.name or None,
                      title=role, email=email)
-            for i, route in enumerate(r for r in public.person_routes if r.kind == "phone"):
+            for i, route in enumerate(r for r in shown.routes if r.kind == "phone"):
                 self.add("phone", id=self.id("phone", ref, "person", str(i)), contact_id=person,
-                         organization_id=org, number=route.value, type="voice")
+                         organization_id=org, number=route.shown, type="voice")
 
     def _taxonomies(self) -> None:
         for name in ATTRIBUTE_TAXONOMIES:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..identifiers import WIKIDATA, page, schemes
+from ..licences import licence
 from ..model import Entry, Link, Ref, pick
 from ..pdf.published import NO_PDFS, Published
 from ..urls import Urls
@@ -25,15 +26,6 @@ ORGANIZATION_TYPES = {
 }
 """schema.org type by term of taxonomies/organization-types.yml; others: Organization."""
 KIND_TYPES = {"network": "Organization", "practice": "CreativeWork", "guide": "DigitalDocument"}
-LICENCE_URLS = {
-    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
-    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-    "CC-BY-NC-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
-    "CC-BY-NC-SA-4.0": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
-    "CC-BY-ND-4.0": "https://creativecommons.org/licenses/by-nd/4.0/",
-    "CC-BY-NC-ND-4.0": "https://creativecommons.org/licenses/by-nc-nd/4.0/",
-    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
-}
 
 
 class Graph:
@@ -115,9 +107,9 @@ def _guide(g: Graph, entry: Entry, root: Path, published: Published) -> dict[str
     authors = g.catalog.related(entry.ref, "authored_by")
     if authors:
         data["author"] = [g.node(link.target) for link in authors]
-    licence = str(entry.values.get("licence", ""))
-    if licence in LICENCE_URLS:
-        data["license"] = LICENCE_URLS[licence]
+    url = licence(str(entry.values.get("licence", ""))).url
+    if url:
+        data["license"] = url
     files = [{"@type": "MediaObject", "contentUrl": g.url(pdf.url),
               "encodingFormat": "application/pdf", "contentSize": f"{pdf.size_kb} KB",
               "inLanguage": pdf.lang} for pdf in published.of(str(entry.ref))]

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE
+from ..licences import Licence
 from ..urls import Urls
 from ..views import PageView, Views
 from .build import Download, OpenData
 from .feeds import feed_url
-from .settings import DATA_FOLDER, Licence
+from .settings import DATA_FOLDER
 
 DATA_TEMPLATE = "tejido/data.html"
 

@@ -1,8 +1,7 @@
 """What every open-data file says about the catalog as a whole: its name, description,
 address and the licence of the data.
 
-The licence is read from `DATA_LICENCE` only, so the plugin setting that replaces it
-(issue 9: a data-licence setting, CC BY 4.0 by default) changes one line."""
+The licence is the plugin's `data_licence` setting (`core/licences.py` names it)."""
 
 from __future__ import annotations
 
@@ -10,18 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..fields import LANGUAGES
+from ..licences import Licence, licence
 
-
-@dataclass(frozen=True)
-class Licence:
-    id: str
-    """Its SPDX identifier."""
-    title: str
-    url: str
-
-
-DATA_LICENCE = Licence("CC-BY-4.0", "Creative Commons Attribution 4.0 International",
-                       "https://creativecommons.org/licenses/by/4.0/")
+DATA_LICENCE = licence("CC-BY-4.0")
 
 DATA_FOLDER = "datos"
 """Where the downloads are published, below the site root (one copy for both languages)."""

@@ -18,6 +18,7 @@ from .. import fields as f
 from ..catalog import Catalog
 from ..identifiers import org_id
 from ..model import Entry, Ref, pick
+from ..taxonomy import Taxonomy
 from ..urls import Urls
 from .settings import Publication
 
@@ -221,17 +222,19 @@ def _relation_values(row: Row, kind: str) -> Iterator[tuple[str, Value]]:
             yield name + "_years", ["" if link.year is None else str(link.year) for link in links]
 
 
-def _contact_values(values: Mapping[str, Any], lang: str) -> Iterator[tuple[str, Value]]:
-    public = contact.public_contact(values)
-    yield "emails", [r.value for r in public.routes if r.kind == "email"]
-    yield "phones", [r.value + (f" ext. {r.extension}" if r.extension else "")
+def _contact_values(entry: Entry, regions: Taxonomy, lang: str) -> Iterator[tuple[str, Value]]:
+    public = contact.public_contact(entry, regions)
+    yield "emails", [r.shown for r in public.routes if r.kind == "email"]
+    yield "phones", [r.shown + (f" ext. {r.extension}" if r.extension else "")
                      for r in public.routes if r.kind == "phone"]
-    yield "contact_form", next((r.value for r in public.routes if r.kind == "form"), None)
-    yield "contact_person_name", public.person_name or None
-    role = public.person_role
+    yield "contact_form", next((r.shown for r in public.routes if r.kind == "form"), None)
+    person = public.person
+    yield "contact_person_name", (person.name or None) if person else None
+    role = person.role if person else None
     yield "contact_person_role", pick(role, lang)[0] if role else None
-    yield "contact_person_emails", [r.value for r in public.person_routes if r.kind == "email"]
-    yield "contact_person_phones", [r.value for r in public.person_routes if r.kind == "phone"]
+    routes = person.routes if person else ()
+    yield "contact_person_emails", [r.shown for r in routes if r.kind == "email"]
+    yield "contact_person_phones", [r.shown for r in routes if r.kind == "phone"]
 
 
 def row(catalog: Catalog, entry: Entry, lang: str, urls: Urls,
@@ -247,7 +250,7 @@ def row(catalog: Catalog, entry: Entry, lang: str, urls: Urls,
         values.update(filler.field_values(field, raw))
     values.update(_relation_values(filler, entry.kind))
     if "emails" in values:
-        values.update(_contact_values(entry.values, lang))
+        values.update(_contact_values(entry, catalog.taxonomies["regions"], lang))
     values["languages"] = list(entry.languages())
     return values
 

@@ -66,8 +66,9 @@
   }
 
   function words(data, reason) {
-    var t = data.texts, labels = data.facets[data.columns[
-      reason[0] === "region" ? "regions" : "themes"]].labels;
+    var t = data.texts, facet = data.facets[data.columns[
+      reason[0] === "region" ? "regions" : "themes"]];
+    var labels = facet.full || facet.labels;  // a state with its country
     var items = reason[1].map(function (i) { return labels[i]; });
     var key = reason[0] === "themes" ? (items.length === 1 ? "themes.one" : "themes.many")
       : reason[0];
@@ -85,7 +86,7 @@
         box, el("label", { "for": "tj-ally-t-" + i, text: th.labels[i] })]));
     });
     var region = el("select", { id: "tj-ally-region" }, [el("option", { value: "", text: t.any })]);
-    rg.ids.forEach(function (id, i) {
+    (rg.order || rg.ids.map(function (_, i) { return i; })).forEach(function (i) {
       var depth = rg.ancestors[i].length;
       region.append(el("option", { value: String(i), text: "\u00a0\u00a0".repeat(depth) + rg.labels[i] }));
     });

@@ -213,13 +213,14 @@
         el("span", { "class": "tj-count", text: String(count) })])]);
   }
 
-  /* The values whose nearest ancestor is `parent` (-1: the top level), as a nested list. */
+  /* The values whose nearest ancestor is `parent` (-1: the top level), as a nested list,
+     in the facet's display order when it has one (places, by name). */
   function valueList(name, parent, tally) {
     var ancestors = facet(name).ancestors;
-    var items = ancestors.map(function (up, i) {
-      return (up.length ? up[0] : -1) === parent ? i : -1;
-    }).filter(function (i) {
-      return i >= 0 && (tally.get(i) || state[name].has(i));
+    var order = facet(name).order || ancestors.map(function (_, i) { return i; });
+    var items = order.filter(function (i) {
+      var up = ancestors[i];
+      return (up.length ? up[0] : -1) === parent && (tally.get(i) || state[name].has(i));
     }).map(function (i) {
       return el("li", {}, [checkbox(name, i, tally.get(i) || 0), valueList(name, i, tally)]);
     });
@@ -258,7 +259,8 @@
   function termLinks(row) {
     var names = [];
     ["themes", "regions"].forEach(function (name) {
-      row[data.columns[name]].forEach(function (i) { names.push(label(name, i)); });
+      var full = data.facets[data.columns[name]].full;  // a state with its country
+      row[data.columns[name]].forEach(function (i) { names.push(full ? full[i] : label(name, i)); });
     });
     return names.join(" · ");
   }
@@ -283,7 +285,9 @@
       var list = el("ul", { "class": "tj-cards" }, docs.map(function (doc, i) {
         return el("li", { "class": "tj-card" }, [
           el("a", { href: doc.url, text: doc.title }), " ",
-          el("span", { "class": "tj-badge", text: doc.kindLabel }),
+          el("span", { "class": "tj-card__badges" }, [
+            el("span", { "class": "tj-badge", text: doc.kindLabel }), " ",
+            search.freshBadge(doc)]),
           el("p", { "class": "tj-card__summary", text: doc.summary }),
           el("p", { "class": "tj-card__terms", text: termLinks(page[i].own) })]);
       }));
