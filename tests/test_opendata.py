@@ -365,10 +365,11 @@ def test_data_page_lists_every_download(built_mini: Path, read_page: Any, lang: 
     html = read_page(f"{lang}datos")
     assert f">{word}</h1>" in html
     package = json.loads(data(built_mini, "datapackage.json").read_text("utf-8"))
-    listed = re.findall(r'<tr><td><a href="([^"]+)" download>([^<]+)</a></td><td>([^<]+)</td>'
-                        r'<td class="tj-num">([^<]+)</td><td class="tj-num">([^<]*)</td>'
-                        r'<td><a href="[^"]+" rel="license">CC BY 4.0</a></td>'
-                        r'<td>([^<]+)</td>', html)
+    cell = r'<td(?: class="tj-num")? data-label="[^"]+">'
+    listed = re.findall(rf'<tr>{cell}<a href="([^"]+)" download>([^<]+)</a></td>{cell}([^<]+)'
+                        rf"</td>{cell}([^<]+)</td>{cell}([^<]*)</td>"
+                        rf'{cell}<a href="[^"]+" rel="license">CC BY 4.0</a></td>'
+                        rf"{cell}([^<]+)</td>", html)
     paths = {row[1] for row in listed}
     assert {r["path"] for r in package["resources"]} <= paths
     assert {"datapackage.json", "catalog.jsonld", "hsds-es/datapackage.json",
@@ -411,3 +412,9 @@ def test_entry_page_shows_identifiers_linked_where_a_register_has_a_page(
         assert '<abbr title="Federal Taxpayers Registry">MX-RFC</abbr> CMI040312AB1' in facts
         assert ('<abbr title="Wikidata">XI-WIKIDATA</abbr> <a href="https://www.wikidata.org/'
                 'wiki/Q4115189">Q4115189</a>') in facts
+
+
+def test_en_data_leads_to_the_data_page(built_mini: Path) -> None:
+    html = (built_mini / "en" / "data" / "index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../datos/index.html">' in html
+    assert (built_mini / "en" / "data" / "../datos/index.html").resolve().is_file()

@@ -43,6 +43,7 @@ from ..core.matrix import matrix_page
 from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
 from ..core.opendata.feeds import entry_dates, feed_url, git_dates
 from ..core.opendata.page import data_page
+from ..core.opendata.settings import DATA_ALIASES
 from ..core.pdf.published import NO_PDFS, Published
 from ..core.reference import field_reference
 from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
@@ -52,7 +53,7 @@ from ..core.schema import schema_files
 from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
 from ..core.search_docs import entry_docs
 from ..core.sitemap import SitemapPage, sitemap
-from ..core.urls import Urls
+from ..core.urls import Urls, relative
 from ..core.views import PageView, SnippetView
 from . import building_language
 from .atomic import AtomicSite
@@ -219,8 +220,22 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
+        self._write_data_alias(config, lang)
         if config.site_url:
             self._write_sitemap(config, lang)
+
+    def _write_data_alias(self, config: MkDocsConfig, lang: str) -> None:
+        """/en/data/ leads to the data page, /en/datos/ (see DATA_ALIASES)."""
+        alias = DATA_ALIASES.get(lang)
+        if alias is None or self.renderer is None:
+            return
+        here = self.urls.folder(alias, lang)
+        target = relative(here, self.urls.folder(DATA_FOLDER, lang))
+        html = self.renderer.fragment("tejido/redirect.html", lang, target=target,
+                                      title=label(lang, "data.title"))
+        path = Path(config.site_dir) / here
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html + "\n", encoding="utf-8")
 
     def _write_sitemap(self, config: MkDocsConfig, lang: str) -> None:
         """Ours replace the one MkDocs and i18n write, which lacks generated pages. Each

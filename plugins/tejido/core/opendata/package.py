@@ -55,7 +55,10 @@ def write_csv(header: Iterable[str], rows: Iterable[Iterable[Value]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
     writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    # Most cells are already text: only the others go through _cell (millions of cells
+    # at 10,000 organizations).
+    writer.writerows([value if value.__class__ is str else _cell(value) for value in row]
+                     for row in rows)
     return buffer.getvalue()
 
 

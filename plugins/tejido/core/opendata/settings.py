@@ -15,6 +15,9 @@ DATA_LICENCE = licence("CC-BY-4.0")
 
 DATA_FOLDER = "datos"
 """Where the downloads are published, below the site root (one copy for both languages)."""
+DATA_ALIASES = {"en": "data"}
+"""Every page keeps one path below the language prefix (the language switcher relies on
+it), so the English data page is /en/datos/; /en/data/ leads there too."""
 
 
 @dataclass(frozen=True)
