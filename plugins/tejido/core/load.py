@@ -199,10 +199,63 @@ def _check_orphan_translations(layout: Layout, problems: Problems) -> None:
                     hint=did_you_mean(base.stem, names) + " (rename the file to match)"))
 
 
-def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
-    """Read and validate everything; problems are collected, never raised."""
+class EntryCache:
+    """What each entry file gave the last time it was read, by its path, so that a
+    preview re-reads only the files that changed (their size or time, or their English
+    sibling's).  Everything is dropped when the taxonomies or the date change, as
+    both decide what an entry file means."""
+
+    def __init__(self) -> None:
+        self.known: dict[Path, tuple[object, Entry | None, list[Problem], list[PendingRef]]] = {}
+        self.context: object = None
+        self.reads = 0
+        """Files read by the last load (for tests and the bench)."""
+
+    def start(self, context: object) -> None:
+        if context != self.context:
+            self.known.clear()
+            self.context = context
+        self.reads = 0
+
+    def entry(self, spec: f.KindSpec, path: Path, layout: Layout,
+              taxonomies: dict[str, Taxonomy], problems: Problems, today: dt.date,
+              refs: list[PendingRef]) -> Entry | None:
+        stamp = (_stamp(path), _stamp(path.with_name(path.stem + TRANSLATION_SUFFIX
+                                                     + path.suffix)))
+        known = self.known.get(path)
+        if known is None or known[0] != stamp:
+            own, own_refs = Problems(), list[PendingRef]()
+            entry = _entry(spec, path, layout, taxonomies, own, today, own_refs)
+            known = (stamp, entry, list(own), own_refs)
+            self.known[path] = known
+            self.reads += 1
+        problems.extend(known[2])
+        refs.extend(known[3])
+        return known[1]
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
+
+
+def _taxonomy_stamp(layout: Layout) -> tuple[tuple[str, tuple[int, int] | None], ...]:
+    folder = layout.root / layout.taxonomies
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    return tuple((path.name, _stamp(path)) for path in paths)
+
+
+def load_project(layout: Layout, today: dt.date | None = None,
+                 cache: EntryCache | None = None) -> LoadResult:
+    """Read and validate everything; problems are collected, never raised.  With a
+    `cache`, entry files unchanged since its last load are not read again."""
     today = today or dt.date.today()
     problems = Problems()
+    if cache is not None:
+        cache.start((today, _taxonomy_stamp(layout)))
     taxonomies = load_taxonomies(layout.root / layout.taxonomies, layout.root, problems)
     entries: list[Entry] = []
     refs: list[PendingRef] = []
@@ -217,7 +270,9 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
                                      hint="rename one of the files; ids must be unique per kind"))
                 continue
             seen[ident] = shown
-            entry = _entry(spec, path, layout, taxonomies, problems, today, refs)
+            entry = (_entry(spec, path, layout, taxonomies, problems, today, refs)
+                     if cache is None else cache.entry(spec, path, layout, taxonomies,
+                                                       problems, today, refs))
             if entry is not None:
                 entries.append(entry)
         known[spec.kind] = set(seen)
@@ -228,4 +283,4 @@ def load_project(layout: Layout, today: dt.date | None = None) -> LoadResult:
     return LoadResult(build_catalog(entries, taxonomies, inverse), problems)
 
 
-__all__ = ["Layout", "LoadResult", "load_project", "read_text"]
+__all__ = ["EntryCache", "Layout", "LoadResult", "load_project", "read_text"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -25,28 +26,27 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
-from ..core.browse import browse_pages, home_summary, taxonomy_listing
+from ..core.browse import home_summary, taxonomy_listing
 from ..core.directory import TEXTS as DIRECTORY_TEXTS
 from ..core.directory import directory_snippet, facets_data
-from ..core.entry_page import attachment_url, entry_page
+from ..core.entry_page import attachment_url
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.html import sanitize
 from ..core.html import text as escape
 from ..core.labels import TABLES
 from ..core.links import fix_links
-from ..core.listing import kind_listing, kind_pages
-from ..core.matrix import matrix_page
+from ..core.listing import kind_listing
 from ..core.pdf.published import NO_PDFS, Published
+from ..core.plan import PlannedPages, PlanSettings, page_plan
 from ..core.reference import field_reference
 from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
-from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
 from ..core.search import SEARCH_FOLDER, SEARCH_TEXTS, SearchDoc, build_index, page_doc
 from ..core.search_docs import entry_docs
 from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
-from ..core.views import PageView, SnippetView
+from ..core.views import SnippetView
 from . import building_language
 from .config import CatalogConfig
 
@@ -61,8 +61,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.catalog: Catalog | None = None
         self.root = Path()
         self.urls = Urls()
-        self.pages: dict[str, PageView] = {}
+        self.pages: PlannedPages = PlannedPages()
         """Generated pages of the language being built, by source path."""
+        self.lazy = False
+        """Set by the preview (`tejido serve`): generated pages are made when asked for, and
+        their files get their Markdown then (`lazy_content`)."""
+        self.deferred: dict[str, Callable[[], str]] = {}
+        """Generated non-page files whose text is made when asked for (lazy mode only)."""
         self.renderer: Renderer | None = None
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
@@ -135,13 +140,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = building_language(config)
-        self.pages, self.snippets, self.page_docs, self.hand_urls = {}, {}, [], []
-        for page in self._page_views(lang):
-            self.pages[page.source] = page
-            files.append(File.generated(config, page.source, content=prose_markdown(page),
+        self.snippets, self.page_docs, self.hand_urls, self.deferred = {}, [], [], {}
+        self.pages = PlannedPages(page_plan(self.catalog, lang, self.urls, self._plan_settings()))
+        for source in self.pages:
+            content = "" if self.lazy else prose_markdown(self.pages[source])
+            files.append(File.generated(config, source, content=content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
-                                    content=catalog_json(self.catalog, lang, self.urls)))
+        catalog, urls = self.catalog, self.urls
+        self._add_text(files, config, urls.file(CATALOG_JSON, lang),
+                       lambda: catalog_json(catalog, lang, urls))
         self._add_assets(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
@@ -186,18 +193,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         found = getattr(self.pdf_plugin, "published", None)
         return found if isinstance(found, Published) else NO_PDFS
 
-    def _page_views(self, lang: str) -> list[PageView]:
-        assert self.catalog is not None
-        published = self._published()
-        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published)
-                 for e in self.catalog.entries.values()]
-        pages.extend(browse_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
-        pages.append(matrix_page(self.catalog, lang, self.urls))
-        pages.extend(kind_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
-        if self.config.report:
-            report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
-            pages.append(report_page(self.catalog, report, lang, self.urls))
-        return pages
+    def _plan_settings(self) -> PlanSettings:
+        return PlanSettings(self.root, self._published(), self.config.listing_page_size,
+                            bool(self.config.report), self.config.report_max_age_days)
+
+    def _add_text(self, files: Files, config: MkDocsConfig, path: str,
+                  make: Callable[[], str]) -> None:
+        if self.lazy:
+            self.deferred[path] = make
+        files.append(File.generated(config, path, content="" if self.lazy else make()))
+
+    def lazy_content(self, file: File) -> str | None:
+        """The text of a generated file in lazy mode (the preview), made now; None when
+        the file is not one of ours."""
+        if file.src_uri in self.pages:
+            return prose_markdown(self.pages[file.src_uri])
+        make = self.deferred.get(file.src_uri)
+        return make() if make is not None else None
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""
