@@ -163,17 +163,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if self.catalog is None:
             return
         lang = building_language(config)
+        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self.search_files(lang).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        if config.site_url:
+            self._write_sitemap(config, lang)
+
+    def search_files(self, lang: str) -> dict[str, str]:
+        """The search index and the directory's facets of one language, by file name
+        (in the language's `search/` folder)."""
+        assert self.catalog is not None
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = SEARCH_TEXTS[lang][2]
         files = build_index(docs, lang, labels).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
-        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (folder / name).write_text(text, encoding="utf-8")
-        if config.site_url:
-            self._write_sitemap(config, lang)
+        return files
 
     def _write_sitemap(self, config: MkDocsConfig, lang: str) -> None:
         """Ours replace the one MkDocs and i18n write, which lacks generated pages. Each

@@ -1,0 +1,188 @@
+"""The preview's state: the catalog, one in-memory site per language, a cache of
+rendered pages, and what to do when a file changes.
+
+An edit of an entry re-reads that file only (`EntryCache`), plans the pages again
+and re-reads the hand-written pages (they list entries); no page is rendered until
+the browser asks for it.  A rendered page is kept with the text of the view it was
+made from: asked for again, it is rendered again only if its view changed.  A change
+of the configuration, a template or a hand-written page starts the sites afresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import mimetypes
+import threading
+import time
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+from mkdocs.config import load_config
+
+from ..core import DEFAULT_LANGUAGE, LANGUAGES, Layout
+from ..core.catalog import Catalog
+from ..core.load import EntryCache, load_project
+from .site import Found, LanguageSite
+
+log = logging.getLogger("tejido.preview")
+ASSETS = Path(__file__).resolve().parent / "assets"
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    content_type: str
+    body: bytes
+
+
+class Preview:
+    def __init__(self, config_file: Path) -> None:
+        self.config_file = config_file.resolve()
+        config = load_config(str(self.config_file))
+        ours = config.plugins.get("tejido/catalog")
+        configured = getattr(ours, "config", {}).get("root") if ours is not None else None
+        self.root = Path(configured or self.config_file.parent).resolve()
+        self.docs_dir = Path(config.docs_dir).resolve()
+        self.layout = Layout(self.root)
+        self.entries = EntryCache()
+        self.catalog: Catalog | None = None
+        self.sites: dict[str, LanguageSite] = {}
+        self.problems: list[str] = []
+        self.generation = 0
+        self.cache: dict[str, tuple[str | None, bytes]] = {}
+        self.lock = threading.RLock()
+        self.changed = threading.Condition()
+        self.templates = Environment(loader=FileSystemLoader(str(ASSETS)), autoescape=True)
+
+    # -- loading ------------------------------------------------------------------------
+
+    def load(self, afresh: bool = False) -> None:
+        """Read the content (only what changed) and make the sites ready; a problem is
+        kept, printed, and shown in the browser instead of the site."""
+        start = time.perf_counter()
+        with self.lock:
+            result = load_project(self.layout, dt.date.today(), self.entries)
+            if result.problems:
+                self._fail([problem.format() for problem in result.problems])
+                return
+            self.catalog = result.catalog
+            try:
+                self._prepare(result.catalog, afresh)
+            except Exception as error:  # any failure is shown, not raised
+                log.debug("preview failed", exc_info=True)
+                self._fail([f"{type(error).__name__}: {error}",
+                            *traceback.format_exception_only(error)[-1:]])
+                return
+            self.problems = []
+            self._bump()
+        log.info("Tejido preview: %d entries ready in %.2f s (%d files read)",
+                 len(result.catalog), time.perf_counter() - start, self.entries.reads)
+
+    def _prepare(self, catalog: Catalog, afresh: bool) -> None:
+        if afresh or set(self.sites) != set(LANGUAGES):
+            self.sites = {}
+            self.cache.clear()
+            for lang in LANGUAGES:
+                self.sites[lang] = LanguageSite(self.config_file, lang, catalog)
+            return
+        for site in self.sites.values():
+            site.refresh(catalog)
+        # Hand-written pages list entries: rendered again; generated ones carry their key.
+        self.cache = {path: cached for path, cached in self.cache.items()
+                      if cached[0] is not None}
+
+    def _fail(self, problems: list[str]) -> None:
+        self.problems = problems
+        log.error("Tejido preview: the site cannot be shown until this is fixed:\n%s",
+                  "\n".join(problems))
+        self._bump()
+
+    def _bump(self) -> None:
+        with self.changed:
+            self.generation += 1
+            self.changed.notify_all()
+
+    def files_changed(self, paths: Iterable[Path]) -> None:
+        """What the watcher saw: content files are read again; the configuration,
+        templates and hand-written pages start the sites afresh."""
+        afresh = any(self._needs_afresh(path) for path in paths)
+        self.load(afresh=afresh)
+
+    def _needs_afresh(self, path: Path) -> bool:
+        entry_folders = [self.layout.folder(kind).resolve() for kind in self.layout.folders]
+        if any(path.is_relative_to(folder) for folder in entry_folders):
+            return False
+        return path == self.config_file or path.is_relative_to(self.docs_dir) or (
+            path.suffix in (".html", ".css", ".js", ".yml", ".yaml")
+            and not path.is_relative_to(self.root / self.layout.taxonomies))
+
+    # -- serving ------------------------------------------------------------------------
+
+    def wait(self, since: int, timeout: float) -> int:
+        """Block until the generation moves past `since` (or the timeout); return it."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != since, timeout=timeout)
+            return self.generation
+
+    def get(self, path: str) -> Response:
+        """The response for a site path without its leading slash."""
+        if path == ".tejido/livereload.js":
+            return Response(200, "text/javascript; charset=utf-8",
+                            (ASSETS / "livereload.js").read_bytes())
+        with self.lock:
+            if self.problems or not self.sites:
+                return self._error_page(self.problems or ["The preview is starting."])
+            site = self._site(path)
+            found = site.find(path)
+            if found is None:
+                search = site.search_file(path)
+                if search is not None:
+                    return Response(200, "text/javascript; charset=utf-8", search)
+                return Response(404, "text/plain; charset=utf-8", b"Not found: /" +
+                                path.encode("utf-8", errors="replace"))
+            if not found.is_page:
+                kind = mimetypes.guess_type(found.file.dest_uri)[0] or "application/octet-stream"
+                return Response(200, kind, site.file_bytes(found))
+            try:
+                html = self.page(site, found)
+            except Exception as error:  # shown in the page and the terminal
+                log.exception("Tejido preview: %s could not be rendered", path)
+                return self._error_page([f"{found.file.src_uri}: {type(error).__name__}: "
+                                         f"{error}"])
+            return Response(200, HTML, self._with_livereload(html))
+
+    def _site(self, path: str) -> LanguageSite:
+        for lang, site in self.sites.items():
+            if lang != DEFAULT_LANGUAGE and path.startswith(f"{lang}/"):
+                return site
+        return self.sites[DEFAULT_LANGUAGE]
+
+    def page(self, site: LanguageSite, found: Found) -> bytes:
+        """A page's HTML as `mkdocs build` writes it, from the cache when its view is the same."""
+        path = found.file.dest_uri
+        key = site.page_key(found)
+        cached = self.cache.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        html = site.render(found)
+        self.cache[path] = (key, html)
+        return html
+
+    def _with_livereload(self, html: bytes) -> bytes:
+        script = self.templates.get_template("livereload.html").render(
+            generation=self.generation).encode("utf-8")
+        head, found, tail = html.rpartition(b"</body>")
+        return head + script + found + tail if found else html + script
+
+    def _error_page(self, problems: list[str]) -> Response:
+        livereload = Markup(self.templates.get_template("livereload.html").render(
+            generation=self.generation))
+        body = self.templates.get_template("error.html").render(
+            problems=problems, livereload=livereload)
+        return Response(500, HTML, body.encode("utf-8"))
