@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,8 +202,8 @@ def _check_orphan_translations(layout: Layout, problems: Problems) -> None:
 class EntryCache:
     """What each entry file gave the last time it was read, by its path, so that a
     preview re-reads only the files that changed (their size or time, or their English
-    sibling's).  Everything is dropped when the taxonomies or the date change, as
-    both decide what an entry file means."""
+    sibling's).  Everything is dropped when the terms of the taxonomies or the date
+    change, as both decide whether an entry file is valid."""
 
     def __init__(self) -> None:
         self.known: dict[Path, tuple[object, Entry | None, list[Problem], list[PendingRef]]] = {}
@@ -242,10 +242,12 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (status.st_mtime_ns, status.st_size)
 
 
-def _taxonomy_stamp(layout: Layout) -> tuple[tuple[str, tuple[int, int] | None], ...]:
-    folder = layout.root / layout.taxonomies
-    paths = sorted(folder.iterdir()) if folder.is_dir() else []
-    return tuple((path.name, _stamp(path)) for path in paths)
+def _taxonomy_signature(taxonomies: Mapping[str, Taxonomy]) -> object:
+    """What of the taxonomies decides whether an entry file is valid: the ids, parents
+    and aliases of the terms, not their labels (a label changes no entry)."""
+    return tuple(sorted(
+        (name, tuple((t.id, t.parent, t.iso) for t in tax), tuple(sorted(tax.aliases.items())))
+        for name, tax in taxonomies.items()))
 
 
 def load_project(layout: Layout, today: dt.date | None = None,
@@ -254,9 +256,9 @@ def load_project(layout: Layout, today: dt.date | None = None,
     `cache`, entry files unchanged since its last load are not read again."""
     today = today or dt.date.today()
     problems = Problems()
-    if cache is not None:
-        cache.start((today, _taxonomy_stamp(layout)))
     taxonomies = load_taxonomies(layout.root / layout.taxonomies, layout.root, problems)
+    if cache is not None:
+        cache.start((today, _taxonomy_signature(taxonomies)))
     entries: list[Entry] = []
     refs: list[PendingRef] = []
     known: dict[str, set[str]] = {}

@@ -67,7 +67,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         """Set by the preview (`tejido serve`): generated pages are made when asked for, and
         their files get their Markdown then (`lazy_content`)."""
         self.deferred: dict[str, Callable[[], str]] = {}
-        """Generated non-page files whose text is made when asked for (lazy mode only)."""
+        """Generated files other than pages, by path, and how to make their text."""
         self.renderer: Renderer | None = None
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
@@ -140,15 +140,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = building_language(config)
-        self.snippets, self.page_docs, self.hand_urls, self.deferred = {}, [], [], {}
-        self.pages = PlannedPages(page_plan(self.catalog, lang, self.urls, self._plan_settings()))
+        self.plan_pages(lang)
         for source in self.pages:
             content = "" if self.lazy else prose_markdown(self.pages[source])
             files.append(File.generated(config, source, content=content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        catalog, urls = self.catalog, self.urls
-        self._add_text(files, config, urls.file(CATALOG_JSON, lang),
-                       lambda: catalog_json(catalog, lang, urls))
+        for path, make in self.deferred.items():
+            files.append(File.generated(config, path, content="" if self.lazy else make()))
         self._add_assets(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
@@ -203,11 +201,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         return PlanSettings(self.root, self._published(), self.config.listing_page_size,
                             bool(self.config.report), self.config.report_max_age_days)
 
-    def _add_text(self, files: Files, config: MkDocsConfig, path: str,
-                  make: Callable[[], str]) -> None:
-        if self.lazy:
-            self.deferred[path] = make
-        files.append(File.generated(config, path, content="" if self.lazy else make()))
+    def plan_pages(self, lang: str) -> None:
+        """What this language's build generates from the catalog, nothing made yet; the
+        preview calls it again when only the content of entries changed."""
+        assert self.catalog is not None
+        self.snippets, self.page_docs, self.hand_urls = {}, [], []
+        self.pages = PlannedPages(page_plan(self.catalog, lang, self.urls, self._plan_settings()))
+        catalog, urls = self.catalog, self.urls
+        self.deferred = {urls.file(CATALOG_JSON, lang): lambda: catalog_json(catalog, lang, urls)}
 
     def lazy_content(self, file: File) -> str | None:
         """The text of a generated file in lazy mode (the preview), made now; None when

@@ -92,7 +92,8 @@ class Preview:
                 self.sites[lang] = LanguageSite(self.config_file, lang, catalog)
             return
         for site in self.sites.values():
-            site.refresh(catalog)
+            if not site.replan(catalog):
+                site.refresh(catalog)
         # Hand-written pages list entries: rendered again; generated ones carry their key.
         self.cache = {path: cached for path, cached in self.cache.items()
                       if cached[0] is not None}

@@ -7,16 +7,18 @@ the hand-written pages read, the theme's Jinja environment.  A generated page is
 read, rendered and laid out by the same functions and templates when it is asked for,
 so its HTML is the HTML `mkdocs build` writes (a test compares them byte for byte).
 
-This leans on two functions MkDocs does not document (`_populate_page`,
-`get_context`); MkDocs is pinned exactly, and the byte-equality test catches a change.
+This leans on what MkDocs does not document (`_populate_page`, `get_context`,
+`Files._src_uris`); MkDocs is pinned exactly, and the byte-equality test catches a change.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,33 +60,71 @@ class LanguageSite:
         self.config: MkDocsConfig = config.plugins.on_config(config)
         self.config.plugins.on_pre_build(config=self.config)
         self.search: dict[str, str] | None = None
+        self.populated: set[str] = set()
+        """Hand-written pages read since the catalog last changed (they list entries)."""
+        self.env: Environment | None = None
         self.refresh(catalog)
 
     def refresh(self, catalog: Catalog) -> None:
         """Everything before the pages are written, for this catalog: MkDocs' files and
-        navigation, Tejido's plan of pages, the hand-written pages read (they list entries)."""
+        navigation, and Tejido's plan of pages.  No page is read yet."""
         config = self.config
         self.plugin.catalog = catalog
         files = get_files(config)
-        env = config.theme.get_env()
+        # One theme environment for the preview's life: compiled templates are kept.
+        # (A change of a template starts a new LanguageSite.)
+        env = self.env or config.theme.get_env()
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
-        nav = get_navigation(files, config)
+        # Generated pages are never in the navigation; leaving them out of its making
+        # spares a Page object per entry (MkDocs' build makes them all up front).
+        nav = get_navigation(self._without_generated(files), config)
         nav = config.plugins.on_nav(nav, config=config, files=files)
-        for file in files.documentation_pages():
-            if file.src_uri in self.plugin.pages:
-                continue  # generated: read when asked for
-            if file.page is None:
-                Page(None, file, config)
-            assert file.page is not None
-            _populate_page(file.page, config, files)
-        self.env = config.plugins.on_env(env, config=config, files=files)
+        if self.env is None:
+            self.env = config.plugins.on_env(env, config=config, files=files)
         self.files: Files = files
         self.nav: Navigation = nav
         self.doc_files = files.documentation_pages()
         self.by_path = {file.dest_uri: file for file in files}
         self.search = None
+        self.populated = set()
+
+    def _without_generated(self, files: Files) -> Files:
+        """The same collection (i18n's subclass finds `x.en.md` for `x.md`), minus
+        Tejido's generated pages."""
+        hand = copy.copy(files)
+        hand._src_uris = {uri: file for uri, file in files.src_uris.items()
+                          if uri not in self.plugin.pages}
+        return hand
+
+    def replan(self, catalog: Catalog) -> bool:
+        """The catalog's entries changed but not which pages there are: plan the pages
+        again and keep MkDocs' files and navigation.  False when the pages differ (an
+        entry or a term page more or less): then `refresh` is needed."""
+        before = set(self.plugin.pages)
+        self.plugin.catalog = catalog
+        self.plugin.plan_pages(self.lang)
+        if set(self.plugin.pages) != before:
+            return False
+        self.search = None
+        self.populated = set()
+        return True
+
+    def _read(self, file: File) -> Page:
+        """Read a page as MkDocs' build does before rendering (Markdown, plugin events)."""
+        if file.src_uri in self.plugin.pages:
+            file.content_string = self.plugin.lazy_content(file) or ""
+        elif file.src_uri in self.populated:
+            assert file.page is not None
+            return file.page
+        if file.page is None:
+            Page(None, file, self.config)
+        assert file.page is not None
+        _populate_page(file.page, self.config, self.files)
+        if file.src_uri not in self.plugin.pages:
+            self.populated.add(file.src_uri)
+        return file.page
 
     def find(self, path: str) -> Found | None:
         """The file at a site path (`organizaciones/x/index.html`); a folder means its index."""
@@ -104,15 +144,9 @@ class LanguageSite:
 
     def render(self, found: Found) -> bytes:
         """A page's HTML, exactly as `mkdocs build` writes it."""
-        file, config = found.file, self.config
-        if found.generated:
-            file.content_string = self.plugin.lazy_content(file) or ""
-            if file.page is None:
-                Page(None, file, config)
-            assert file.page is not None
-            _populate_page(file.page, config, self.files)
-        page = file.page
-        assert page is not None
+        config = self.config
+        page = self._read(found.file)
+        assert self.env is not None
         config._current_page = page
         page.active = True
         try:
@@ -137,6 +171,11 @@ class LanguageSite:
         if not path.startswith(folder):
             return None
         if self.search is None:
+            # The build indexes every hand-written page as it reads them, in order: so here.
+            self.plugin.page_docs, self.plugin.hand_urls, self.populated = [], [], set()
+            for file in self.doc_files:
+                if file.src_uri not in self.plugin.pages:
+                    self._read(file)
             self.search = self.plugin.search_files(self.lang)
         text = self.search.get(path.removeprefix(folder))
         return text.encode("utf-8") if text is not None else None
