@@ -566,7 +566,7 @@ def _relations(target: _Profile, candidate: _Profile) -> Iterator[Reason]:
 
 # --- the public functions -----------------------------------------------------------------
 
-_LAST: list[tuple[weakref.ref[Catalog], object, AllyIndex]] = []
+_LAST: list[tuple[weakref.ref[Catalog], object, AllyIndex, object]] = []
 
 
 def ally_inputs(catalog: Catalog) -> object:
@@ -583,13 +583,13 @@ def ally_inputs(catalog: Catalog) -> object:
 
 def index_for(catalog: Catalog) -> AllyIndex:
     """The index of the catalog, built on first use and kept for the last catalog seen.
-    A new catalog whose ally inputs are the same (the preview, after an edit of a summary
-    or a label) keeps the index: its answers would be the same."""
-    if _LAST and _LAST[0][0]() is catalog:
+    A new catalog of the same shape, or whose ally inputs are the same (the preview,
+    after an edit of a summary or a label), keeps the index: its answers are the same."""
+    if _LAST and (_LAST[0][0]() is catalog or _LAST[0][3] is catalog.shape):
         return _LAST[0][2]
     inputs = ally_inputs(catalog)
     index = _LAST[0][2] if _LAST and _LAST[0][1] == inputs else AllyIndex.build(catalog)
-    _LAST[:] = [(weakref.ref(catalog), inputs, index)]
+    _LAST[:] = [(weakref.ref(catalog), inputs, index, catalog.shape)]
     return index
 
 

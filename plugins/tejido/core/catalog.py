@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from .model import Entry, Link, Ref
@@ -26,6 +26,9 @@ class Catalog:
     by_kind: Mapping[str, tuple[Ref, ...]]
     by_term: Mapping[tuple[str, str], tuple[Ref, ...]]
     """(taxonomy, term) -> entries using the term or one of its descendants."""
+    shape: object = field(default_factory=object, compare=False, repr=False)
+    """Shared by catalogs whose entries differ only in what no index depends on
+    (`patched`): what is computed from the indexes of one holds for the others."""
 
     def of_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))
@@ -98,3 +101,24 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
         by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
     )
+
+
+def shape_key(entry: Entry) -> tuple[object, ...]:
+    """What of an entry the indexes, the order and the derived links depend on."""
+    return (entry.ref, _sort_key(entry), entry.themes, entry.regions, entry.sdgs,
+            entry.populations, entry.values.get("type"), entry.links)
+
+
+def patched(old: Catalog, fresh: Iterable[Entry],
+            taxonomies: Mapping[str, Taxonomy]) -> Catalog | None:
+    """`old` with some entries replaced by new versions, when no index changes (an
+    edit of a summary or a text); None when one would (then `build_catalog`).  The
+    taxonomies must have the same terms and parents (only labels may differ)."""
+    entries = dict(old.entries)
+    for entry in fresh:
+        before = entries.get(entry.ref)
+        if before is None or shape_key(before) != shape_key(entry):
+            return None
+        entries[entry.ref] = entry
+    return replace(old, entries=MappingProxyType(entries),
+                   taxonomies=MappingProxyType(dict(taxonomies)))

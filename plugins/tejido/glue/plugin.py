@@ -206,7 +206,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         preview calls it again when only the content of entries changed."""
         assert self.catalog is not None
         self.snippets, self.page_docs, self.hand_urls = {}, [], []
-        self.pages = PlannedPages(page_plan(self.catalog, lang, self.urls, self._plan_settings()))
+        settings = self._plan_settings()
+        key = (lang, self.urls, settings)
+        if self.pages.fits(self.catalog, key):
+            self.pages.rebind(self.catalog)
+        else:
+            self.pages = PlannedPages(page_plan(self.catalog, lang, self.urls, settings),
+                                      self.catalog, key)
         catalog, urls = self.catalog, self.urls
         self.deferred = {urls.file(CATALOG_JSON, lang): lambda: catalog_json(catalog, lang, urls)}
 
