@@ -102,6 +102,8 @@ class LanguageSite:
         """The catalog's entries changed but not which pages there are: plan the pages
         again and keep MkDocs' files and navigation.  False when the pages differ (an
         entry or a term page more or less): then `refresh` is needed."""
+        if getattr(self.config.plugins.get("tejido/pdf"), "active", False):
+            return False  # PDFs are on (on_serve): they are made with MkDocs' files
         before = set(self.plugin.pages)
         self.plugin.catalog = catalog
         self.plugin.plan_pages(self.lang)
