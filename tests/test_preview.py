@@ -12,8 +12,10 @@ import urllib.request
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from watchdog.observers import Observer
 
 from conftest import run_mkdocs
 from tejido.core.load import EntryCache, Layout, load_project
@@ -219,3 +221,27 @@ def test_an_empty_catalog_is_served_as_built(empty_project: Path) -> None:
     preview.load()
     assert not preview.problems, preview.problems
     assert assert_same_as_build(empty_project, preview) > 10
+
+
+def test_a_browser_page_reloads_itself_on_save_and_shows_a_mistake(
+        project: Path, preview: Preview, server: str, browser: Any) -> None:
+    observer = Observer()  # the real watcher: inotify, as `tejido serve` runs it
+    observer.schedule(Changes(preview), str(project / "directory"), recursive=True)
+    observer.start()
+    page = browser.new_page()
+    try:
+        page.goto(server + ORG_PAGE)
+        assert "Acompaña a mujeres artesanas" in page.inner_text("main")
+        edit(project, ORG, "Acompaña a mujeres artesanas", "Acompaña a tejedoras")
+        page.wait_for_function("document.body.innerText.includes('Acompaña a tejedoras')",
+                               timeout=30_000)  # reloaded by itself: nobody navigated
+        edit(project, ORG, "summary:", "summary: [")
+        page.wait_for_selector("text=this is not valid YAML", timeout=30_000)
+        assert f"{ORG}:" in page.inner_text("main")
+        edit(project, ORG, "summary: [", "summary:")
+        page.wait_for_function("document.body.innerText.includes('Acompaña a tejedoras')",
+                               timeout=30_000)
+    finally:
+        page.close()
+        observer.stop()
+        observer.join()
