@@ -34,10 +34,12 @@ def pager(v: Views, number: int, pages: int, url_of: Callable[[int], str]) -> Pa
 
 
 def _page(v: Views, kind: str, number: int, size: int) -> dict[str, object]:
-    entries = v.catalog.of_kind(kind)
-    pages = page_count(len(entries), size)
+    refs = v.catalog.by_kind.get(kind, ())
+    pages = page_count(len(refs), size)
+    # Only the page's own entries are looked up: a page costs the same at any size.
+    shown = (v.catalog.entries[ref] for ref in refs[(number - 1) * size:number * size])
     return {"pager": pager(v, number, pages, lambda n: page_url(v.urls, kind, n, v.lang)),
-            "cards": v.cards(entries[(number - 1) * size:number * size])}
+            "cards": v.cards(shown)}
 
 
 def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str,
