@@ -6,8 +6,9 @@ For each size: a synthetic catalog in a temporary folder; `tejido serve` started
 subprocess, as `make serve` starts it.  Reported: the time from the start until the
 first entry page is served; the CPU the idle server uses over 10 s; then, after
 saving an organization's summary, a practice's text and a theme's label, the time
-until the served HTML shows the change (polled every 20 ms, as the browser would
-reload when told); and the server's peak memory (VmHWM).
+until the served HTML shows the change (waiting, as the browser's reload script does,
+for the server to say the site changed, then loading the page); and the server's peak
+memory (VmHWM).  `--project DIR` reuses a catalog generated before (it is edited).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from synthetic import make_catalog
 
 POLL = 0.02
 TIMEOUT = 300.0
+GENERATION = re.compile(r'data-generation="(\d+)"')
 
 
 def free_port() -> int:
@@ -47,12 +49,20 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 def until(url: str, test: str, since: float) -> float:
-    """Seconds from `since` until the page at `url` is served and contains `test`."""
+    """Seconds from `since` until the page at `url` is served and contains `test`.
+
+    As the browser does: it waits on the preview's `/.tejido/wait` until the site
+    changed, then loads the page again (no polling that would compete with the server)."""
+    base = url[:url.index("/", len("http://"))]
     while time.perf_counter() - since < TIMEOUT:
         status, body = fetch(url)
         if status == 200 and test in body:
             return time.perf_counter() - since
-        time.sleep(POLL)
+        generation = GENERATION.search(body)
+        if generation is None:  # still starting
+            time.sleep(POLL)
+            continue
+        fetch(f"{base}/.tejido/wait?since={generation.group(1)}")
     raise TimeoutError(f"{url} never showed {test!r}")
 
 
@@ -92,24 +102,27 @@ def run(project: Path, count: int) -> None:
         time.sleep(10.0)
         idle = (cpu_seconds(server.pid) - cpu_before) / (time.perf_counter() - idle_start)
 
+        mark = f"Cambio{time.time_ns() % 10**9}"  # new each run: --project edits in place
         org_file = project / "directory" / "organizations" / "org-00001.yml"
         summary = re.search(r"^  es: (\S+)", org_file.read_text(), re.M)
         assert summary is not None
-        edited = edit(org_file, f"  es: {summary.group(1)}", "  es: Cambiado1")
-        entry_s = until(base + org, "Cambiado1", edited)
+        edited = edit(org_file, f"  es: {summary.group(1)}", f"  es: {mark}")
+        entry_s = until(base + org, mark, edited)
 
         practice = project / "practices" / "practica-00001.md"
-        edited = edit(practice, "## Historia", "## Historia cambiada")
-        practice_s = until(base + "practicas/practica-00001/index.html", "Historia cambiada",
-                           edited)
+        heading = re.search(r"^## .*$", practice.read_text(), re.M)
+        assert heading is not None
+        edited = edit(practice, heading.group(0), f"## Historia {mark}")
+        practice_s = until(base + "practicas/practica-00001/index.html", mark, edited)
 
         themes = project / "taxonomies" / "themes.yml"
-        edited = edit(themes, "es: Salud,", "es: Salud pública,")
-        term_s = until(base + "temas/salud/index.html", "Salud pública", edited)
+        label = re.search(r"\{id: salud, es: ([^,]*),", themes.read_text())
+        assert label is not None
+        edited = edit(themes, f"es: {label.group(1)},", f"es: Salud {mark},")
+        term_s = until(base + "temas/salud/index.html", mark, edited)
         shown = next(p for p in sorted((project / "directory" / "organizations").iterdir())
                      if "- salud" in p.read_text())
-        label_s = until(base + f"organizaciones/{shown.stem}/index.html", "Salud pública",
-                        edited)
+        label_s = until(base + f"organizaciones/{shown.stem}/index.html", mark, edited)
         peak = peak_mb(server.pid)
     finally:
         server.terminate()
@@ -125,7 +138,12 @@ def run(project: Path, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--organizations", type=int, action="append", default=[])
+    parser.add_argument("--project", help="use this generated catalog (it is edited)")
     args = parser.parse_args()
+    if args.project:  # a catalog made before (by bench/synthetic.py): edited in place
+        project = Path(args.project).resolve()
+        run(project, len(list((project / "directory" / "organizations").glob("*.yml"))))
+        return
     for count in args.organizations or [1000]:
         with tempfile.TemporaryDirectory() as tmp:
             run(make_catalog(Path(tmp), count), count)

@@ -245,3 +245,25 @@ def test_a_browser_page_reloads_itself_on_save_and_shows_a_mistake(
         page.close()
         observer.stop()
         observer.join()
+
+
+def test_the_watchers_list_spares_looking_at_other_files(project: Path) -> None:
+    cache, layout = EntryCache(), Layout(project)
+    load_project(layout, cache=cache)
+    org = edit(project, ORG, "summary:", "summary:\n  # edited\n")
+    edit(project, "directory/networks/red-sur.yml", "summary:", "summary:\n  # edited\n")
+    load_project(layout, cache=cache, changed=[org])
+    assert cache.reads == 1  # only the file the watcher named
+    load_project(layout, cache=cache)
+    assert cache.reads == 1  # without a list, every file is looked at: the other one
+
+
+def test_a_file_beside_the_configuration_changes_nothing(
+        project: Path, preview: Preview) -> None:
+    before = preview.generation
+    log = project / "serve.log"  # `tejido serve > serve.log` would otherwise reload forever
+    log.write_text("INFO - something\n", encoding="utf-8")
+    preview.files_changed([log])
+    assert preview.generation == before
+    preview.files_changed([project / "mkdocs.yml"])
+    assert preview.generation == before + 1

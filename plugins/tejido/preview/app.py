@@ -78,22 +78,22 @@ class Preview:
 
     # -- loading ------------------------------------------------------------------------
 
-    def load(self, afresh: bool = False) -> None:
+    def load(self, afresh: bool = False, changed: list[Path] | None = None) -> None:
         """Read the content (only what changed) and make the sites ready; a problem is
         kept, printed, and shown in the browser instead of the site."""
         start = time.perf_counter()
         with self.lock:
             gc.disable()
             try:
-                full = self._load(afresh)
+                full = self._load(afresh, changed)
             finally:
                 _set_aside(full)
         log.info("Tejido preview: ready in %.2f s (%d files read)",
                  time.perf_counter() - start, self.entries.reads)
 
-    def _load(self, afresh: bool) -> bool:
+    def _load(self, afresh: bool, changed: list[Path] | None) -> bool:
         """True when MkDocs' files and pages were made anew (the old ones are garbage)."""
-        result = load_project(self.layout, dt.date.today(), self.entries)
+        result = load_project(self.layout, dt.date.today(), self.entries, changed)
         if result.problems:
             self._fail([problem.format() for problem in result.problems])
             return False
@@ -121,9 +121,10 @@ class Preview:
             if not site.replan(catalog):
                 site.refresh(catalog)
                 full = True
-        # Hand-written pages list entries: rendered again; generated ones carry their key.
-        self.cache = {path: cached for path, cached in self.cache.items()
-                      if cached[0] is not None}
+        # Hand-written pages list entries: rendered again; generated ones carry their key,
+        # unless the set of pages changed (a link in an entry's text may now resolve).
+        self.cache = {} if full else {path: cached for path, cached in self.cache.items()
+                                      if cached[0] is not None}
         return full
 
     def _fail(self, problems: list[str]) -> None:
@@ -139,9 +140,23 @@ class Preview:
 
     def files_changed(self, paths: Iterable[Path]) -> None:
         """What the watcher saw: content files are read again; the configuration,
-        templates and hand-written pages start the sites afresh."""
-        afresh = any(self._needs_afresh(path) for path in paths)
-        self.load(afresh=afresh)
+        templates and hand-written pages start the sites afresh.  Other files beside the
+        configuration (a log, the built site) change nothing."""
+        relevant = [path for path in paths if path == self.config_file
+                    or path.parent != self.config_file.parent]
+        if relevant:
+            self.load(any(self._needs_afresh(path) for path in relevant), self._hint(relevant))
+
+    def _hint(self, paths: list[Path]) -> list[Path] | None:
+        """The changed files, if every one is a taxonomy or an entry file known by its
+        path; else None, and every entry file is looked at (a new file, a folder reached
+        through a link)."""
+        taxonomies = (self.root / self.layout.taxonomies).resolve()
+        for path in paths:
+            base = path.with_name(path.name.replace(".en.", ".", 1))
+            if not (path.is_relative_to(taxonomies) or base in self.entries.known):
+                return None
+        return paths
 
     def _needs_afresh(self, path: Path) -> bool:
         entry_folders = [self.layout.folder(kind).resolve() for kind in self.layout.folders]
