@@ -110,11 +110,12 @@ class Preview:
         return full
 
     def _prepare(self, catalog: Catalog, afresh: bool) -> bool:
-        if afresh or set(self.sites) != set(LANGUAGES):
-            self.sites = {}
+        if afresh or not self.sites:
+            # The default language first; the others when first asked for, or by
+            # `warm_up` once the first page is out.
             self.cache.clear()
-            for lang in LANGUAGES:
-                self.sites[lang] = LanguageSite(self.config_file, lang, catalog)
+            self.sites = {DEFAULT_LANGUAGE: LanguageSite(self.config_file, DEFAULT_LANGUAGE,
+                                                         catalog)}
             return True
         full = False
         for site in self.sites.values():
@@ -202,10 +203,24 @@ class Preview:
             return Response(200, HTML, self._with_livereload(html))
 
     def _site(self, path: str) -> LanguageSite:
-        for lang, site in self.sites.items():
-            if lang != DEFAULT_LANGUAGE and path.startswith(f"{lang}/"):
-                return site
-        return self.sites[DEFAULT_LANGUAGE]
+        lang = next((lang for lang in LANGUAGES
+                     if lang != DEFAULT_LANGUAGE and path.startswith(f"{lang}/")),
+                    DEFAULT_LANGUAGE)
+        return self._language(lang)
+
+    def _language(self, lang: str) -> LanguageSite:
+        site = self.sites.get(lang)
+        if site is None:
+            assert self.catalog is not None
+            site = self.sites[lang] = LanguageSite(self.config_file, lang, self.catalog)
+        return site
+
+    def warm_up(self) -> None:
+        """Make the sites of the other languages before they are asked for."""
+        for lang in LANGUAGES:
+            with self.lock:
+                if self.sites and not self.problems:
+                    self._language(lang)
 
     def page(self, site: LanguageSite, found: Found) -> bytes:
         """A page's HTML as `mkdocs build` writes it, from the cache when its view is the same."""
