@@ -146,6 +146,8 @@ class Preview:
         relevant = [path for path in paths if path == self.config_file
                     or path.parent != self.config_file.parent]
         if relevant:
+            # Logged only now: a log file beside the configuration must not feed itself.
+            log.info("Tejido preview: %s changed", ", ".join(sorted(p.name for p in relevant)[:5]))
             self.load(any(self._needs_afresh(path) for path in relevant), self._hint(relevant))
 
     def _hint(self, paths: list[Path]) -> list[Path] | None:

@@ -59,8 +59,6 @@ class Changes(FileSystemEventHandler):
             with self.lock:
                 paths, self.paths = self.paths, set()
             if paths:
-                log.info("Tejido preview: %s changed",
-                         ", ".join(sorted(p.name for p in paths)[:5]))
                 self.preview.files_changed(paths)
 
 
