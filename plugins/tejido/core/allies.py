@@ -586,15 +586,30 @@ def finder_rules(catalog: Catalog) -> dict[str, object]:
 
 # --- the public functions -----------------------------------------------------------------
 
-_LAST: list[tuple[weakref.ref[Catalog], AllyIndex]] = []
+_LAST: list[tuple[weakref.ref[Catalog], object, AllyIndex, object]] = []
+
+
+def ally_inputs(catalog: Catalog) -> object:
+    """Everything of a catalog the index is built from: the candidates' names, themes,
+    regions and links, the practices' themes, and the two taxonomies' shape."""
+    candidates = tuple((entry.ref, ally_order(entry), entry.themes, entry.regions,
+                        catalog.links.get(entry.ref, ()))
+                       for kind in KINDS for entry in catalog.of_kind(kind))
+    practices = tuple((entry.ref, entry.themes) for entry in catalog.of_kind("practice"))
+    terms = tuple((name, tuple((t.id, t.parent) for t in catalog.taxonomies[name]))
+                  for name in ("themes", "regions"))
+    return candidates, practices, terms
 
 
 def index_for(catalog: Catalog) -> AllyIndex:
-    """The index of the catalog, built on first use and kept for the last catalog seen."""
-    if _LAST and _LAST[0][0]() is catalog:
-        return _LAST[0][1]
-    index = AllyIndex.build(catalog)
-    _LAST[:] = [(weakref.ref(catalog), index)]
+    """The index of the catalog, built on first use and kept for the last catalog seen.
+    A new catalog of the same shape, or whose ally inputs are the same (the preview,
+    after an edit of a summary or a label), keeps the index: its answers are the same."""
+    if _LAST and (_LAST[0][0]() is catalog or _LAST[0][3] is catalog.shape):
+        return _LAST[0][2]
+    inputs = ally_inputs(catalog)
+    index = _LAST[0][2] if _LAST and _LAST[0][1] == inputs else AllyIndex.build(catalog)
+    _LAST[:] = [(weakref.ref(catalog), inputs, index, catalog.shape)]
     return index
 
 

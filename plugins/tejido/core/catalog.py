@@ -39,6 +39,9 @@ class Catalog:
 
     def freshness(self, entry: Entry) -> Freshness:
         return freshness(entry, self.policy)
+    shape: object = field(default_factory=object, compare=False, repr=False)
+    """Shared by catalogs whose entries differ only in what no index depends on
+    (`patched`): what is computed from the indexes of one holds for the others."""
 
     def of_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(self.entries[r] for r in self.by_kind.get(kind, ()))
@@ -131,3 +134,24 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
         withdrawn=withdrawn,
     )
+
+
+def shape_key(entry: Entry) -> tuple[object, ...]:
+    """What of an entry the indexes, the order and the derived links depend on."""
+    return (entry.ref, _sort_key(entry), entry.themes, entry.regions, entry.sdgs,
+            entry.populations, entry.values.get("type"), entry.links)
+
+
+def patched(old: Catalog, fresh: Iterable[Entry],
+            taxonomies: Mapping[str, Taxonomy]) -> Catalog | None:
+    """`old` with some entries replaced by new versions, when no index changes (an
+    edit of a summary or a text); None when one would (then `build_catalog`).  The
+    taxonomies must have the same terms and parents (only labels may differ)."""
+    entries = dict(old.entries)
+    for entry in fresh:
+        before = entries.get(entry.ref)
+        if before is None or shape_key(before) != shape_key(entry):
+            return None
+        entries[entry.ref] = entry
+    return replace(old, entries=MappingProxyType(entries),
+                   taxonomies=MappingProxyType(dict(taxonomies)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -26,11 +27,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
 from ..core.about import Settings, about_snippet, footer_links
-from ..core.browse import browse_pages, home_summary, taxonomy_listing
+from ..core.browse import home_summary, taxonomy_listing
 from ..core.directory import directory_snippet, facets_data
-from ..core.due import due_feed, due_page
+from ..core.due import DUE_PATH, due_feed, due_page
 from ..core.due import feed_url as due_feed_url
-from ..core.entry_page import attachment_url, entry_page
+from ..core.entry_page import attachment_url
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.freshness import STATES, FreshnessPolicy
 from ..core.html import sanitize
@@ -38,15 +39,14 @@ from ..core.html import text as escape
 from ..core.labels import TABLES, label
 from ..core.licences import licence
 from ..core.links import fix_links
-from ..core.listing import kind_listing, kind_pages
-from ..core.matrix import matrix_page
+from ..core.listing import kind_listing
 from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
 from ..core.opendata.feeds import entry_dates, feed_url, git_dates
 from ..core.opendata.page import data_page
 from ..core.pdf.published import NO_PDFS, Published
+from ..core.plan import Planned, PlannedPages, PlanSettings, page_plan
 from ..core.reference import field_reference
 from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
-from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
 from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
@@ -71,8 +71,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.catalog: Catalog | None = None
         self.root = Path()
         self.urls = Urls()
-        self.pages: dict[str, PageView] = {}
+        self.pages: PlannedPages = PlannedPages()
         """Generated pages of the language being built, by source path."""
+        self.lazy = False
+        """Set by the preview (`tejido serve`): generated pages are made when asked for, and
+        their files get their Markdown then (`lazy_content`)."""
+        self.deferred: dict[str, Callable[[], str]] = {}
+        """Generated files other than pages, by path, and how to make their text."""
         self.renderer: Renderer | None = None
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
@@ -172,17 +177,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = building_language(config)
-        self.pages, self.snippets, self.page_docs, self.hand_urls = {}, {}, [], []
-        for page in self._page_views(lang):
-            self.pages[page.source] = page
-            files.append(File.generated(config, page.source, content=prose_markdown(page),
+        self.plan_pages(lang)
+        for source in self.pages:
+            content = "" if self.lazy else prose_markdown(self.pages[source])
+            files.append(File.generated(config, source, content=content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
-                                    content=catalog_json(self.catalog, lang, self.urls,
-                                                         self.config.data_licence)))
-        if self.config.report:
-            feed = due_feed(self.catalog, lang, self.urls, self.site_url, self.correction_url)
-            files.append(File.generated(config, due_feed_url(self.urls, lang), content=feed))
+        for path, make in self.deferred.items():
+            files.append(File.generated(config, path, content="" if self.lazy else make()))
         self._add_assets(files, config, lang)
         self._add_open_data(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
@@ -209,18 +210,24 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if self.catalog is None:
             return
         lang = building_language(config)
+        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self.search_files(lang).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        if config.site_url:
+            self._write_sitemap(config, lang)
+
+    def search_files(self, lang: str) -> dict[str, str]:
+        """The search index and the directory's facets of one language, by file name
+        (in the language's `search/` folder)."""
+        assert self.catalog is not None
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = label(lang, "search.page")
         fresh = {state: label(lang, f"fresh.{state}") for state in STATES}
         files = build_index(docs, lang, labels, fresh).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
-        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (folder / name).write_text(text, encoding="utf-8")
-        if config.site_url:
-            self._write_sitemap(config, lang)
+        return files
 
     def _write_sitemap(self, config: MkDocsConfig, lang: str) -> None:
         """Ours replace the one MkDocs and i18n write, which lacks generated pages. Each
@@ -245,23 +252,52 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         found = getattr(self.pdf_plugin, "published", None)
         return found if isinstance(found, Published) else NO_PDFS
 
-    def _page_views(self, lang: str) -> list[PageView]:
+    def _plan_settings(self) -> PlanSettings:
+        return PlanSettings(self.root, self._published(), self.config.listing_page_size,
+                            bool(self.config.report), self.config.report_max_age_days,
+                            site_url=self.site.site_url)
+
+    def plan_pages(self, lang: str) -> None:
+        """What this language's build generates from the catalog, nothing made yet; the
+        preview calls it again when only the content of entries changed."""
         assert self.catalog is not None
-        published = self._published()
-        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published,
-                            self.site.site_url)
-                 for e in self.catalog.entries.values()]
-        pages.extend(browse_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
-        pages.append(matrix_page(self.catalog, lang, self.urls))
-        assert self.open_data is not None
-        pages.append(data_page(self.catalog, self.open_data, lang, self.urls, self.site.licence))
-        pages.extend(kind_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
+        self.snippets, self.page_docs, self.hand_urls = {}, [], []
+        settings = self._plan_settings()
+        key = (lang, self.urls, settings)
+        if self.pages.fits(self.catalog, key):
+            self.pages.rebind(self.catalog)
+        else:
+            self.pages = PlannedPages(
+                [*page_plan(self.catalog, lang, self.urls, settings), *self._own_plan(lang)],
+                self.catalog, key)
+        catalog, urls, licence_id = self.catalog, self.urls, self.config.data_licence
+        self.deferred = {urls.file(CATALOG_JSON, lang):
+                         lambda: catalog_json(catalog, lang, urls, licence_id)}
         if self.config.report:
-            report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
-            pages.append(report_page(self.catalog, report, lang, self.urls))
-            pages.append(due_page(self.catalog, lang, self.urls, self.site_url,
-                                  self.correction_url))
-        return pages
+            site_url, correction = self.site_url, self.correction_url
+            self.deferred[due_feed_url(urls, lang)] = lambda: due_feed(
+                catalog, lang, urls, site_url, correction)
+
+    def _own_plan(self, lang: str) -> list[Planned]:
+        """Pages made from what the plugin holds besides the catalog: the data page (from
+        the open data built once) and the maintainers' due list (from its settings)."""
+        urls, site, open_data = self.urls, self.site, self.open_data
+        assert open_data is not None
+        plan = [Planned(urls.source_file(DATA_FOLDER, lang),
+                        lambda c, _: data_page(c, open_data, lang, urls, site.licence))]
+        if self.config.report:
+            site_url, correction = self.site_url, self.correction_url
+            plan.append(Planned(urls.source_file(DUE_PATH, lang), lambda c, _: due_page(
+                c, lang, urls, site_url, correction)))
+        return plan
+
+    def lazy_content(self, file: File) -> str | None:
+        """The text of a generated file in lazy mode (the preview), made now; None when
+        the file is not one of ours."""
+        if file.src_uri in self.pages:
+            return prose_markdown(self.pages[file.src_uri])
+        make = self.deferred.get(file.src_uri)
+        return make() if make is not None else None
 
     def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """The data folder once (in the default language's build), each feed in its own."""
