@@ -89,6 +89,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
         self.open_data: OpenData | None = None
+        self.open_data_of: Catalog | None = None
         self.site = Publication()
         """Hand-written pages of the language being built, for the search index."""
         self.output = AtomicSite()
@@ -113,8 +114,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.renderer = Renderer(config.theme.dirs, _permalink(config))
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
-            self.site = self._publication(config)
-            self.open_data = self._open_data(self.catalog)
+        self.site = self._publication(config)
         repo = (config.repo_url or "").rstrip("/")
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
@@ -143,9 +143,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                            description={k: v for k, v in descriptions.items() if v},
                            licence=licence(self.config.data_licence))
 
-    def _open_data(self, catalog: Catalog) -> OpenData:
-        history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
-        return build_open_data(catalog, self.urls, self.site, entry_dates(catalog, history))
+    def _data(self) -> OpenData:
+        """The open data of the current catalog, made once per catalog: a build makes it
+        once; the preview only when the data page is asked for after an edit."""
+        catalog = self.catalog
+        assert catalog is not None
+        if self.open_data is None or self.open_data_of is not catalog:
+            history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
+            self.open_data = build_open_data(catalog, self.urls, self.site,
+                                             entry_dates(catalog, history))
+            self.open_data_of = catalog
+        return self.open_data
 
     # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
     # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
@@ -281,10 +289,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _own_plan(self, lang: str) -> list[Planned]:
         """Pages made from what the plugin holds besides the catalog: the data page (from
         the open data built once) and the maintainers' due list (from its settings)."""
-        urls, site, open_data = self.urls, self.site, self.open_data
-        assert open_data is not None
+        urls, site = self.urls, self.site
         plan = [Planned(urls.source_file(DATA_FOLDER, lang),
-                        lambda c, _: data_page(c, open_data, lang, urls, site.licence))]
+                        lambda c, _: data_page(c, self._data(), lang, urls, site.licence))]
         if self.config.report:
             site_url, correction = self.site_url, self.correction_url
             plan.append(Planned(urls.source_file(DUE_PATH, lang), lambda c, _: due_page(
@@ -301,9 +308,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """The data folder once (in the default language's build), each feed in its own."""
-        assert self.open_data is not None
         english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
-        for path, data in self.open_data.files.items():
+        for path, data in self._data().files.items():
             owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
                          DEFAULT_LANGUAGE)
             if owner == lang:
