@@ -8,7 +8,8 @@ read, rendered and laid out by the same functions and templates when it is asked
 so its HTML is the HTML `mkdocs build` writes (a test compares them byte for byte).
 
 This leans on what MkDocs does not document (`_populate_page`, `get_context`,
-`Files._src_uris`); MkDocs is pinned exactly, and the byte-equality test catches a change.
+`Files._src_uris`, the plugins' `plugin_cache`); MkDocs is pinned exactly, and the
+byte-equality test catches a change.
 """
 
 from __future__ import annotations
@@ -43,10 +44,21 @@ class Found:
     """A Tejido page (made from the catalog), not a hand-written one."""
 
 
+def fresh_config(config_file: Path) -> MkDocsConfig:
+    """The configuration with plugin objects of its own.  MkDocs keeps one object per
+    plugin that has `on_startup` for the life of the process (for `mkdocs serve`'s
+    rebuilds), so two languages would share Tejido's state: the cache is emptied."""
+    schema = dict(MkDocsConfig._schema)
+    cache = getattr(schema.get("plugins"), "plugin_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
+    return load_config(str(config_file))
+
+
 class LanguageSite:
     def __init__(self, config_file: Path, lang: str, catalog: Catalog) -> None:
         self.lang = lang
-        config = load_config(str(config_file))
+        config = fresh_config(config_file)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
             i18n.current_language = lang  # what i18n sets before building each language
