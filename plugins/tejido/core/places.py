@@ -103,7 +103,10 @@ def _subdivision_places() -> list[Place]:
     spanish, english = _translator("iso3166-2", "es"), _translator("iso3166-2", "en")
     places = []
     for code in sorted(SUBDIVIDED):
-        for sub in pycountry.subdivisions.get(country_code=code) or ():  # type: ignore[no-untyped-call]
+        # pycountry gives a set: in code order, or the order (and the ids given to
+        # places of the same name) would change from one process to the next.
+        found = pycountry.subdivisions.get(country_code=code) or ()  # type: ignore[no-untyped-call]
+        for sub in sorted(found, key=lambda sub: str(sub.code)):
             if sub.parent_code is not None:
                 continue  # only first-level subdivisions
             es, extra_es = _bracketed(_uninvert(spanish.gettext(sub.name)), code)
