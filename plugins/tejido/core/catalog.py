@@ -96,7 +96,7 @@ def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
 
 
 def _shown_taxonomies(taxonomies: Mapping[str, Taxonomy],
-                      by_term: Mapping[tuple[str, str], list[Ref]],
+                      by_term: Mapping[tuple[str, str], Iterable[Ref]],
                       entries: Iterable[Entry]) -> dict[str, Taxonomy]:
     """Hundreds of places are known; the catalog shows only those its entries use (with
     their countries), so no page, facet, column or link leads to an empty place."""
@@ -138,12 +138,14 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
 
 def shape_key(entry: Entry) -> tuple[object, ...]:
     """What of an entry the indexes, the order and the derived links depend on."""
+    address = entry.values.get("address")
+    place = address.get("region") if isinstance(address, Mapping) else None
     return (entry.ref, _sort_key(entry), entry.themes, entry.regions, entry.sdgs,
-            entry.populations, entry.values.get("type"), entry.links)
+            entry.populations, entry.values.get("type"), entry.links, place)
 
 
-def patched(old: Catalog, fresh: Iterable[Entry],
-            taxonomies: Mapping[str, Taxonomy]) -> Catalog | None:
+def patched(old: Catalog, fresh: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
+            withdrawn: int = 0) -> Catalog | None:
     """`old` with some entries replaced by new versions, when no index changes (an
     edit of a summary or a text); None when one would (then `build_catalog`).  The
     taxonomies must have the same terms and parents (only labels may differ)."""
@@ -153,5 +155,6 @@ def patched(old: Catalog, fresh: Iterable[Entry],
         if before is None or shape_key(before) != shape_key(entry):
             return None
         entries[entry.ref] = entry
-    return replace(old, entries=MappingProxyType(entries),
-                   taxonomies=MappingProxyType(dict(taxonomies)))
+    shown = _shown_taxonomies(taxonomies, old.by_term, entries.values())
+    return replace(old, entries=MappingProxyType(entries), taxonomies=MappingProxyType(shown),
+                   withdrawn=withdrawn)

@@ -364,7 +364,8 @@ class EntryCache:
         old = self.catalog
         same_entries = old is not None and len(old.entries) == len(entries) and all(
             entry.ref in old.entries for entry in entries)
-        catalog = patched(old, self.fresh, taxonomies) if old and same_entries else None
+        catalog = (patched(old, self.fresh, taxonomies, withdrawn)
+                   if old and same_entries else None)
         self.catalog = catalog or build_catalog(entries, taxonomies, inverse, withdrawn)
         return self.catalog
 

@@ -298,13 +298,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 c, lang, urls, site_url, correction)))
         return plan
 
-    def lazy_content(self, file: File) -> str | None:
+    def lazy_content(self, file: File) -> str | bytes | None:
         """The text of a generated file in lazy mode (the preview), made now; None when
-        the file is not one of ours."""
+        the file is not one of ours.  Open data files too: the preview keeps MkDocs' files
+        after an edit, so what they were given at `on_files` would be stale."""
         if file.src_uri in self.pages:
             return prose_markdown(self.pages[file.src_uri])
         make = self.deferred.get(file.src_uri)
-        return make() if make is not None else None
+        if make is not None:
+            return make()
+        return self._data().files.get(file.src_uri)
 
     def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """The data folder once (in the default language's build), each feed in its own."""
@@ -312,8 +315,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         for path, data in self._data().files.items():
             owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
                          DEFAULT_LANGUAGE)
-            if owner == lang:
-                files.append(File.generated(config, path, content=data))
+            if owner == lang:  # the preview gets the bytes when asked (`lazy_content`)
+                files.append(File.generated(config, path, content=b"" if self.lazy else data))
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""

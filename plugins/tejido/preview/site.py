@@ -128,7 +128,8 @@ class LanguageSite:
     def _read(self, file: File) -> Page:
         """Read a page as MkDocs' build does before rendering (Markdown, plugin events)."""
         if file.src_uri in self.plugin.pages:
-            file.content_string = self.plugin.lazy_content(file) or ""
+            text = self.plugin.lazy_content(file)
+            file.content_string = text if isinstance(text, str) else ""
         elif file.src_uri in self.populated:
             assert file.page is not None
             return file.page
@@ -176,8 +177,10 @@ class LanguageSite:
         return str(output).encode("utf-8", errors="xmlcharrefreplace")
 
     def file_bytes(self, found: Found) -> bytes:
-        text = self.plugin.lazy_content(found.file)
-        return text.encode("utf-8") if text is not None else found.file.content_bytes
+        made = self.plugin.lazy_content(found.file)
+        if made is None:
+            return found.file.content_bytes
+        return made.encode("utf-8") if isinstance(made, str) else made
 
     def search_file(self, path: str) -> bytes | None:
         """The search index and facets, written by Tejido after a build: made on first ask."""
