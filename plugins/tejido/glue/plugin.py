@@ -128,9 +128,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("the content has problems:\n" + result.problems.report())
         log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
                  len(result.catalog), result.catalog.withdrawn)
-        policy = FreshnessPolicy(dt.date.today(), self.config.fresh_months,
-                                 self.config.due_months)
-        return result.catalog.with_policy(policy)
+        return result.catalog.with_policy(self._policy())
+
+    def _policy(self) -> FreshnessPolicy:
+        return FreshnessPolicy(dt.date.today(), self.config.fresh_months,
+                               self.config.due_months)
+
+    def adopt(self, catalog: Catalog) -> None:
+        """Build from a catalog the preview loaded, judged by this site's freshness
+        settings as a catalog loaded here is."""
+        self.catalog = catalog.with_policy(self._policy())
 
     def _publication(self, config: MkDocsConfig) -> Publication:
         """The catalog's name, descriptions and address, for the open data."""

@@ -66,7 +66,7 @@ class LanguageSite:
         if not isinstance(plugin, CatalogPlugin):
             raise ValueError(f"{config_file}: the tejido/catalog plugin is not configured")
         self.plugin = plugin
-        plugin.catalog = catalog
+        plugin.adopt(catalog)
         plugin.lazy = True
         config.plugins.on_startup(command="serve", dirty=False)
         self.config: MkDocsConfig = config.plugins.on_config(config)
@@ -81,7 +81,7 @@ class LanguageSite:
         """Everything before the pages are written, for this catalog: MkDocs' files and
         navigation, and Tejido's plan of pages.  No page is read yet."""
         config = self.config
-        self.plugin.catalog = catalog
+        self.plugin.adopt(catalog)
         files = get_files(config)
         # One theme environment for the preview's life: compiled templates are kept.
         # (A change of a template starts a new LanguageSite.)
@@ -117,7 +117,7 @@ class LanguageSite:
         if getattr(self.config.plugins.get("tejido/pdf"), "active", False):
             return False  # PDFs are on (on_serve): they are made with MkDocs' files
         before = set(self.plugin.pages)
-        self.plugin.catalog = catalog
+        self.plugin.adopt(catalog)
         self.plugin.plan_pages(self.lang)
         if set(self.plugin.pages) != before:
             return False
