@@ -34,7 +34,8 @@ CATALOGS = 14
 QUERIES = 40
 """Allies queries and facet states per catalog."""
 FOLD_CASES = 600
-FACETS = ("kind", "themes", "regions", "populations", "sdgs", "organization-types")
+FACETS = ("kind", "freshness", "themes", "regions", "populations", "sdgs",
+          "organization-types")
 NAMES = ["Órgano Ciudadano", "Zapoteca Viva", "árbol", "Árbol", "Colectivo Ñuu", "Casa", "casa",
          "Éxodo", "Red Ávila", "Unión", "Mujeres", "Educación", "Ébano", "Zona", "Oaxaca"]
 
@@ -227,6 +228,9 @@ def _values(catalog: Catalog, facet: str) -> list[set[str]]:
     for entry in catalog.entries.values():
         if facet == "kind":
             found.append({entry.kind})
+            continue
+        if facet == "freshness":  # one value: verified within the policy's months
+            found.append({"yes"} if catalog.freshness(entry).state == "fresh" else set())
             continue
         if facet == "organization-types":
             own = [entry.values["type"]] if entry.kind == "organization" else []

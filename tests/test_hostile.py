@@ -371,7 +371,8 @@ def test_no_hostile_markup_reaches_a_page(inert: Run) -> None:
 
 # -- in a browser --------------------------------------------------------------------
 
-DOWNLOADS = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".gz")
+DOWNLOADS = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".gz", ".csv")
+"""Files the browser saves instead of opening: no script can run from them."""
 
 
 @dataclass

@@ -367,7 +367,8 @@ def test_data_page_lists_every_download(built_mini: Path, read_page: Any, lang: 
     package = json.loads(data(built_mini, "datapackage.json").read_text("utf-8"))
     listed = re.findall(r'<tr><td><a href="([^"]+)" download>([^<]+)</a></td><td>([^<]+)</td>'
                         r'<td class="tj-num">([^<]+)</td><td class="tj-num">([^<]*)</td>'
-                        r'<td><a href="[^"]+">CC-BY-4.0</a></td><td>([^<]+)</td>', html)
+                        r'<td><a href="[^"]+" rel="license">CC BY 4.0</a></td>'
+                        r'<td>([^<]+)</td>', html)
     paths = {row[1] for row in listed}
     assert {r["path"] for r in package["resources"]} <= paths
     assert {"datapackage.json", "catalog.jsonld", "hsds-es/datapackage.json",

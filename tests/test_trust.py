@@ -329,7 +329,10 @@ def test_freshness_on_cards_search_and_directory_data(
     assert '"Colectivo Planta","organization",' in chunks
     assert re.search(r'"Colectivo Planta","organization","[^"]+","[^"]*","fresh"', chunks)
     facets = (site / "search/facets.js").read_text(encoding="utf-8")
-    assert '"freshness":{"ids":["yes"],"labels":["Verificadas en el último año"]' in facets
+    data = json.loads(facets[facets.index(",") + 1:-3])
+    freshness = next(f for f in data["facets"] if f["name"] == "freshness")
+    assert (freshness["param"], freshness["ids"], freshness["labels"]) == (
+        "verified", ["yes"], ["Verificadas en el último año"])
 
 
 def test_due_page_and_feed_oldest_first(planted_site: tuple[Path, Planted]) -> None:
@@ -382,7 +385,7 @@ def test_about_page_and_footer(planted_site: tuple[Path, Planted]) -> None:
     for text in ("About the catalog", "Contribute", "Open data",
                  "Data under the CC BY 4.0 licence"):
         assert text in footer
-    assert 'href="../../acerca.html"' in footer and 'href="../../catalog.json"' in footer
+    assert 'href="../../acerca.html"' in footer and 'href="../../datos/index.html"' in footer
     data = json.loads((site / "en/catalog.json").read_text(encoding="utf-8"))
     assert data["licence"] == "CC-BY-4.0"
 

@@ -103,8 +103,7 @@ def _subdivision_places() -> list[Place]:
     spanish, english = _translator("iso3166-2", "es"), _translator("iso3166-2", "en")
     places = []
     for code in sorted(SUBDIVIDED):
-        # pycountry gives a set: in code order, or the order (and the ids given to
-        # places of the same name) would change from one process to the next.
+        # pycountry gives a set: sorted by code, so every build lists places in one order.
         found = pycountry.subdivisions.get(country_code=code) or ()  # type: ignore[no-untyped-call]
         for sub in sorted(found, key=lambda sub: str(sub.code)):
             if sub.parent_code is not None:
