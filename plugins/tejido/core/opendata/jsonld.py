@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .. import relations as rel
 from ..catalog import Catalog
 from ..identifiers import WIKIDATA, page, schemes
 from ..licences import licence
@@ -74,10 +75,10 @@ def _identifiers(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def _organization(g: Graph, entry: Entry) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    members = g.catalog.related(entry.ref, "has_member")
+    members = g.catalog.related(entry.ref, rel.HAS_MEMBER)
     if members:
         data["member"] = [g.role(link, "member") for link in members]
-    member_of = g.catalog.related(entry.ref, "member_of")
+    member_of = g.catalog.related(entry.ref, rel.MEMBER_OF)
     if member_of:
         data["memberOf"] = [g.role(link, "memberOf") for link in member_of]
     if entry.regions:
@@ -91,7 +92,7 @@ def _organization(g: Graph, entry: Entry) -> dict[str, Any]:
 
 def _practice(g: Graph, entry: Entry) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    ran = g.catalog.related(entry.ref, "run_by")
+    ran = g.catalog.related(entry.ref, rel.RUN_BY)
     if ran:
         data["creator"] = [g.node(link.target) for link in ran]
     if entry.themes:
@@ -104,7 +105,7 @@ def _practice(g: Graph, entry: Entry) -> dict[str, Any]:
 
 def _guide(g: Graph, entry: Entry, root: Path, published: Published) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    authors = g.catalog.related(entry.ref, "authored_by")
+    authors = g.catalog.related(entry.ref, rel.AUTHORED_BY)
     if authors:
         data["author"] = [g.node(link.target) for link in authors]
     url = licence(str(entry.values.get("licence", ""))).url

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .. import fields as f
+from .. import relations as rel
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE, LANGUAGES, TAXONOMIES
 from ..model import Entry
@@ -72,7 +73,7 @@ def memberships_csv(catalog: Catalog) -> str:
     both ends can be foreign keys."""
     rows = [[str(network.ref), str(link.target), link.year]
             for network in catalog.of_kind("network")
-            for link in catalog.related(network.ref, "has_member")]
+            for link in catalog.related(network.ref, rel.HAS_MEMBER)]
     return write_csv(["network", "organization", "since"], rows)
 
 
@@ -161,7 +162,7 @@ def resource_name(kind: str, lang: str) -> str:
 
 
 def _memberships_resource(catalog: Catalog, lang: str) -> dict[str, Any]:
-    count = sum(len(catalog.related(n.ref, "has_member")) for n in catalog.of_kind("network"))
+    count = sum(len(catalog.related(n.ref, rel.HAS_MEMBER)) for n in catalog.of_kind("network"))
     schema = {
         "fields": [
             {"name": "network", "type": "string", "constraints": {"required": True}},
