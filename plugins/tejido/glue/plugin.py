@@ -89,6 +89,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         """Hand-written pages of the language being built, for the search index."""
         self.output = AtomicSite()
         """Builds into a staging folder; a failed build leaves site_dir as it was."""
+        self.serving = False
+        """Under `mkdocs serve`, where each rebuild reads the content again."""
 
     # -- configuration ------------------------------------------------------
 
@@ -196,6 +198,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.output.startup(command, dirty)
+        self.serving = command == "serve"
 
     def on_build_error(self, *, error: Exception) -> None:
         self.output.discard()
@@ -204,6 +207,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-200)
     def _finish_site(self, config: MkDocsConfig) -> None:
         self.output.finish(config)
+        # MkDocs keeps a plugin with on_startup for all of `mkdocs serve`: the next rebuild
+        # must read the content again, not show the catalog of the first build.
+        if self.serving:
+            self.catalog = None
 
     # Before i18n's (-100), which starts the next language's build from its own.
     def _write_search(self, config: MkDocsConfig) -> None:
