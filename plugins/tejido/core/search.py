@@ -135,7 +135,9 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
         texts = {"title": doc.title, "labels": doc.labels, "summary": doc.summary,
                  "body": doc.body[:MAX_BODY]}
         for part, text in texts.items():
-            for form, stem in set(stems.words(text)):
+            # Sorted: a set's order changes from one process to the next, and so would
+            # the index files (builds must give the same bytes for the same content).
+            for form, stem in sorted(set(stems.words(text))):
                 forms.setdefault(form, stem)
                 weights = postings[stem]
                 weights[number] = min(MAX_WEIGHT, weights.get(number, 0) + WEIGHTS[part])
