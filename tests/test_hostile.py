@@ -401,7 +401,7 @@ def visited(inert: Run, browser: Any) -> Visit:
         if path.suffix == ".js" or "assets" in path.relative_to(site).parts:
             continue  # our own scripts and Material's, run by every page anyway
         try:
-            page.goto(path.as_uri(), wait_until="load")
+            _open(page, path.as_uri(), PlaywrightError)
         except PlaywrightError as error:  # a file the browser saves instead of showing
             if "Download is starting" not in str(error):
                 raise
@@ -411,6 +411,18 @@ def visited(inert: Run, browser: Any) -> Visit:
         seen.opened += 1
     page.close()
     return seen
+
+
+def _open(page: Any, url: str, error_type: type[Exception]) -> None:
+    """Open a file; a page that sends the browser on (the /en/data/ redirect, a meta
+    refresh) may still be leaving when the next one is asked for: wait, and ask again."""
+    try:
+        page.goto(url, wait_until="load")
+    except error_type as error:
+        if "interrupted by another navigation" not in str(error):
+            raise
+        page.wait_for_load_state("load")
+        page.goto(url, wait_until="load")
 
 
 def test_no_published_page_or_file_runs_a_script(visited: Visit) -> None:
