@@ -77,12 +77,14 @@ def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, obje
             "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
 
 
-def browser_texts(lang: str) -> dict[str, str]:
+def browser_texts(lang: str) -> dict[str, object]:
     """The directory's texts and the allies' reasons, as tejido-directory.js and
     tejido-allies.js look them up."""
     reasons = {key: text for key, text in group(lang, "allies.").items()
                if key not in ("title", "intro", "none")}
-    return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
+    # The reasons apart: their keys ("more", "region") would shadow the directory's own.
+    return {**group(lang, "directory."), "reasons": reasons,
+            "allies.none": label(lang, "allies.none")}
 
 
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:

@@ -253,9 +253,13 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
         replication=_replication(v, values.get("replication")),
         downloads=_downloads(v, entry, root, published),
         relations=_relations(v, links),
-        allies=(allies_view(v, find_allies(v.catalog, entry.ref))
+        allies=(allies_view(v, find_allies(v.catalog, entry.ref, ALLIES_SOUGHT))
                 if entry.kind in ALLY_KINDS else None),
     )
+
+
+ALLIES_SOUGHT = 16
+"""Allies looked for: enough that 8 new ones remain once existing relations are set apart."""
 
 
 def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path,

@@ -37,6 +37,8 @@ CHUNK = 64
 MAX_BODY = 4000
 """Characters of long text indexed per doc: enough to find it, bounded in size."""
 WORD = re.compile(r"[a-z0-9]+")
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+"""The permanent link after a heading (its sign, "¶", is no word of the page)."""
 STEMMERS = {"es": "spanish", "en": "english"}
 WEIGHTS = {"title": 10, "labels": 3, "summary": 2, "body": 1}
 MAX_WEIGHT = 15
@@ -53,6 +55,8 @@ class SearchDoc:
     labels: str = ""
     """Kind, taxonomy labels (themes, regions with their parents), acronym."""
     body: str = ""
+    summary_lang: str = ""
+    """The language the summary is in when it is not the index's (an untranslated entry)."""
 
 
 @cache
@@ -100,7 +104,7 @@ class SearchFiles:
 
 def page_doc(title: str, url: str, rendered: str) -> SearchDoc:
     """A hand-written page, from its rendered HTML."""
-    text = re.sub(r"<[^>]+>", " ", rendered)
+    text = re.sub(r"<[^>]+>", " ", HEADERLINK.sub("", rendered))
     text = html.unescape(re.sub(r"\s+", " ", text)).strip()
     return SearchDoc(title=title, kind="page", url=url, summary=text[:200], body=text)
 
@@ -111,13 +115,15 @@ def _js(name: str, data: object) -> str:
 
 
 def build_index(docs: Iterable[SearchDoc], lang: str,
-                kind_labels: dict[str, str] | None = None) -> SearchFiles:
+                kind_labels: dict[str, str] | None = None,
+                texts: dict[str, str] | None = None) -> SearchFiles:
     stems = _Stems(lang)
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     forms: dict[str, str] = {}
     display: list[list[str]] = []
     for number, doc in enumerate(docs):
-        display.append([doc.title, doc.kind, doc.url, doc.summary[:200]])
+        row = [doc.title, doc.kind, doc.url, doc.summary[:200]]
+        display.append([*row, doc.summary_lang] if doc.summary_lang else row)
         texts = {"title": doc.title, "labels": doc.labels, "summary": doc.summary,
                  "body": doc.body[:MAX_BODY]}
         for part, text in texts.items():
@@ -141,7 +147,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
         files[f"d-{start // CHUNK}.js"] = _js(f"d-{start // CHUNK}", display[start:start + CHUNK])
     meta = {"shards": sorted(shards), "chunk": CHUNK, "count": len(display), "lang": lang,
             "stop": sorted(stop_words(lang)), "kinds": kind_labels or {},
-            "fold": combining_marks()}
+            "fold": combining_marks(), "texts": texts or {}}
     files["meta.js"] = _js("meta", meta)
     return SearchFiles(files)
 

@@ -42,7 +42,7 @@ from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
 from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
-from ..core.search_docs import entry_docs
+from ..core.search_docs import entry_docs, header_search_texts
 from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
 from ..core.views import PageView, SnippetView
@@ -158,7 +158,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = label(lang, "search.page")
-        files = build_index(docs, lang, labels).files
+        files = build_index(docs, lang, labels,
+                            {"untranslated": label(lang, "untranslated")}).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
         folder.mkdir(parents=True, exist_ok=True)
@@ -280,17 +281,58 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
         return html
 
+    def _search_context(self, lang: str, app: bool) -> dict[str, object]:
+        """What base.html's header search needs (site-relative URLs)."""
+        return {
+            "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
+                "directorio", lang), "placeholder": label(lang, "search.placeholder"),
+            "label": label(lang, "search.label"), "app": app,
+            "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
+            "texts": header_search_texts(lang),
+        }
+
+    # The 404 page: MkDocs renders it once per language build from the theme's 404.html,
+    # with absolute URLs, and writes it to the site's root.  Each language gets its own
+    # text, header search and language links (to each language's home: a 404 is served
+    # at any path, so there is no "same page" to switch to).
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext | None:
+        if template_name != "404.html" or self.catalog is None:
+            return context
+        lang = building_language(config)
+        context["tejido_search"] = self._search_context(lang, False)  # type: ignore[typeddict-unknown-key]
+        context["tejido_not_found"] = {  # type: ignore[typeddict-unknown-key]
+            "title": label(lang, "notfound.title"), "text": label(lang, "notfound.text"),
+            "home": self.urls.file("index.html", lang), "home_label": label(lang, "notfound.home"),
+            "directory": self.urls.folder("directorio", lang),
+            "directory_label": label(lang, "notfound.directory"),
+        }
+        i18n = config.plugins.get("i18n")
+        names = {alt["lang"]: alt for alt in getattr(i18n, "extra_alternate", [])}
+        config.extra.alternate = [  # type: ignore[attr-defined]
+            {**names.get(other, {"name": other, "lang": other}),
+             "link": self.urls.file("index.html", other)} for other in LANGUAGES]
+        return context
+
+    # MkDocs writes 404.html at the root in every language's build; the other languages'
+    # go to their own folder (en/404.html), and the root keeps the default language's.
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        lang = building_language(config)
+        if template_name != "404.html" or self.catalog is None or lang == DEFAULT_LANGUAGE:
+            return output_content
+        target = Path(config.site_dir) / self.urls.file("404.html", lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return ""  # MkDocs skips writing an empty template: the root one stays
+
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         lang = building_language(config)
-        context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
-            "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
-                "directorio", lang), "placeholder": label(lang, "search.placeholder"),
-            "label": label(lang, "search.label"), "app": page.meta.get("tejido") == "directory",
-            "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
-        }
+        context["tejido_search"] = self._search_context(  # type: ignore[typeddict-unknown-key]
+            lang, page.meta.get("tejido") == "directory")
         generated = self.pages.get(page.file.src_uri)
         i18n = config.plugins.get("i18n")
         if generated is None or i18n is None:
