@@ -116,7 +116,8 @@ def _js(name: str, data: object) -> str:
 
 def build_index(docs: Iterable[SearchDoc], lang: str,
                 kind_labels: dict[str, str] | None = None,
-                texts: dict[str, str] | None = None) -> SearchFiles:
+                interface: dict[str, str] | None = None) -> SearchFiles:
+    """The index files; `interface` holds words the browser shows ("not yet translated")."""
     stems = _Stems(lang)
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     forms: dict[str, str] = {}
@@ -147,7 +148,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
         files[f"d-{start // CHUNK}.js"] = _js(f"d-{start // CHUNK}", display[start:start + CHUNK])
     meta = {"shards": sorted(shards), "chunk": CHUNK, "count": len(display), "lang": lang,
             "stop": sorted(stop_words(lang)), "kinds": kind_labels or {},
-            "fold": combining_marks(), "texts": texts or {}}
+            "fold": combining_marks(), "texts": interface or {}}
     files["meta.js"] = _js("meta", meta)
     return SearchFiles(files)
 

@@ -295,9 +295,13 @@
       el("div", { "class": "tj-directory__body" }, [
         facetsNode, el("div", { "class": "tj-directory__results" }, [chipsNode, statusNode, resultsNode])]),
     ];
-    if (window.tejidoAllies) parts.push(window.tejidoAllies(data, entries, el));
-    if (browse) parts.push(browse);
     mount.replaceChildren.apply(mount, parts);
+    /* What comes after the results goes in once they show, so it never appears in view
+       and then gets pushed down (layout shift on a slow phone). */
+    return function () {
+      if (window.tejidoAllies) mount.append(window.tejidoAllies(data, entries, el));
+      if (browse) mount.append(browse);
+    };
   }
 
   search.load("facets").then(function (loaded) {
@@ -305,7 +309,6 @@
     data = loaded;
     entries = prepare(data);
     readState();
-    build();
-    update();
+    update(build());
   });
 })();

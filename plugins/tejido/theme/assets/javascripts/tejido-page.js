@@ -18,11 +18,12 @@
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
+      event.stopPropagation();  // Material's own Enter handler would click it once more
       toggle.checked = !toggle.checked;
       toggle.dispatchEvent(new Event("change"));
       sync();
       if (toggle.checked) {
-        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label");
+        var first = document.querySelector(".md-sidebar--primary a[href]");
         if (first) window.setTimeout(function () { first.focus(); }, 50);
       }
     });
