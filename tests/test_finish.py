@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, _Quiet, run_mkdocs
 
+from conftest import REPO, _Quiet, run_mkdocs
 from tejido.core.labels import TABLES
 
 PAGE_SIZE = 10
