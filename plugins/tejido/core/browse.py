@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .breakdown import TermLinks, term_links
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .listing import PAGE_SIZE, page_count, pager
@@ -42,6 +43,8 @@ class TermPage:
     subterms: tuple[TreeNode, ...]
     pager: PagerView | None
     groups: tuple[CardGroup, ...]
+    links: TermLinks | None = None
+    """Back to the index, to the directory, and the breakdown (page 1 only)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
         subterms=v.tree(taxonomy, children) if number == 1 else (),
         pager=pager(v, number, pages, lambda n: _term_url(urls, taxonomy, term_id, n, lang)),
         groups=_by_kind(v, entries, shown),
+        links=term_links(v, catalog, taxonomy, term_id) if number == 1 else None,
     )
     source = (urls.source(taxonomy, term_id, lang) if number == 1 else
               urls.source_file(f"{SECTIONS[taxonomy]}/{term_id}/pagina-{number}", lang))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,6 +16,7 @@ from .allies import AlliesView, allies_view, find_allies
 from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
+from .locale import licence_name, long_date
 from .model import Entry, Link, pick
 from .pdf.published import NO_PDFS, Published
 from .urls import Urls
@@ -102,6 +103,8 @@ class EntryView:
     downloads: tuple[DownloadView, ...]
     relations: tuple[RelationGroup, ...]
     allies: AlliesView | None
+    listing: LinkView | None = None
+    """The kind's listing ("Organizaciones"), the breadcrumbs' first step."""
 
 
 def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
@@ -134,7 +137,22 @@ def _plain(v: Views, value: object) -> tuple[Part, ...]:
 
 
 def _date(v: Views, value: object) -> tuple[Part, ...]:
-    return (value.isoformat() if isinstance(value, dt.date) else str(value),)
+    return (long_date(v.lang, value) if isinstance(value, dt.date) else str(value),)
+
+
+def _regions(v: Views, ids: tuple[str, ...]) -> tuple[Part, ...]:
+    """Each region with the larger ones it lies in, unless the entry lists them too:
+    "Valles Centrales (Oaxaca, México)", never a bare state a reader cannot place."""
+    tax = v.catalog.taxonomies["regions"]
+    shown: list[Part] = []
+    for term_id in ids:
+        term = v.term("regions", term_id)
+        above = [a for a in tax.ancestors(term_id) if a not in ids]
+        if above:
+            names = ", ".join(tax.terms[a].label(v.lang) for a in above)
+            term = replace(term, label=f"{term.label} ({names})")
+        shown.append(term)
+    return tuple(shown)
 
 
 FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
@@ -143,9 +161,9 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
     "project": _plain,
     "years": _years,
     "year": _plain,
-    "licence": _plain,
+    "licence": lambda v, spdx: (licence_name(str(spdx)),),
     "themes": lambda v, ids: v.terms("themes", ids),
-    "regions": lambda v, ids: v.terms("regions", ids),
+    "regions": _regions,
     "sdgs": lambda v, ids: v.terms("sdgs", ids),
     "populations": lambda v, ids: v.terms("populations", ids),
     "website": lambda v, url: (LinkView(url, url),),
@@ -195,8 +213,9 @@ def _generated_pdfs(v: Views, entry: Entry, published: Published) -> list[Downlo
     """The PDFs Tejido made of the guide's own text (none when PDFs are off)."""
     items = []
     for pdf in published.of(str(entry.ref)):
-        title, used = pick(entry.title, pdf.lang)
-        link = LinkView(v.href(pdf.url), Local(title, used, used != v.lang), pdf.lang, True)
+        # Named apart from an attached PDF, which often carries the same title.
+        printable = v.t("pdf.printable", language=v.t(f"language.{pdf.lang}"))
+        link = LinkView(v.href(pdf.url), printable, pdf.lang, True)
         items.append(DownloadView(link, "PDF", v.t(f"language.{pdf.lang}"), pdf.size_kb,
                                   pdf.pages))
     return items
@@ -255,6 +274,7 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
         relations=_relations(v, links),
         allies=(allies_view(v, find_allies(v.catalog, entry.ref, ALLIES_SOUGHT))
                 if entry.kind in ALLY_KINDS else None),
+        listing=LinkView(v.href(v.urls.section(entry.kind, v.lang)), v.t(f"kinds.{entry.kind}")),
     )
 
 

@@ -176,11 +176,16 @@ class Views:
         return tuple(self.term(taxonomy, term_id) for term_id in ids)
 
     def tree(self, taxonomy: str, ids: Iterable[str]) -> tuple[TreeNode, ...]:
-        """Terms with their counts and sub-terms; empty terms stay visible as gaps."""
+        """Terms with their counts and sub-terms; empty terms stay visible as gaps, but
+        unlinked: their page would list nothing."""
         children = self.catalog.taxonomies[taxonomy].children
-        return tuple(TreeNode(self.term(taxonomy, term_id, with_count=True),
+        return tuple(TreeNode(self._counted_term(taxonomy, term_id),
                               self.tree(taxonomy, children.get(term_id, ())))
                      for term_id in ids)
+
+    def _counted_term(self, taxonomy: str, term_id: str) -> TermView:
+        term = self.term(taxonomy, term_id, with_count=True)
+        return term if term.count else TermView("", term.label, term.count)
 
     def card(self, entry: Entry) -> CardView:
         return CardView(entry.kind, self.t(f"kind.{entry.kind}"), self.link(entry.ref),

@@ -71,6 +71,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.lit_tab: Page | None = None
+        """The section page whose tab is lit for a generated page (unlit once it is written)."""
         """Hand-written pages of the language being built, for the search index."""
 
     # -- configuration ------------------------------------------------------
@@ -233,6 +235,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             page.meta["description"] = Markup(escape(generated.description))
             if generated.kind in WIDE_PAGES:  # tables that need the whole width
                 page.meta["hide"] = ["navigation", "toc"]
+            else:  # in no navigation: its column would hold one link (breadcrumbs lead back)
+                page.meta["hide"] = ["navigation"]
             return markdown
         wanted = page.meta.get("tejido")
         if not wanted:
@@ -344,6 +348,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             for lang in LANGUAGES
         ]
         context["tejido_page"] = generated  # type: ignore[typeddict-unknown-key]
+        self._light_tab(nav, generated.url, lang)
         entry = self.catalog.entries.get(generated.ref) if generated.ref and self.catalog else None
         if entry is not None:
             links = fix_links(entry, generated.lang, page.canonical_url or page.url,
@@ -351,6 +356,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             context["tejido_fix"] = links  # type: ignore[typeddict-unknown-key]
             context["tejido_labels"] = TABLES[generated.lang]  # type: ignore[typeddict-unknown-key]
         return context
+
+
+    def _light_tab(self, nav: Navigation, url: str, lang: str) -> None:
+        """Generated pages are in no navigation: light the tab of the section they are in
+        (an organization's page, "Organizaciones"; a region's, "Regiones")."""
+        section = url.removeprefix(self.urls.prefix(lang)).split("/")[0]
+        target = self.urls.folder(section, lang)
+        found = next((p for p in nav.pages if p.url == target), None)
+        if found is not None:
+            found.active = True
+            self.lit_tab = found
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.lit_tab is not None:
+            self.lit_tab.active = False
+            self.lit_tab = None
+        return output
 
 
 def _permalink(config: MkDocsConfig) -> str | None:
