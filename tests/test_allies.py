@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -310,14 +311,21 @@ def test_matrix_page(catalog: Catalog) -> None:
     renderer = Renderer([THEME_DIR], None)
     page = renderer.page(es, "", str)
     assert '<div class="tj-scroll" role="region" tabindex="0"' in page
-    assert ('<td class="tj-gap" aria-label="Economía social e inclusiva en Sacatepéquez: '
-            'ninguna organización todavía">0</td>') in page
+    assert ('<td class="tj-gap" data-label="Sacatepéquez" aria-label="Economía social e '
+            'inclusiva en Sacatepéquez: ninguna organización todavía">0</td>') in page
     assert '<tr class="tj-matrix__sub tj-depth-1"><th scope="row" class="tj-matrix__theme">' \
            '<a href="../temas/economia-social/index.html">' in page
     assert "El Salvador" not in page
-    assert ('<th rowspan="2" scope="col" class="tj-matrix__country">'
-            '<a href="../regiones/belgica/index.html">Bélgica</a></th>') in page
-    assert '<th colspan="9" scope="col" class="tj-matrix__country">' in page  # 8 states, total
+    # one table per country, picked from a list; Belgium has no states: one column, its total
+    assert '<li><a href="#m-belgica">Bélgica</a>' in page
+    assert '<section class="tj-matrix__block" id="m-mexico"' in page
+    belgium = page[page.index('id="m-belgica"'):]
+    assert belgium.count('<th scope="col" class="tj-matrix__region') == 1
+    # a count links to the directory filtered by its theme and state, organizations only
+    cell = re.search(r'<td class="tj-heat-\d" data-label="Oaxaca"><a href="([^"]*)">3</a></td>'
+                     r'(?=.*?</tr>)', page[page.index('economia-social/index.html">'):])
+    assert cell and cell.group(1) == ("../directorio/index.html?kind=organization&amp;"
+                                      "theme=economia-social&amp;region=oaxaca")
     english = renderer.page(en, "", str)
     assert "Social and inclusive economy in Sacatepéquez: no organization yet" in english
     assert 'href="../regiones/oaxaca/index.html"' in english

@@ -456,3 +456,125 @@ def test_allies_finder_lists_regions_and_themes_whole(desktop: Any, sample_url: 
         .filter(g => !g.firstElementChild.classList.contains('tj-depth-0')).length""")
     assert parted == 0
     page.close()
+
+
+# -- ways back, breakdowns, the matrix, locale ------------------------------------------
+
+
+def _read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_entry_pages_have_breadcrumbs_and_their_section_lit(sample_site: Path) -> None:
+    html = _read(sample_site, "organizaciones/mujeres-tierra-de-valles/index.html")
+    crumbs = re.search(r'<nav class="tj-breadcrumbs" aria-label="Ruta de navegación"><ol>'
+                       r'<li><a href="([^"]+)">Organizaciones</a></li>'
+                       r'<li aria-current="page">Colectivo Mujeres Tierra de Valles</li>', html)
+    assert crumbs and crumbs.group(1) == "../index.html"
+    active = re.search(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="[^"]*"'
+                       r' class="md-tabs__link">\s*Organizaciones', html)
+    assert active, "the Organizaciones tab is lit on an organization's page"
+    assert html.count("md-tabs__item--active") == 1
+    assert 'data-md-component="sidebar" data-md-type="navigation" hidden' in html
+    other = _read(sample_site, "redes/red-polo/index.html")  # the tab went out again
+    assert re.search(r'md-tabs__item--active">\s*<a href="[^"]*" class="md-tabs__link">\s*Redes',
+                     other)
+
+
+def test_term_pages_lead_back_to_the_directory_and_break_down(sample_site: Path) -> None:
+    oaxaca = _read(sample_site, "regiones/oaxaca/index.html")
+    assert re.search(r'<li><a href="\.\./index\.html">Regiones</a></li><li><a href="\.\./mexico/'
+                     r'index\.html">México</a></li><li aria-current="page">Oaxaca</li>', oaxaca)
+    assert re.search(r'class="md-button md-button--primary" href="\.\./\.\./directorio/index\.html'
+                     r'\?region=oaxaca">Ver \d+ entradas en el directorio', oaxaca)
+    assert '<h2 id="por-tema">Por tema' in oaxaca
+    assert re.search(r'<li class="tj-depth-1"><a href="\.\./\.\./directorio/index\.html\?'
+                     r'region=oaxaca&amp;theme=participacion-ciudadana">Participación ciudadana'
+                     r'</a> <span class="tj-count">\d+</span></li>', oaxaca)
+    assert "Dentro de este término" not in oaxaca and "Incluye" in oaxaca
+    theme = _read(sample_site, "en/temas/participacion-ciudadana/index.html")
+    assert '<h2 id="by-place">By place' in theme
+    assert "?theme=participacion-ciudadana&amp;region=oaxaca" in theme
+
+
+def test_no_links_to_empty_term_pages(sample_site: Path) -> None:
+    for page in ("ods/index.html", "regiones/index.html", "en/ods/index.html"):
+        html = _read(sample_site, page)
+        linked_zero = re.findall(r'<a href="[^"]+">[^<]+</a> <span class="tj-count">0</span>', html)
+        assert linked_zero == [], page
+    assert '<span class="tj-empty-term">' in _read(sample_site, "ods/index.html")
+
+
+def test_numbers_dates_licences_and_pages_in_the_reader_language(sample_site: Path) -> None:
+    guide = _read(sample_site, "guias/memoria-polo/index.html")
+    english = _read(sample_site, "en/guias/memoria-polo/index.html")
+    assert "<dt>Licencia</dt><dd>CC BY-SA 4.0</dd>" in guide
+    assert "<dt>Licence</dt><dd>CC BY-SA 4.0</dd>" in english
+    assert re.search(r"<dd>\d{1,2} de [a-z]+ de 20\d\d</dd>", guide)
+    assert re.search(r"<dd>[A-Z][a-z]+ \d{1,2}, 20\d\d</dd>", english)
+    assert re.search(r"KB · 5 págs\.</span>", guide)
+    assert re.search(r"KB · 5 pages</span>", english)
+    assert " p.</span>" not in guide
+
+
+def test_locale_numbers() -> None:
+    from tejido.core.labels import count_label
+    from tejido.core.locale import licence_name, number, pages
+
+    assert (number("es", 1000), number("en", 1000)) == ("1.000", "1,000")
+    assert count_label("es", 12345) == "12.345 entradas"
+    assert (pages("es", 24), pages("en", 1)) == ("24 págs.", "1 page")
+    assert [licence_name(x) for x in ("CC-BY-4.0", "CC0-1.0", "MIT")] == [
+        "CC BY 4.0", "CC0 1.0", "MIT"]
+
+
+def test_a_state_names_its_country(sample_site: Path) -> None:
+    html = _read(sample_site, "organizaciones/mujeres-tierra-de-valles/index.html")
+    facts = re.search(r"<dt>Regiones</dt><dd>(.*?)</dd>", html)
+    assert facts and "Valles Centrales (Oaxaca, México)</a>" in facts.group(1)
+
+
+def test_the_matrix_one_country_at_a_time_with_links(phone: Any, sample_site: Path,
+                                                    sample_url: str) -> None:
+    html = _read(sample_site, "matriz/index.html")
+    assert '<nav class="tj-matrix__pick" aria-label="Elige un país">' in html
+    assert html.count('<section class="tj-matrix__block"') >= 2
+    page = _open(phone, sample_url + "matriz/index.html")
+    page.locator(".tj-matrix__pick a", has_text="México").click()
+    assert page.evaluate("location.hash") == "#m-mexico"
+    # the phone's list form: each count beside its state's name, nothing off screen
+    cell = page.locator("#m-mexico td[data-label=Oaxaca] a").first
+    assert cell.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    before = page.evaluate("getComputedStyle(document.querySelector('#m-mexico td'), "
+                           "'::before').content")
+    assert before.startswith('"Oaxaca')
+    count = int(cell.inner_text())
+    cell.click()
+    page.wait_for_url("**/directorio/index.html?kind=organization&theme=*&region=oaxaca")
+    page.wait_for_selector(".tj-status:not(:empty)")
+    assert page.locator(".tj-status").inner_text().startswith(str(count))
+    page.close()
+
+
+def test_a_guide_pdf_is_named_apart_from_its_attachment() -> None:
+    from tejido.core import Layout, load_project
+    from tejido.core.entry_page import entry_view
+    from tejido.core.model import Ref
+    from tejido.core.pdf.published import Published, PublishedPdf
+    from tejido.core.urls import Urls
+    from tejido.core.views import Views
+
+    catalog = load_project(Layout(REPO)).catalog
+    ref = Ref("guide", "memoria-polo")
+    published = Published()
+    published.replace([PublishedPdf(str(ref), "guias/memoria-polo/memoria-polo-texto-es.pdf",
+                                    "es", "Memoria", 18_000, 3)])
+    urls = Urls()
+    v = Views(catalog, urls, "es", urls.entry(ref, "es"))
+    downloads = entry_view(v, catalog.entries[ref], REPO, published).downloads
+    names = [str(d.link.text.text if hasattr(d.link.text, "text") else d.link.text)
+             for d in downloads]
+    assert names[0] == "Esta página en español, para imprimir"
+    assert len(set(names)) == len(names)
+    assert not [n for n in names if "PDF" in n]  # the format is said once, beside the link
