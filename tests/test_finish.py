@@ -231,7 +231,7 @@ FOCUSABLE = [
     ("directorio/index.html", "#tj-f-kind-0", 1280),
     ("directorio/index.html", "#tj-ally-t-0", 1280),
     ("directorio/index.html", ".md-header__option .md-select > button", 1280),
-    ("index.html", ".md-header label.md-header__button[for=__drawer]", 390),
+    ("index.html", ".tj-menu-button", 390),
 ]
 
 
@@ -301,7 +301,7 @@ def test_phone_menu_by_tab_and_no_hidden_drawer_stops(phone: Any, sample_url: st
             const el = document.activeElement;
             return {inDrawer: !!el.closest('.md-sidebar--primary'),
                     inContent: !!el.closest('.md-content'),
-                    menu: el.matches('label[for=__drawer]'), skip: el.matches('.md-skip')};
+                    menu: el.matches('.tj-menu-button'), skip: el.matches('.md-skip')};
         }"""))
         if stops[-1]["inContent"]:
             break
@@ -309,7 +309,7 @@ def test_phone_menu_by_tab_and_no_hidden_drawer_stops(phone: Any, sample_url: st
     assert any(s["menu"] for s in stops)
     assert not any(s["inDrawer"] for s in stops)
     assert stops[-1]["inContent"] and len(stops) <= 8
-    menu = page.locator(".md-header label[for=__drawer]")
+    menu = page.locator(".tj-menu-button")
     menu.focus()
     page.keyboard.press("Enter")
     page.wait_for_timeout(400)
@@ -578,3 +578,55 @@ def test_a_guide_pdf_is_named_apart_from_its_attachment() -> None:
     assert names[0] == "Esta página en español, para imprimir"
     assert len(set(names)) == len(names)
     assert not [n for n in names if "PDF" in n]  # the format is said once, beside the link
+
+
+# -- proof: axe-core with best practices on every page type ---------------------------
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def _axe(page: Any) -> list[str]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
+    page.add_script_tag(path=str(AXE))
+    found: list[str] = page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.map(
+            v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+    }""", AXE_TAGS)
+    return found
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_axe_best_practices_on_every_page_type(browser: Any, sample_site: Path,
+                                              sample_url: str, width: int, lang: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    found = {}
+    paths = [*PAGE_TYPES, _first_practice(sample_site), _first_guide(sample_site),
+             "regiones/oaxaca/pagina-2/index.html", "directorio/index.html?region=oaxaca"]
+    for path in paths:
+        if not (sample_site / lang / path.split("?")[0]).exists():
+            pytest.fail(f"{lang}{path} is missing from the sample site")
+        page = _open(context, sample_url + lang + path)
+        if violations := _axe(page):
+            found[path] = violations
+        page.close()
+    # the header search open with results, one of them chosen by the keyboard
+    page = _open(context, sample_url + lang + "temas/index.html")
+    _header_search(page, "oaxaca")
+    page.keyboard.press("ArrowDown")
+    if violations := _axe(page):
+        found["search open"] = violations
+    page.close()
+    # the allies finder with results
+    page = _open(context, sample_url + lang + "directorio/index.html")
+    page.locator("#tj-ally-t-0").check()
+    page.locator(".tj-allies__form button[type=submit]").click()
+    page.wait_for_selector(".tj-ally")
+    if violations := _axe(page):
+        found["allies found"] = violations
+    page.close()
+    context.close()
+    assert found == {}

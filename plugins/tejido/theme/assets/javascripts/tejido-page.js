@@ -5,20 +5,24 @@
 
   var script = document.currentScript;
 
-  /* Material's menu is a <label> for a hidden checkbox: no Tab stop, no Enter. */
+  /* Material's menu is a <label> for a hidden checkbox: no Tab stop, no Enter, and a
+     label may not be given a button's role.  A real button takes its place. */
   function menuButton() {
     var toggle = document.getElementById("__drawer");
     var label = document.querySelector(".md-header label.md-header__button[for=__drawer]");
     if (!toggle || !label) return;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", script.getAttribute("data-menu"));
-    label.setAttribute("aria-controls", "__drawer");
-    function sync() { label.setAttribute("aria-expanded", String(toggle.checked)); }
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      event.stopPropagation();  // Material's own Enter handler would click it once more
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon tj-menu-button";
+    button.setAttribute("aria-label", script.getAttribute("data-menu"));
+    button.setAttribute("aria-controls", "__drawer");
+    Array.from(label.childNodes).forEach(function (node) {  // Material's icon
+      button.append(node.cloneNode(true));
+    });
+    label.parentNode.insertBefore(button, label);
+    label.style.display = "none";
+    function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+    button.addEventListener("click", function () {
       toggle.checked = !toggle.checked;
       toggle.dispatchEvent(new Event("change"));
       sync();
@@ -32,7 +36,8 @@
       if (event.key === "Escape" && toggle.checked) {
         toggle.checked = false;
         toggle.dispatchEvent(new Event("change"));
-        label.focus();
+        sync();
+        button.focus();
       }
     });
     sync();
