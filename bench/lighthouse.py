@@ -33,7 +33,7 @@ PAGES = {"home": "index.html", "directory": "directorio/index.html",
 
 def handler_for(site: Path) -> type[BaseHTTPRequestHandler]:
     class Gzipped(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        def do_GET(self) -> None:
             path = site / self.path.split("?")[0].lstrip("/")
             if path.is_dir():
                 path = path / "index.html"
