@@ -630,3 +630,28 @@ def test_axe_best_practices_on_every_page_type(browser: Any, sample_site: Path,
     page.close()
     context.close()
     assert found == {}
+
+
+def test_the_home_introduction_names_only_countries_with_entries(sample_site: Path) -> None:
+    from tejido.core import Layout, load_project
+
+    catalog = load_project(Layout(REPO)).catalog
+    regions = catalog.taxonomies["regions"]
+    for lang, page in (("es", "index.html"), ("en", "en/index.html")):
+        intro = re.search(r"<h1[^>]*>.*?</h1>\s*<p>(.*?)</p>", _read(sample_site, page), re.S)
+        assert intro
+        named = [c for c in regions.roots() if regions.terms[c].label(lang) in intro.group(1)]
+        assert named, "the introduction says where the catalog's entries are"
+        assert all(catalog.count("regions", c) for c in named), named
+
+
+def test_the_home_searches_first_then_ways_in_results_and_recent(sample_site: Path) -> None:
+    home = _read(sample_site, "index.html")
+    article = home[home.index('<article class="md-content__inner'):]
+    search = article.index('<form class="tj-home-search" role="search" action="directorio/')
+    assert search < article.index('<h2 id="el-catalogo-hoy"')
+    assert '<input id="tj-home-q" name="q" type="search"' in article
+    featured = re.findall(r'<ul class="tj-featured">(.*?)</ul>', article, re.S)
+    assert featured and re.search(r'<strong class="tj-figure">[^<]+</strong> \w', featured[0])
+    recent = re.findall(r"verificada el (\d{1,2} de [a-z]+ de 20\d\d)", article)
+    assert len(recent) == 5

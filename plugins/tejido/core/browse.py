@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from .breakdown import TermLinks, term_links
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .listing import PAGE_SIZE, page_count, pager
+from .locale import long_date
 from .matrix import FOLDER as MATRIX_FOLDER
 from .model import Entry
 from .pdf.published import DIRECTORY, NO_PDFS, Published
@@ -55,6 +57,21 @@ class KindCount:
 
 
 @dataclass(frozen=True)
+class Recent:
+    card: CardView
+    verified: str
+    """When its data were last checked, as the reader's language writes a date."""
+
+
+@dataclass(frozen=True)
+class Featured:
+    link: LinkView
+    figure: str
+    label: Local
+    """The practice's first result: a figure and what it counts."""
+
+
+@dataclass(frozen=True)
 class HomeView:
     directory: str
     kinds: tuple[KindCount, ...]
@@ -62,6 +79,30 @@ class HomeView:
     themes: tuple[TreeNode, ...]
     matrix: str
     pdfs: tuple[DownloadView, ...]
+    recent: tuple[Recent, ...] = ()
+    featured: tuple[Featured, ...] = ()
+
+
+HOME_RECENT = 5
+HOME_FEATURED = 3
+
+
+def _recent(v: Views, catalog: Catalog) -> tuple[Recent, ...]:
+    """The entries whose data were checked most recently, newest first."""
+    dated = [e for e in catalog.entries.values()
+             if isinstance(e.values.get("last_verified"), dt.date)]
+    dated.sort(key=lambda e: (e.values["last_verified"], e.name(v.lang)), reverse=True)
+    return tuple(Recent(v.card(e), long_date(v.lang, e.values["last_verified"]))
+                 for e in dated[:HOME_RECENT])
+
+
+def _featured(v: Views, catalog: Catalog) -> tuple[Featured, ...]:
+    """Practices that report a result, those with most results first."""
+    practices = [p for p in catalog.of_kind("practice") if p.values.get("results")]
+    practices.sort(key=lambda p: -len(p.values["results"]))
+    return tuple(Featured(v.link(p.ref), str(p.values["results"][0]["figure"]),
+                          v.local(p.values["results"][0]["label"]))
+                 for p in practices[:HOME_FEATURED])
 
 
 def _by_kind(v: Views, entries: tuple[Entry, ...],
@@ -163,5 +204,6 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                         for region in regions.roots() if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
         matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
+        recent=_recent(v, catalog), featured=_featured(v, catalog),
     )
     return SnippetView("tejido/home.html", {"home": view})

@@ -51,6 +51,8 @@
   if (!mount || !search) return;
 
   var PAGE = 30;
+  /* Counts as the page's language writes them (1.000 / 1,000), as the core does. */
+  var number = new Intl.NumberFormat(mount.getAttribute("data-lang") || undefined).format;
   var data, texts, entries, state, textHits, shown = PAGE;
 
   function el(tag, attrs, children) {
@@ -122,7 +124,7 @@
     });
     return el("span", { "class": "tj-facet__value" }, [
       input, el("label", { "for": id }, [label(facet, i) + " ",
-        el("span", { "class": "tj-count", text: String(count) })])]);
+        el("span", { "class": "tj-count", text: number(count) })])]);
   }
 
   /* The values whose nearest ancestor is `parent` (-1: the top level), as a nested list. */
@@ -141,7 +143,7 @@
   function renderFacets() {
     facetsNode.replaceChildren();
     doneButton.textContent = matchingCount === 1 ? texts["see.one"]
-      : texts["see.many"].replace("{count}", matchingCount);
+      : texts["see.many"].replace("{count}", number(matchingCount));
     data.facets.forEach(function (f) {
       var list = valueList(f.name, -1, counts(data, entries, state, hits(), f.name));
       if (!list) return;
@@ -205,7 +207,7 @@
     }
     matchingCount = matching.length;
     statusNode.textContent = matching.length === 1 ? texts.result
-      : texts.results.replace("{count}", matching.length);
+      : texts.results.replace("{count}", number(matching.length));
     if (!matching.length) {
       resultsNode.replaceChildren(el("p", { "class": "tj-empty", text: texts.empty }));
       return Promise.resolve();
