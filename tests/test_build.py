@@ -152,7 +152,7 @@ def test_attached_files_are_published_with_size_and_pages(built_mini: Path) -> N
     assert (built_mini / "guias/guia-de-prueba/guia.pdf").read_bytes().startswith(b"%PDF-")
     page = article((built_mini / "en/guias/guia-de-prueba/index.html").read_text())
     assert 'href="../../../guias/guia-de-prueba/guia.pdf"' in page
-    assert re.search(r"PDF · Spanish · \d+ KB · 2 p\.", page)
+    assert re.search(r"PDF · Spanish · \d+ KB · 2 pages", page)
 
 
 def test_no_request_leaves_the_site(built_mini: Path) -> None:

@@ -37,7 +37,7 @@ def _long_text(entry: Entry, lang: str) -> str:
     return "\n".join(texts)
 
 
-HEADER_TEXTS = ("none", "try", "browse", "some", "all", "all-one")
+HEADER_TEXTS = ("none", "try", "browse", "some", "partial", "all", "all-one")
 """What the header search says besides its results (data-* attributes of its form)."""
 
 

@@ -293,6 +293,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             "label": label(lang, "search.label"), "app": app,
             "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
             "texts": header_search_texts(lang),
+            "skip": label(lang, "skip"), "menu": label(lang, "menu"),
         }
 
     # The 404 page: MkDocs renders it once per language build from the theme's 404.html,

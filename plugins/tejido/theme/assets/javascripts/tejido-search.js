@@ -235,7 +235,10 @@
                         [part("tj-result__title", text("browse", 0))], "tj-result__all"));
     } else if (numbers) {
       if (!numbers.complete && numbers.words > 1) items.push(note(text("some", 0)));
-      items.push.apply(items, found.map(result));
+      found.forEach(function (doc, index) {  // where those with every word end
+        if (numbers.complete && index === numbers.complete) items.push(note(text("partial", 0)));
+        items.push(result(doc, index));
+      });
       items.push(option("tj-result-all", directoryUrl(), [part("tj-result__title",
         text(numbers.length === 1 ? "all-one" : "all", numbers.length))], "tj-result__all"));
     }
