@@ -658,3 +658,10 @@ def test_the_home_searches_first_then_ways_in_results_and_recent(sample_site: Pa
     assert featured and re.search(r'<strong class="tj-figure">[^<]+</strong> \w', featured[0])
     recent = re.findall(r"verificada el (\d{1,2} de [a-z]+ de 20\d\d)", article)
     assert len(recent) == 5
+
+
+def test_the_menu_button_is_for_phones_only(desktop: Any, sample_url: str) -> None:
+    page = _open(desktop, sample_url + "index.html")
+    assert page.locator(".tj-menu-button").count() == 1
+    assert not page.locator(".tj-menu-button").is_visible()  # the sidebar is there instead
+    page.close()
