@@ -43,11 +43,24 @@ def empty_project(tmp_path: Path) -> Path:
     return make_project(tmp_path, entries=None)
 
 
+ENGINES = ("mkdocs", "properdocs")
+ENGINE = os.environ.get("TEJIDO_ENGINE", "mkdocs")
+"""What builds the sites under test: MkDocs, or with TEJIDO_ENGINE=properdocs its fork
+ProperDocs (`make test-properdocs` runs the build tests so, in .venv-properdocs)."""
+if ENGINE not in ENGINES:
+    raise pytest.UsageError(f"TEJIDO_ENGINE={ENGINE!r}; expected one of {', '.join(ENGINES)}")
+
+
+def engine(*args: str) -> list[str]:
+    """The command line of the engine under test, with these arguments."""
+    return [sys.executable, "-m", ENGINE, *args]
+
+
 def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-         str(project / "site"), *args],
+        engine("build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir",
+               str(project / "site"), *args),
         cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 

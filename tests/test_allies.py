@@ -291,8 +291,9 @@ def test_matrix_counts_and_gaps(catalog: Catalog) -> None:
     assert matrix.count("salud", "oaxaca") == 0
     assert matrix.count("economia-social", "mexico") == 3
     columns = [(c.region, c.total) for c in matrix.columns]
-    assert ("guerrero", False) in columns          # a state with nobody: a visible gap
-    assert ("sacatepequez", False) in columns
+    assert ("guerrero", False) not in columns      # a state where no organization works
+    assert ("sacatepequez", False) not in columns  # only a network works there
+    assert ("solola", False) in columns            # a state with some: its zeros are gaps
     assert ("mexico", True) in columns and ("guatemala", True) in columns
     assert not any(c.country == "el-salvador" for c in matrix.columns)  # nobody there
     belgium = [c for c in matrix.columns if c.country == "belgica"]  # no states: one column
@@ -310,14 +311,14 @@ def test_matrix_page(catalog: Catalog) -> None:
     renderer = Renderer([THEME_DIR], None)
     page = renderer.page(es, "", str)
     assert '<div class="tj-scroll" role="region" tabindex="0"' in page
-    assert ('<td class="tj-gap" aria-label="Economía social e inclusiva en Sacatepéquez: '
-            'ninguna organización todavía">0</td>') in page
+    assert ' en Oaxaca: ninguna organización todavía">0</td>' in page
+    assert "Sacatepéquez" not in page  # only a network works there: no column
     assert '<tr class="tj-matrix__sub tj-depth-1"><th scope="row" class="tj-matrix__theme">' \
            '<a href="../temas/economia-social/index.html">' in page
     assert "El Salvador" not in page
     assert ('<th rowspan="2" scope="col" class="tj-matrix__country">'
             '<a href="../regiones/belgica/index.html">Bélgica</a></th>') in page
-    assert '<th colspan="9" scope="col" class="tj-matrix__country">' in page  # 8 states, total
+    assert '<th colspan="4" scope="col" class="tj-matrix__country">' in page  # 3 states, total
     english = renderer.page(en, "", str)
-    assert "Social and inclusive economy in Sacatepéquez: no organization yet" in english
+    assert " in Oaxaca: no organization yet" in english
     assert 'href="../regiones/oaxaca/index.html"' in english

@@ -32,7 +32,7 @@ def test_check_prints_every_problem_and_exits_1(project: Path) -> None:
         "expected a term from taxonomies/regions.yml, found 'mixteka'\n"
         "      hint: did you mean 'mixteca'? (to add a new term to taxonomies/regions.yml, "
         "ask the catalog's maintainers)\n"
-        "  directory/organizations/casa-de-la-mixteca.yml:19: websit: unknown field; "
+        "  directory/organizations/casa-de-la-mixteca.yml:25: websit: unknown field; "
         "expected one of the documented fields, found 'websit'\n"
         "      hint: did you mean 'website'?\n"
         "\n"

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from conftest import make_project, run_mkdocs
+from conftest import engine, make_project, run_mkdocs
 from tejido.core import Layout, load_project
 from tejido.core.pdf import (
     PdfCache,
@@ -488,8 +487,8 @@ def test_a_missing_system_library_names_the_debian_packages(project: Path, tmp_p
         "shared object file: No such file or directory\")\n")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(fake)}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-         str(project / "site")], cwd=project, env=env, capture_output=True, text=True,
+        engine("build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir",
+               str(project / "site")), cwd=project, env=env, capture_output=True, text=True,
         timeout=300, check=False)
     output = result.stdout + result.stderr
     assert result.returncode == 1
@@ -557,17 +556,6 @@ def test_directory_html_escapes_content_and_leaves_private_data_out(project: Pat
 ])
 def test_links_are_made_to_work_in_a_pdf(href: str, page: str | None, expected: str) -> None:
     assert rewrite_links(f'<a href="{href}">t</a>', page) == expected
-
-
-
-def test_workers_must_not_be_negative(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "on_serve: !ENV [TEJIDO_PDF_ON_SERVE, false]", "workers: -1"))
-    result = run_mkdocs(project)
-    assert result.returncode == 1
-    assert ("Plugin 'tejido/pdf' option 'workers': expected 0 (one per core) or more, "
-            "found -1") in result.stderr + result.stdout
 
 
 # -- print view --------------------------------------------------------------

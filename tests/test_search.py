@@ -34,6 +34,15 @@ def test_words_are_folded_and_grouped_by_stem() -> None:
     assert _receive(files["meta.js"])["count"] == 2
 
 
+def test_words_with_apostrophes_hyphens_or_zero_width_are_found_by_parts_and_whole() -> None:
+    files = build_index([SearchDoc("Junax Ko’tantik", "organization", "a/",
+                                   "Radio Tu\u200bKuun, casa-escuela y Koꞌtan")], "es").files
+    forms = {form for name, text in files.items() if name.startswith("s-")
+             for form in _receive(text)["forms"]}
+    assert {"junax", "ko", "tantik", "kotantik", "kuun", "tukuun", "casa", "escuela",
+            "casaescuela", "kotan"} <= forms
+
+
 def test_a_query_loads_little(built_mini: Path) -> None:
     files = {p.name: p.stat().st_size for p in (built_mini / "search").iterdir()}
     assert files["meta.js"] < 4_000
@@ -73,6 +82,16 @@ def test_header_search(page: Any, site_url: str, lang: str, query: str, expected
     results = header_results(page, query)
     assert results[0].startswith(expected), results
     assert kind in results[0]
+
+
+@pytest.mark.parametrize("query", [
+    "Ko’tantik", "ko'tantik", "KOTANTIK", "tantik", "junax ko-tantik", "Tu\u200bKuun",
+    "tukuun", "kuun", "casa-escuela", "casaescuela", "escuela",
+])
+def test_a_word_with_joiners_is_found_by_each_part_and_the_whole(page: Any, site_url: str,
+                                                                  query: str) -> None:
+    page.goto(site_url + "index.html")
+    assert header_results(page, query)[0].startswith("Casa de la Mixteca")
 
 
 def test_names_rank_above_body_text(page: Any, site_url: str) -> None:

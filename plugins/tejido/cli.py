@@ -11,6 +11,8 @@ from pathlib import Path
 
 from . import cli_format
 from .core import KINDS, Layout, load_project
+from .core.due import due_text
+from .core.freshness import FreshnessPolicy
 from .core.problems import Problems
 from .core.report import build_report, report_text
 from .core.scaffold import EntryExists, create_entry
@@ -22,19 +24,26 @@ def _check(args: argparse.Namespace) -> int:
     result = load_project(Layout(Path(args.root).resolve()))
     problems = list(result.problems)
     if args.format == "json":
-        print(cli_format.as_json(problems))
+        print(cli_format.as_json(problems, result.catalog.withdrawn))
     elif args.format == "github":
         if problems:
             print(cli_format.github(problems))
     elif problems:
         colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
         print(cli_format.human(problems, colour), file=sys.stderr)
+    if args.format == "human" and result.warnings:
+        shown = "\n".join(f"warning: {w.format()}" for w in result.warnings)
+        print(f"{shown}\n{len(result.warnings)} warnings (they do not fail the check).",
+              file=sys.stderr)
     if problems:
         return 1
     if args.format == "human":
         counts = ", ".join(f"{len(v)} {k}{'' if len(v) == 1 else 's'}"
                            for k, v in result.catalog.by_kind.items())
-        print(f"All good: {len(result.catalog)} entries ({counts}).")
+        withdrawn = result.catalog.withdrawn
+        # A count only: which entries are withdrawn is never printed (CI logs are public).
+        hidden = (f" {withdrawn} withdrawn, not published." if withdrawn else "")
+        print(f"All good: {len(result.catalog)} entries ({counts}).{hidden}")
     return 0
 
 
@@ -78,7 +87,58 @@ def _report(args: argparse.Namespace) -> int:
         print(result.problems.report(), file=sys.stderr)
         return 1
     today = dt.date.today()
+    if args.due:
+        policy = FreshnessPolicy(today, args.fresh_months, args.due_months)
+        print(due_text(result.catalog.with_policy(policy)))
+        return 0
     print(report_text(build_report(result.catalog, today, args.max_age), today))
+    return 0
+
+
+def _mapping_path(args: argparse.Namespace, source: Path) -> Path:
+    return Path(args.mapping) if args.mapping else source.with_name(source.stem + ".mapping.yml")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .core.importer.mapping import load_mapping, suggest_mapping
+    from .core.importer.report import report_text
+    from .core.importer.run import run_import
+    from .core.importer.table import TableError, read_table
+
+    root = Path(args.root).resolve()
+    source = Path(args.file)
+    problems = Problems()
+    taxonomies = load_taxonomies(root / Layout(root).taxonomies, root, problems)
+    if problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    try:
+        table = read_table(source, args.sheet)
+    except TableError as error:
+        print(f"tejido import: {error}", file=sys.stderr)
+        return 1
+    mapping_file = _mapping_path(args, source)
+    if args.suggest_mapping:
+        if mapping_file.exists():
+            print(f"{mapping_file} exists; nothing was written.\n    hint: edit it, or "
+                  "give another file with --mapping", file=sys.stderr)
+            return 1
+        mapping_file.write_text(suggest_mapping(table, args.kind, source.name, taxonomies),
+                                encoding="utf-8")
+        print(f"Wrote {mapping_file}: check each column and fill the empty values, then run "
+              f"`tejido import {source} --dry-run`.")
+        return 0
+    if not mapping_file.exists():
+        print(f"tejido import: no mapping {mapping_file}\n    hint: write a first one with "
+              f"`tejido import {source} --suggest-mapping`", file=sys.stderr)
+        return 1
+    mapping = load_mapping(mapping_file, str(mapping_file), problems)
+    if mapping is None or problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    outcome = run_import(table, mapping, taxonomies, root, dry_run=args.dry_run,
+                         update=args.update)
+    print(report_text(outcome))
     return 0
 
 
@@ -119,6 +179,13 @@ def parser() -> argparse.ArgumentParser:
         "report", help="missing translations, stale entries, entries without themes or regions")
     report.add_argument("--max-age", type=int, default=365, metavar="DAYS",
                         help="how old last_verified may be (default: 365)")
+    report.add_argument("--due", action="store_true",
+                        help="only the entries due for verification, oldest first (for a "
+                             "scheduled CI job)")
+    report.add_argument("--fresh-months", type=int, default=12, metavar="N",
+                        help="with --due: verified within N months is fresh (default: 12)")
+    report.add_argument("--due-months", type=int, default=24, metavar="N",
+                        help="with --due: older than N months is unverified (default: 24)")
     report.set_defaults(run=_report)
     serve = commands.add_parser(
         "serve", help="preview the site: pages made when asked for, reloaded on every save")
@@ -126,6 +193,19 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="where to serve (default: 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
+    imports = commands.add_parser(
+        "import", help="turn a spreadsheet (CSV, XLSX, ODS) into entries, with a mapping")
+    imports.add_argument("file", help="the spreadsheet")
+    imports.add_argument("--mapping", help="the mapping (default: FILE.mapping.yml beside it)")
+    imports.add_argument("--suggest-mapping", action="store_true",
+                         help="write a first mapping from the headers and values")
+    imports.add_argument("--kind", choices=("organization", "network"), default="organization",
+                         help="what each row is, for --suggest-mapping (default: organization)")
+    imports.add_argument("--dry-run", action="store_true", help="write nothing; print the report")
+    imports.add_argument("--update", action="store_true",
+                         help="also replace values edited by hand (the report shows which)")
+    imports.add_argument("--sheet", type=int, default=0, help="sheet number (default: 0)")
+    imports.set_defaults(run=_import)
     return main
 
 

@@ -50,6 +50,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE
+from .labels import label
 from .model import Entry, Ref
 from .taxonomy import Taxonomy
 from .views import LinkView, Views
@@ -564,6 +565,25 @@ def _relations(target: _Profile, candidate: _Profile) -> Iterator[Reason]:
             yield Reason(kind, 0.0)
 
 
+# --- the rules the browser's finder applies (tejido-allies.js reads them) ------------------
+
+FINDER_LIMIT = 20
+"""How many allies the directory's finder shows (and `allies_for` returns)."""
+FINDER_WEIGHTS: Mapping[str, int] = MappingProxyType({
+    "themes": EXACT_THEME, "related-themes": RELATED_THEME, "nested-theme": NESTED_THEME,
+    "region": SAME_REGION, "parent-region": SAME_PARENT_REGION, "country": SAME_COUNTRY,
+    "practice": PRACTICE,
+})
+
+
+def finder_rules(catalog: Catalog) -> dict[str, object]:
+    """What `allies_for` weighs, as data for the browser: it applies these, so the two
+    rank alike (a browser test compares them over many generated catalogs)."""
+    regions = _Terms.of(catalog.taxonomies["regions"])
+    return {"kinds": list(KINDS), "weights": dict(FINDER_WEIGHTS), "min": MIN_SCORE,
+            "limit": FINDER_LIMIT, "specific": list(_bits(regions.specific))}
+
+
 # --- the public functions -----------------------------------------------------------------
 
 _LAST: list[tuple[weakref.ref[Catalog], object, AllyIndex, object]] = []
@@ -599,7 +619,7 @@ def find_allies(catalog: Catalog, ref: Ref, limit: int = 8) -> tuple[Ally, ...]:
 
 
 def allies_for(catalog: Catalog, themes: Iterable[str], regions: Iterable[str],
-               limit: int = 20) -> tuple[Ally, ...]:
+               limit: int = FINDER_LIMIT) -> tuple[Ally, ...]:
     """Organizations and networks for chosen themes and regions (ids or ISO codes).
 
     The same scoring as `find_allies`, without the network signal.  An unknown
@@ -621,54 +641,14 @@ def _resolve(catalog: Catalog, taxonomy: str, words: Iterable[str]) -> tuple[str
 
 # --- words ----------------------------------------------------------------------------------
 
-PHRASES: Mapping[str, Mapping[str, str]] = {
-    "es": {
-        "themes.one": "1 tema en común: {items}",
-        "themes.many": "{count} temas en común: {items}",
-        "related-themes": "temas afines en {items}",
-        "region": "también en {items}",
-        "network": "ambas en {items}",
-        "shared-members.one": "1 miembro en común: {items}",
-        "shared-members.many": "{count} miembros en común: {items}",
-        "practice": "realizó prácticas en {items}",
-        "member": "ya es miembro de esta red",
-        "convenor": "convoca esta red",
-        "has-member": "esta organización ya es miembro",
-        "convened": "la convoca esta organización",
-        "alliance": "ya tienen una alianza",
-        "more": "{items} y {count} más",
-        "allies.title": "Posibles aliados",
-        "allies.intro": "Sugeridos por temas, regiones, redes y prácticas en común.",
-        "allies.none": "Todavía no hay sugerencias.",
-    },
-    "en": {
-        "themes.one": "1 shared theme: {items}",
-        "themes.many": "{count} shared themes: {items}",
-        "related-themes": "related themes in {items}",
-        "region": "also in {items}",
-        "network": "both in {items}",
-        "shared-members.one": "1 member in common: {items}",
-        "shared-members.many": "{count} members in common: {items}",
-        "practice": "ran practices in {items}",
-        "member": "already a member of this network",
-        "convenor": "convenes this network",
-        "has-member": "this organization is already a member",
-        "convened": "convened by this organization",
-        "alliance": "already allied",
-        "more": "{items} and {count} more",
-        "allies.title": "Possible allies",
-        "allies.intro": "Suggested from shared themes, regions, networks and practices.",
-        "allies.none": "No suggestions yet.",
-    },
-}
+
 SHOWN_REFS = 3
 """A reason names at most this many entries, then says how many more."""
 
 
 def phrase(lang: str, key: str, **values: object) -> str:
     """Interface text of this module (the reasons and the allies section) in a language."""
-    table = PHRASES.get(lang, PHRASES[DEFAULT_LANGUAGE])
-    return table[key].format(**values)
+    return label(lang, key if key.startswith("allies.") else f"allies.{key}", **values)
 
 
 def reason_text(reason: Reason, lang: str, catalog: Catalog) -> str:
@@ -716,7 +696,6 @@ def allies_view(v: Views, allies: Sequence[Ally]) -> AlliesView:
 
 __all__ = [
     "KINDS",
-    "PHRASES",
     "AlliesView",
     "Ally",
     "AllyIndex",
@@ -725,6 +704,7 @@ __all__ = [
     "allies_for",
     "allies_view",
     "find_allies",
+    "finder_rules",
     "index_for",
     "phrase",
     "pool_size",

@@ -11,7 +11,10 @@ from .fields import TAXONOMIES
 from .listing import PAGE_SIZE, page_count, pager
 from .matrix import FOLDER as MATRIX_FOLDER
 from .model import Entry
+from .opendata.feeds import FEED_TAXONOMIES, feed_url
+from .opendata.settings import DATA_FOLDER
 from .pdf.published import DIRECTORY, NO_PDFS, Published
+from .regions import by_name
 from .urls import SECTIONS, Urls
 from .views import (
     CardView,
@@ -59,6 +62,8 @@ class HomeView:
     themes: tuple[TreeNode, ...]
     matrix: str
     pdfs: tuple[DownloadView, ...]
+    data: str
+    """The open-data page."""
 
 
 def _by_kind(v: Views, totals: Counter[str], shown: tuple[Entry, ...]) -> tuple[CardGroup, ...]:
@@ -117,7 +122,9 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
     )
     source = term_page_source(urls, taxonomy, term_id, number, lang)
     return v.page(source=source, title=title, description=f"{v.t('tax.' + taxonomy)}: {title}",
-                  kind="browse", templates=("tejido/term.html",), context={"term": view})
+                  kind="browse", templates=("tejido/term.html",), context={"term": view},
+                  feed=feed_url(urls, lang, taxonomy, term_id)
+                  if taxonomy in FEED_TAXONOMIES else "")
 
 
 def term_page_source(urls: Urls, taxonomy: str, term_id: str, number: int, lang: str) -> str:
@@ -129,6 +136,8 @@ def browse_pages(catalog: Catalog, lang: str, urls: Urls,
                  size: int = PAGE_SIZE) -> Iterator[PageView]:
     for taxonomy in TAXONOMIES:
         for term in catalog.taxonomies[taxonomy]:
+            if taxonomy == "regions" and not catalog.count(taxonomy, term.id):
+                continue  # named only by an address: no page
             yield from term_pages(catalog, taxonomy, term.id, lang, urls, size)
 
 
@@ -165,8 +174,10 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                               len(catalog.by_kind.get(kind, ())), v.t("kinds." + kind))
                     for kind in KIND_ORDER),
         countries=tuple(v.term("regions", region, with_count=True)
-                        for region in regions.roots() if catalog.count("regions", region)),
+                        for region in by_name(regions, regions.roots(), lang)
+                        if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
         matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
+        data=v.href(urls.folder(DATA_FOLDER, lang)),
     )
     return SnippetView("tejido/home.html", {"home": view})

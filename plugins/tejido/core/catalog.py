@@ -6,12 +6,15 @@ producing one page does not grow with the size of the catalog.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from .freshness import Freshness, FreshnessPolicy, freshness
 from .model import Entry, Link, Ref
+from .regions import in_use
 from .taxonomy import Taxonomy
 
 KIND_ORDER = ("organization", "network", "practice", "guide")
@@ -26,6 +29,16 @@ class Catalog:
     by_kind: Mapping[str, tuple[Ref, ...]]
     by_term: Mapping[tuple[str, str], tuple[Ref, ...]]
     """(taxonomy, term) -> entries using the term or one of its descendants."""
+    withdrawn: int = 0
+    """Entries kept in the repository but withdrawn: counted, never named, never shown."""
+    policy: FreshnessPolicy = field(default_factory=lambda: FreshnessPolicy(dt.date.today()))
+    """The build's date and the freshness thresholds (plugin settings; see `with_policy`)."""
+
+    def with_policy(self, policy: FreshnessPolicy) -> Catalog:
+        return replace(self, policy=policy)
+
+    def freshness(self, entry: Entry) -> Freshness:
+        return freshness(entry, self.policy)
     shape: object = field(default_factory=object, compare=False, repr=False)
     """Shared by catalogs whose entries differ only in what no index depends on
     (`patched`): what is computed from the indexes of one holds for the others."""
@@ -66,7 +79,10 @@ def _term_fields(entry: Entry) -> Iterable[tuple[str, str]]:
 
 def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
                   ) -> dict[Ref, tuple[Link, ...]]:
-    links: dict[Ref, list[Link]] = {ref: list(entry.links) for ref, entry in entries.items()}
+    # A link to an entry that is not in the catalog (withdrawn) is omitted, both ways.
+    links: dict[Ref, list[Link]] = {
+        ref: [link for link in entry.links if link.target in entries]
+        for ref, entry in entries.items()}
     for entry in entries.values():
         for link in entry.links:
             if link.target not in links:
@@ -79,8 +95,24 @@ def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
     return {ref: tuple(items) for ref, items in links.items()}
 
 
+def _shown_taxonomies(taxonomies: Mapping[str, Taxonomy],
+                      by_term: Mapping[tuple[str, str], Iterable[Ref]],
+                      entries: Iterable[Entry]) -> dict[str, Taxonomy]:
+    """Hundreds of places are known; the catalog shows only those its entries use (with
+    their countries), so no page, facet, column or link leads to an empty place."""
+    used = {term for (name, term) in by_term if name == "regions"}
+    for entry in entries:
+        address = entry.values.get("address")
+        if isinstance(address, Mapping) and isinstance(address.get("region"), str):
+            used.add(address["region"])
+    shown = dict(taxonomies)
+    if "regions" in shown:
+        shown["regions"] = in_use(shown["regions"], used)
+    return shown
+
+
 def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
-                  inverse: Mapping[str, str]) -> Catalog:
+                  inverse: Mapping[str, str], withdrawn: int = 0) -> Catalog:
     ordered = sorted(entries, key=_sort_key)
     by_ref = {entry.ref: entry for entry in ordered}
     by_kind: dict[str, list[Ref]] = defaultdict(list)
@@ -96,21 +128,24 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
                     by_term[key].append(entry.ref)
     return Catalog(
         entries=MappingProxyType(by_ref),
-        taxonomies=MappingProxyType(dict(taxonomies)),
+        taxonomies=MappingProxyType(_shown_taxonomies(taxonomies, by_term, ordered)),
         links=MappingProxyType(_derive_links(by_ref, inverse)),
         by_kind=MappingProxyType({k: tuple(v) for k, v in by_kind.items()}),
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
+        withdrawn=withdrawn,
     )
 
 
 def shape_key(entry: Entry) -> tuple[object, ...]:
     """What of an entry the indexes, the order and the derived links depend on."""
+    address = entry.values.get("address")
+    place = address.get("region") if isinstance(address, Mapping) else None
     return (entry.ref, _sort_key(entry), entry.themes, entry.regions, entry.sdgs,
-            entry.populations, entry.values.get("type"), entry.links)
+            entry.populations, entry.values.get("type"), entry.links, place)
 
 
-def patched(old: Catalog, fresh: Iterable[Entry],
-            taxonomies: Mapping[str, Taxonomy]) -> Catalog | None:
+def patched(old: Catalog, fresh: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
+            withdrawn: int = 0) -> Catalog | None:
     """`old` with some entries replaced by new versions, when no index changes (an
     edit of a summary or a text); None when one would (then `build_catalog`).  The
     taxonomies must have the same terms and parents (only labels may differ)."""
@@ -120,5 +155,6 @@ def patched(old: Catalog, fresh: Iterable[Entry],
         if before is None or shape_key(before) != shape_key(entry):
             return None
         entries[entry.ref] = entry
-    return replace(old, entries=MappingProxyType(entries),
-                   taxonomies=MappingProxyType(dict(taxonomies)))
+    shown = _shown_taxonomies(taxonomies, old.by_term, entries.values())
+    return replace(old, entries=MappingProxyType(entries), taxonomies=MappingProxyType(shown),
+                   withdrawn=withdrawn)

@@ -10,42 +10,24 @@ from __future__ import annotations
 
 import json
 
-from .allies import PHRASES as ALLY_PHRASES
-from .allies import ally_order
+from .allies import ally_order, finder_rules
 from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
-from .labels import label
+from .labels import group, label
 from .model import Entry
+from .regions import by_name, qualified_label
+from .taxonomy import Taxonomy
 from .urls import SECTIONS, Urls
 from .views import LinkView, SnippetView, Views
 
-FACETS = ("kind", *TAXONOMIES)
-TEXTS = {
-    "es": {
-        "title": "Directorio", "intro": "Busca y filtra organizaciones, redes, prácticas y guías "
-        "por tema, región, población, ODS y tipo.", "query": "Buscar por nombre o palabra",
-        "kind": "Tipo de entrada", "reset": "Quitar todos los filtros",
-        "results": "{count} resultados", "result": "1 resultado",
-        "empty": "Ninguna entrada cumple todos estos filtros. Prueba quitar uno:",
-        "more": "Ver más", "browse": "Explorar sin buscador",
-        "allies": "Encontrar aliadas", "allies.intro": "Elige tus temas y tu región: te "
-        "sugerimos organizaciones y redes afines, y por qué.", "allies.go": "Buscar aliadas",
-        "allies.region": "Tu región", "allies.themes": "Tus temas", "any": "(cualquiera)",
-        "filters": "Filtros", "remove": "Quitar filtro",
-    },
-    "en": {
-        "title": "Directory", "intro": "Search and filter organizations, networks, practices and "
-        "guides by theme, region, population, SDG and type.", "query": "Search by name or word",
-        "kind": "Kind of entry", "reset": "Remove all filters",
-        "results": "{count} results", "result": "1 result",
-        "empty": "No entry matches all these filters. Try removing one:",
-        "more": "Show more", "browse": "Browse without search",
-        "allies": "Find allies", "allies.intro": "Choose your themes and your region: we "
-        "suggest organizations and networks that work alike, and why.",
-        "allies.go": "Find allies", "allies.region": "Your region", "allies.themes": "Your themes",
-        "any": "(any)", "filters": "Filters", "remove": "Remove filter",
-    },
-}
+FACETS = (("kind", "kind"), ("freshness", "verified"), ("themes", "theme"),
+          ("regions", "region"), ("populations", "population"), ("sdgs", "sdg"),
+          ("organization-types", "type"))
+"""The directory's facets in the order it shows them, each with its name in the URL.
+"Verified in the last year" comes right after the kind: the filter a reader who needs a
+route that still works looks for first."""
+FRESH = "yes"
+"""The one value of the freshness facet."""
 
 
 def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[int]:
@@ -59,17 +41,23 @@ def _practiced(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]])
     return sorted(themes)
 
 
+def facet_values(catalog: Catalog, entry: Entry, facet: str) -> tuple[str, ...]:
+    """The values an entry has in a facet, as written (without their ancestors)."""
+    if facet == "kind":
+        return (entry.kind,)
+    if facet == "freshness":
+        return (FRESH,) if catalog.freshness(entry).state == "fresh" else ()
+    if facet == "organization-types":
+        org_type = entry.values.get("type")
+        return (org_type,) if isinstance(org_type, str) else ()
+    terms: tuple[str, ...] = getattr(entry, facet)
+    return terms
+
+
 def _entry_row(catalog: Catalog, entry: Entry, index: dict[str, dict[str, int]]) -> list[object]:
-    org_type = entry.values.get("type")
-    return [
-        KIND_ORDER.index(entry.kind),
-        [index["themes"][t] for t in entry.themes],
-        [index["regions"][t] for t in entry.regions],
-        [index["populations"][t] for t in entry.populations],
-        [index["sdgs"][t] for t in entry.sdgs],
-        [index["organization-types"][org_type]] if isinstance(org_type, str) else [],
-        _practiced(catalog, entry, index),
-    ]
+    """One list of value indexes per facet, in FACETS order, then the practices' themes."""
+    return [*([index[f][v] for v in facet_values(catalog, entry, f)] for f, _ in FACETS),
+            _practiced(catalog, entry, index)]
 
 
 def _ally_ranks(catalog: Catalog) -> list[int]:
@@ -80,26 +68,76 @@ def _ally_ranks(catalog: Catalog) -> list[int]:
     return [rank[entry.ref] for entry in catalog.entries.values()]
 
 
+def _places_by_name(tax: Taxonomy, ids: tuple[str, ...], lang: str) -> list[str]:
+    """Each place followed by the places within it, alphabetically at every level."""
+    ordered = []
+    for term_id in by_name(tax, ids, lang):
+        ordered.append(term_id)
+        ordered += _places_by_name(tax, tax.children.get(term_id, ()), lang)
+    return ordered
+
+
+def _value_ids(catalog: Catalog, facet: str) -> list[str]:
+    if facet == "kind":
+        return list(KIND_ORDER)
+    if facet == "freshness":
+        return [FRESH]
+    return [t.id for t in catalog.taxonomies[facet]]
+
+
+def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, object]:
+    """A facet's values in display order, with their labels and ancestors (nearest first),
+    so the browser counts a parent with its children without walking the tree itself."""
+    ids = _value_ids(catalog, name)
+    if name == "kind":
+        return {"name": name, "param": param, "label": label(lang, "directory.kind"), "ids": ids,
+                "labels": [label(lang, f"kind.{k}") for k in ids], "ancestors": [[] for _ in ids]}
+    if name == "freshness":
+        return {"name": name, "param": param, "label": label(lang, "directory.freshness"),
+                "ids": ids, "labels": [_recent(lang, catalog.policy.fresh_months)],
+                "ancestors": [[]]}
+    tax = catalog.taxonomies[name]
+    position = {term_id: i for i, term_id in enumerate(ids)}
+    facet: dict[str, object] = {
+        "name": name, "param": param, "label": label(lang, f"tax.{name}"), "ids": ids,
+        "labels": [tax.terms[t].label(lang) for t in ids],
+        "ancestors": [[position[a] for a in tax.ancestors(t)] for t in ids]}
+    if name == "regions":
+        # Shown by name in the reader's language, each place before the places within it;
+        # the values keep the core's order, so the browser's allies equal the core's.
+        facet["order"] = [position[t] for t in _places_by_name(tax, tax.roots(), lang)]
+        facet["full"] = [qualified_label(tax, t, lang) for t in ids]  # for flat lists
+    return facet
+
+
+def browser_texts(lang: str) -> dict[str, str]:
+    """The directory's texts and the allies' reasons, as tejido-directory.js and
+    tejido-allies.js look them up."""
+    reasons = {key: text for key, text in group(lang, "allies.").items()
+               if key not in ("title", "intro", "none")}
+    return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
+
+
+def _recent(lang: str, months: int) -> str:
+    """The directory's freshness filter: 'verified in the last year' (or N months)."""
+    if months == 12:
+        return label(lang, "directory.recent.year")
+    return label(lang, "directory.recent.months", months=months)
+
+
 def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
-    index: dict[str, dict[str, int]] = {}
-    taxonomies: dict[str, dict[str, list[object]]] = {}
-    for name in TAXONOMIES:
-        terms = list(catalog.taxonomies[name])
-        index[name] = {t.id: i for i, t in enumerate(terms)}
-        taxonomies[name] = {
-            "ids": [t.id for t in terms],
-            "labels": [t.label(lang) for t in terms],
-            "parents": [index[name].get(t.parent, -1) if t.parent else -1 for t in terms],
-        }
+    """`facets.js`: what the directory and its allies finder compute with.  The facets,
+    their order and URL names, the term ancestry and the allies rules all come from here,
+    so the JavaScript repeats none of them."""
+    facets = [_facet(catalog, name, param, lang) for name, param in FACETS]
+    index = {name: {v: i for i, v in enumerate(_value_ids(catalog, name))} for name, _ in FACETS}
     data = {
-        "kinds": list(KIND_ORDER),
-        "kindLabels": [label(lang, f"kind.{k}") for k in KIND_ORDER],
-        "facetLabels": {"kind": TEXTS[lang]["kind"],
-                        **{n: label(lang, f"tax.{n}") for n in TAXONOMIES}},
-        "taxonomies": taxonomies,
+        "facets": facets,
+        "columns": {**{name: i for i, (name, _) in enumerate(FACETS)}, "practiced": len(FACETS)},
         "entries": [_entry_row(catalog, e, index) for e in catalog.entries.values()],
         "allyRank": _ally_ranks(catalog),
-        "texts": {**TEXTS[lang], **ALLY_PHRASES[lang]},
+        "allies": finder_rules(catalog),
+        "texts": browser_texts(lang),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"tejidoSearch.receive(\"facets\",{text});\n"
@@ -114,4 +152,4 @@ def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> Sni
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
                           *((t, f"tax.{t}") for t in TAXONOMIES)))
     return SnippetView("tejido/directory.html",
-                       {"browse": browse, "texts": TEXTS[lang]})
+                       {"browse": browse})

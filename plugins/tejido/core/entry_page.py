@@ -4,22 +4,22 @@ view objects for the `tejido/entry.html` template (or a kind's own)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from . import contact
+from . import contact, identifiers
 from .allies import KINDS as ALLY_KINDS
 from .allies import AlliesView, allies_view, find_allies
 from .attachments import pdf_pages
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS
 from .model import Entry, Link, pick
+from .opendata.jsonld import structured_data
 from .pdf.published import NO_PDFS, Published
 from .urls import Urls
-from .views import DownloadView, LinkView, Local, PageView, Prose, TermView, Views
+from .views import DownloadView, FreshView, LinkView, Local, PageView, Prose, TermView, Views
 
 TERM_FACTS = ("themes", "regions", "sdgs", "populations")
 PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
@@ -33,14 +33,36 @@ ENTRY_TEMPLATE = "tejido/entry.html"
 
 
 @dataclass(frozen=True)
+class RouteView:
+    """A public contact route: its link (with the extension in its text) and label."""
+
+    view: ClassVar[str] = "route"
+    link: LinkView
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class PersonView:
     view: ClassVar[str] = "person"
     name: str
+    """Empty when only a role is written."""
     role: Local | None
-    routes: tuple[LinkView, ...]
+    routes: tuple[RouteView, ...]
 
 
-Part = str | Local | LinkView | TermView | PersonView
+@dataclass(frozen=True)
+class IdentifierView:
+    """A registered identifier: the register's code and name, linked where the register
+    has a public page of the organization."""
+
+    view: ClassVar[str] = "identifier"
+    scheme: str
+    register: str
+    id: str
+    href: str | None
+
+
+Part = str | Local | LinkView | TermView | RouteView | PersonView | IdentifierView
 
 
 @dataclass(frozen=True)
@@ -102,6 +124,7 @@ class EntryView:
     downloads: tuple[DownloadView, ...]
     relations: tuple[RelationGroup, ...]
     allies: AlliesView | None
+    fresh: FreshView | None = None
 
 
 def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
@@ -109,17 +132,24 @@ def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
     return (f"{years['start']}–{end if end else v.t('ongoing')}",)
 
 
-def _routes(v: Views, details: Mapping[str, str]) -> tuple[Part, ...]:
-    return tuple(LinkView(href, shown) for href, shown in contact.route_links(details))
+def _route(v: Views, route: contact.Route) -> RouteView:
+    extension = f" {v.t('contact.ext')} {route.extension}" if route.extension else ""
+    return RouteView(LinkView(route.href, route.shown + extension), route.label)
 
 
-def _person(v: Views, person: Mapping[str, Any]) -> tuple[Part, ...]:
-    shown = contact.public_person(person)
-    if shown is None:
-        return ()
-    role = v.local(shown["role"]) if "role" in shown else None
-    routes = tuple(LinkView(href, text) for href, text in contact.route_links(shown))
-    return (PersonView(shown["name"], role, routes),)
+def _contact(v: Views, entry: Entry) -> dict[str, tuple[Part, ...]]:
+    """The public routes and the public contact person, as contact.py decides: pages never
+    read `contact` or `contact_person` themselves."""
+    public = contact.public_contact(entry, v.catalog.taxonomies["regions"])
+    shown: dict[str, tuple[Part, ...]] = {}
+    if public.routes:
+        shown["contact"] = tuple(_route(v, route) for route in public.routes)
+    if public.person is not None:
+        person = public.person
+        shown["contact_person"] = (PersonView(
+            person.name, v.local(person.role) if person.role else None,
+            tuple(_route(v, route) for route in person.routes)),)
+    return shown
 
 
 def _address(v: Views, parts: Mapping[str, str]) -> tuple[Part, ...]:
@@ -127,6 +157,12 @@ def _address(v: Views, parts: Mapping[str, str]) -> tuple[Part, ...]:
     if "region" in parts:
         shown.append(v.term("regions", parts["region"]))
     return tuple(shown)
+
+
+def _identifiers(v: Views, items: tuple[Mapping[str, str], ...]) -> tuple[Part, ...]:
+    return tuple(IdentifierView(item["scheme"], identifiers.schemes()[item["scheme"]].name,
+                                item["id"], identifiers.page(item["scheme"], item["id"]))
+                 for item in items)
 
 
 def _plain(v: Views, value: object) -> tuple[Part, ...]:
@@ -151,26 +187,31 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
     "website": lambda v, url: (LinkView(url, url),),
     "social": lambda v, links: tuple(LinkView(url, name.capitalize())
                                      for name, url in links.items()),
-    "contact": _routes,
     "address": _address,
-    "contact_person": _person,
-    "last_verified": _date,
+    "identifiers": _identifiers,
 }
-SEPARATORS = {"social": " · ", "contact": "\n"}
+SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; ",  # places carry a comma
+              "identifiers": "\n"}
 
 
 def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
     rows = []
+    routes = _contact(v, entry)
     for name in FACT_RELATIONS:
         targets = tuple(v.link(link.target) for link in links if link.name == name)
+        if name == "authored_by":  # authors that are not entries, by name
+            targets += tuple(entry.values.get("author_names", ()))
         if targets:
             rows.append(Fact(name, v.t("rel." + name), targets))
     for spec in KINDS[entry.kind].fields:
         value = entry.values.get(spec.name)
         show = FACTS.get(spec.name)
-        if value is None or show is None:
+        if spec.name in ("contact", "contact_person"):
+            parts = routes.get(spec.name, ())
+        elif value is None or show is None:
             continue
-        parts = show(v, value)
+        else:
+            parts = show(v, value)
         if parts:
             rows.append(Fact(spec.name, v.t("field." + spec.name), parts,
                              SEPARATORS.get(spec.name, ", ")))
@@ -215,7 +256,17 @@ def _downloads(v: Views, entry: Entry, root: Path,
         link = LinkView(v.href(url), title, item["lang"], True)
         items.append(DownloadView(link, "PDF", v.t(f"language.{item['lang']}"), size_kb,
                                   pdf_pages(path)))
+    if "link" in entry.values:
+        items.append(_external(v, entry, entry.values["link"]))
     return tuple(items)
+
+
+def _external(v: Views, entry: Entry, link: Mapping[str, Any]) -> DownloadView:
+    """A document published elsewhere: its address, format, language, size and pages."""
+    title = v.local({link["lang"]: pick(entry.title, link["lang"])[0]})
+    return DownloadView(LinkView(link["url"], title, link["lang"]), link["format"].upper(),
+                        v.t(f"language.{link['lang']}"), None, link.get("pages"),
+                        size=link.get("size", ""), external=True)
 
 
 def _relations(v: Views, links: tuple[Link, ...]) -> tuple[RelationGroup, ...]:
@@ -255,41 +306,22 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
         relations=_relations(v, links),
         allies=(allies_view(v, find_allies(v.catalog, entry.ref))
                 if entry.kind in ALLY_KINDS else None),
+        fresh=v.fresh(entry),
     )
 
 
 def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path,
-               published: Published = NO_PDFS) -> PageView:
+               published: Published = NO_PDFS, site_url: str = "") -> PageView:
     v = Views(catalog, urls, lang, urls.entry(entry.ref, lang))
     view = entry_view(v, entry, root, published)
     return v.page(
         source=urls.source(entry.kind, entry.id, lang), title=entry.name(lang),
         description=pick(entry.summary, lang)[0], kind=entry.kind,
         templates=(f"tejido/entry/{entry.kind}.html", ENTRY_TEMPLATE),
-        context={"entry": view}, jsonld=structured_data(entry, lang), ref=entry.ref,
+        context={"entry": view},
+        jsonld=structured_data(catalog, entry, lang, urls, site_url, root, published),
+        ref=entry.ref,
     )
-
-
-SCHEMA_TYPES = {"organization": "Organization", "network": "Organization",
-                "practice": "CreativeWork", "guide": "Book"}
-
-
-def structured_data(entry: Entry, lang: str) -> str:
-    description, used = pick(entry.summary, lang)
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": SCHEMA_TYPES[entry.kind],
-        "name": entry.name(lang),
-        "description": description,
-        "inLanguage": used,  # the language of the text actually shown
-    }
-    for source, target in (("website", "url"), ("founded", "foundingDate"),
-                           ("acronym", "alternateName"), ("year", "datePublished")):
-        if source in entry.values:
-            data[target] = str(entry.values[source])
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # Inside <script>, only these characters could end the element or open a comment.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def attachment_url(urls: Urls, entry: Entry, path: str) -> str:

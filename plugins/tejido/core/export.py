@@ -1,7 +1,7 @@
 """Machine-readable exports.  `catalog.json` lists every entry in one language.
 
 Published at `/catalog.json` (Spanish) and `/en/catalog.json` (English):
-{"language", "count", "entries": [{"id", "ref", "kind", "name", "summary",
+{"language", "licence", "count", "entries": [{"id", "ref", "kind", "name", "summary",
 "url", "themes", "regions", "sdgs", "populations", "languages"}]}.
 URLs are relative to the site root.  The output is deterministic.
 """
@@ -36,7 +36,7 @@ def catalog_records(catalog: Catalog, lang: str, urls: Urls) -> list[dict[str, o
     ]
 
 
-def catalog_json(catalog: Catalog, lang: str, urls: Urls) -> str:
+def catalog_json(catalog: Catalog, lang: str, urls: Urls, licence: str = "CC-BY-4.0") -> str:
     records = catalog_records(catalog, lang, urls)
-    document = {"language": lang, "count": len(records), "entries": records}
+    document = {"language": lang, "licence": licence, "count": len(records), "entries": records}
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .licences import LICENCES as KNOWN_LICENCES
+
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
-LICENCES: tuple[str, ...] = (
-    "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0", "CC-BY-ND-4.0",
-    "CC-BY-NC-ND-4.0", "CC0-1.0", "all-rights-reserved",
-)
+LICENCES: tuple[str, ...] = tuple(code for code in KNOWN_LICENCES if code != "ODbL-1.0")
+"""What a guide may be published under (ODbL is a licence for data, not for texts)."""
 COST_BANDS: tuple[str, ...] = ("low", "medium", "high")
+DOCUMENT_FORMATS: tuple[str, ...] = (
+    "pdf", "html", "doc", "docx", "odt", "epub", "xlsx", "ods", "pptx", "video", "audio")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,20 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Count:
+    """A whole number from 1 (pages of a document)."""
+
+    maximum: int = 100_000
+
+
+@dataclass(frozen=True)
+class Names:
+    """A list of plain names (people or groups that are not entries)."""
+
+    max_length: int = 120
+
+
+@dataclass(frozen=True)
 class Choice:
     values: tuple[str, ...]
 
@@ -92,6 +108,8 @@ class FilePath:
 @dataclass(frozen=True)
 class Record:
     fields: tuple[Field, ...]
+    policy: str = ""
+    """A check across the record's fields, by name (see validate.RECORD_POLICIES)."""
 
 
 @dataclass(frozen=True)
@@ -100,8 +118,8 @@ class ListOf:
 
 
 FieldType = (
-    Text | Bilingual | Year | Date | Url | Email | Phone | Flag | Choice | Term | Terms
-    | Ref | Refs | FilePath | Record | ListOf
+    Text | Bilingual | Year | Date | Url | Email | Phone | Flag | Count | Names | Choice | Term
+    | Terms | Ref | Refs | FilePath | Record | ListOf
 )
 
 
@@ -185,20 +203,119 @@ SOCIAL = Field(
     )),
     "Redes sociales.", "Social media links.",
 )
+CONSENT = Field(
+    "consent",
+    Record((
+        Field("date", Date(), "Fecha del consentimiento.", "Date of the consent.",
+              required=True, example="2026-03-01"),
+        Field("source", Text(300), "Dónde consta (acta, correo, acuerdo); no se publica.",
+              "Where it is recorded (minutes, e-mail, agreement); never published.",
+              required=True, example='"Acta de asamblea, 1 de marzo de 2026"'),
+    )),
+    "La organización publica esta vía a propósito: fecha y fuente del consentimiento.",
+    "The organization publishes this route on purpose: date and source of the consent.",
+)
+ROUTE_LABEL = Field("label", Text(60), "Etiqueta corta (oficina, WhatsApp).",
+                    "Short label (office, WhatsApp).")
 CONTACT = Field(
     "contact",
     Record((
         Field("email", Email(), "Correo institucional.", "Organization's e-mail."),
         Field("phone", Phone(), "Teléfono institucional.", "Organization's phone."),
+        Field(
+            "emails",
+            ListOf(Record((
+                Field("address", Email(), "Correo.", "E-mail address.", required=True,
+                      example="coordinacion@org.mx"),
+                ROUTE_LABEL,
+                CONSENT,
+            ))),
+            "Varios correos de la organización, cada uno con su etiqueta.",
+            "Several e-mails of the organization, each with its label.",
+        ),
+        Field(
+            "phones",
+            ListOf(Record((
+                Field("number", Phone(), "Número, con lada internacional (+52 …).",
+                      "Number, with the country code (+52 …).", required=True,
+                      example='"+52 951 100 2000"'),
+                Field("extension", Text(10), "Extensión.", "Extension."),
+                ROUTE_LABEL,
+                CONSENT,
+            ))),
+            "Varios teléfonos de la organización, cada uno con su etiqueta.",
+            "Several phones of the organization, each with its label.",
+        ),
         Field("form", Url(), "Formulario de contacto.", "Contact form."),
     )),
-    "Vías de contacto públicas de la organización.", "The organization's public contact routes.",
+    "Vías de contacto públicas de la organización (nunca las de una persona).",
+    "The organization's public contact routes (never a person's).",
+)
+CONTACT_PERSON = Field(
+    "contact_person",
+    Record((
+        Field("name", Text(120), "Nombre (opcional: basta el cargo).",
+              "Name (optional: a role is enough)."),
+        Field("role", Bilingual(max_length=120), "Cargo.", "Role."),
+        Field("email", Email(), "Correo.", "E-mail."),
+        Field("phone", Phone(), "Teléfono.", "Phone."),
+        Field("public", Flag(), "¿Puede publicarse? (true/false; por omisión no).",
+              "May it be published? (true/false; not by default)."),
+    )),
+    "Persona de contacto; nunca se publica salvo con `public: true`.",
+    "Contact person; never published unless `public: true`.",
+)
+DISTINCT_FROM = Field(
+    "distinct_from", Refs(("organization", "network")),
+    "Entradas que se parecen a esta pero son otras (así `tejido check` deja de avisar).",
+    "Entries that look like this one but are others (so `tejido check` stops warning).",
+    example="[organization:seres]",
+)
+IDENTIFIERS = Field(
+    "identifiers",
+    ListOf(Record((
+        Field("scheme", Text(40),
+              "Registro, con su código de org-id.guide (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              "Register, by its org-id.guide code (MX-RFC, GT-NIT, SV-NIT, XI-WIKIDATA…).",
+              required=True, example="MX-RFC"),
+        Field("id", Text(60), "El identificador en ese registro.",
+              "The identifier in that register.", required=True, example="ABC680524P76"),
+    ), policy="identifier")),
+    "Identificadores registrados de la organización (RFC, NIT, Wikidata…).",
+    "The organization's registered identifiers (tax numbers, Wikidata…).",
 )
 LAST_VERIFIED = Field(
     "last_verified", Date(),
     "Fecha en que se verificaron los datos (AAAA-MM-DD): hoy, si los acabas de revisar.",
     "Date the data was last checked (YYYY-MM-DD): today, if you just checked them.",
 )
+VERIFICATION_METHODS: tuple[str, ...] = ("phone", "email", "visit", "self")
+VERIFIED_BY = Field(
+    "verified_by", Bilingual(max_length=120),
+    "Quién verificó: un cargo o una organización, nunca el nombre de una persona.",
+    "Who checked: a role or an organization, never a person's name.",
+    example="{es: coordinación de la Red Polo, en: Red Polo coordination}",
+)
+VERIFICATION_METHOD = Field(
+    "verification_method", Choice(VERIFICATION_METHODS),
+    "Cómo: phone (llamada), email (correo), visit (visita) o self (la propia organización).",
+    "How: phone (a call), email, visit, or self (the organization itself).",
+)
+WITHDRAWN = Field(
+    "withdrawn",
+    Record((
+        Field("date", Date(), "Fecha del retiro.", "Date it was withdrawn.", required=True,
+              example="2026-03-01"),
+        Field("reason", Choice(("request", "safety", "closed")),
+              "request (lo pidió la organización), safety (por su seguridad) o closed (cerró); "
+              "no se publica.",
+              "request (the organization asked), safety (for its safety) or closed; "
+              "never published."),
+    )),
+    "Retirada: el archivo se queda, pero la entrada no aparece en ninguna salida.",
+    "Withdrawn: the file stays, but the entry appears in no output.",
+)
+FRESHNESS_FIELDS = (LAST_VERIFIED, VERIFIED_BY, VERIFICATION_METHOD, WITHDRAWN)
 
 ORGANIZATION = KindSpec(
     "organization", "directory/organizations", "*.yml", "name",
@@ -227,21 +344,10 @@ ORGANIZATION = KindSpec(
             "Domicilio.", "Address.",
         ),
         CONTACT,
-        Field(
-            "contact_person",
-            Record((
-                Field("name", Text(120), "Nombre.", "Name.", required=True),
-                Field("role", Bilingual(max_length=120), "Cargo.", "Role."),
-                Field("email", Email(), "Correo.", "E-mail."),
-                Field("phone", Phone(), "Teléfono.", "Phone."),
-                Field("public", Flag(), "¿Puede publicarse? (true/false; por omisión no).",
-                      "May it be published? (true/false; not by default)."),
-            )),
-            "Persona de contacto; sólo se publica con `public: true`.",
-            "Contact person; published only with `public: true`.",
-        ),
+        CONTACT_PERSON,
         WEBSITE,
         SOCIAL,
+        IDENTIFIERS,
         Field(
             "alliances",
             ListOf(Record((
@@ -254,7 +360,8 @@ ORGANIZATION = KindSpec(
             "Alliances or agreements with other entries.",
             relation=Relation("alliance", "alliance", ref_field="with", year_field="year"),
         ),
-        LAST_VERIFIED,
+        DISTINCT_FROM,
+        *FRESHNESS_FIELDS,
     ),
     "Organizaciones", "Organizations",
 )
@@ -287,7 +394,10 @@ NETWORK = KindSpec(
         WEBSITE,
         SOCIAL,
         CONTACT,
-        LAST_VERIFIED,
+        CONTACT_PERSON,
+        IDENTIFIERS,
+        DISTINCT_FROM,
+        *FRESHNESS_FIELDS,
     ),
     "Redes", "Networks",
 )
@@ -342,7 +452,7 @@ PRACTICE = KindSpec(
         ),
         Field("guides", Refs(("guide",)), "Guías relacionadas.", "Related guides.",
               relation=Relation("uses_guide", "used_in")),
-        LAST_VERIFIED,
+        *FRESHNESS_FIELDS,
     ),
     "Buenas prácticas", "Good practices",
 )
@@ -352,8 +462,15 @@ GUIDE = KindSpec(
     (
         Field("title", Bilingual(max_length=200), "Título.", "Title.", required=True),
         SUMMARY,
-        Field("authors", Refs(("organization", "network")), "Autoras y autores (entradas).",
-              "Authors (entries).", required=True, relation=Relation("authored_by", "authored")),
+        Field("authors", Refs(("organization", "network")),
+              "Autoras y autores que están en el catálogo (entradas).",
+              "Authors that are in the catalog (entries).",
+              relation=Relation("authored_by", "authored"), example="[organization:seres]"),
+        Field("author_names", Names(),
+              "Autoras y autores que no están en el catálogo, por su nombre (con authors, o "
+              "en su lugar).",
+              "Authors that are not in the catalog, by name (with authors, or instead).",
+              example='["Ana Pérez", "Colectivo Raíces"]'),
         Field("year", Year(), "Año de publicación.", "Year published.", required=True),
         Field("licence", Choice(LICENCES), "Licencia.", "Licence.", required=True,
               example="CC-BY-SA-4.0"),
@@ -370,7 +487,22 @@ GUIDE = KindSpec(
             ))),
             "Archivos adjuntos (PDF).", "Attached files (PDF).",
         ),
-        LAST_VERIFIED,
+        Field(
+            "link",
+            Record((
+                Field("url", Url(), "Dirección del documento.", "Address of the document.",
+                      required=True),
+                Field("lang", Choice(LANGUAGES), "Idioma del documento.",
+                      "Language of the document.", required=True),
+                Field("format", Choice(DOCUMENT_FORMATS), "Formato.", "Format.",
+                      required=True, example="pdf"),
+                Field("size", Text(20), "Tamaño, como 2,4 MB.", "Size, like 2.4 MB."),
+                Field("pages", Count(), "Número de páginas.", "Number of pages."),
+            )),
+            "Documento publicado en otro sitio (en lugar de adjuntarlo).",
+            "A document published elsewhere (instead of attaching it).",
+        ),
+        *FRESHNESS_FIELDS,
     ),
     "Guías y manuales", "Guides and manuals",
 )
@@ -392,6 +524,13 @@ SPANISH_FIELD_NAMES: dict[str, str] = {
     "resultados": "results", "aprendizajes": "lessons", "guias": "guides", "autores": "authors",
     "autoras": "authors", "ano": "year", "licencia": "licence", "archivos": "files",
     "idioma": "lang", "ruta": "path", "ciudad": "city", "calle": "street", "cargo": "role",
-    "publico": "public", "costo": "cost", "duracion": "duration",
+    "publico": "public", "costo": "cost", "duracion": "duration", "correos": "emails",
+    "telefonos": "phones", "numero": "number", "extension": "extension",
+    "etiqueta": "label", "consentimiento": "consent", "fuente": "source", "fecha": "date",
+    "verificado_por": "verified_by", "metodo": "verification_method", "retirada": "withdrawn",
+    "retirado": "withdrawn", "motivo": "reason",
+    "enlace": "link", "formato": "format", "tamano": "size", "paginas": "pages",
+    "autoria": "author_names",
+    "identificadores": "identifiers", "esquema": "scheme", "registro": "scheme",
 }
 """Field names a Spanish speaker may write (accents removed), for 'did you mean'."""

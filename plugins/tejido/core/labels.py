@@ -1,223 +1,31 @@
-"""Interface text, one table per language.  Content text never comes from here."""
+"""Interface text, one table per language (`data/text.<lang>.yml`).  Content text never
+comes from here.
+
+Keys are namespaced by where they are shown (`directory.…`, `matrix.…`, `allies.…`,
+`report.…`, `search.…`); every language has the same keys (a test checks), so a
+translator edits one file and never Python."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
 
-ES: Mapping[str, str] = {
-    "kind.organization": "Organización",
-    "kind.network": "Red",
-    "kind.practice": "Buena práctica",
-    "kind.guide": "Guía",
-    "kinds.organization": "Organizaciones",
-    "kinds.network": "Redes",
-    "kinds.practice": "Buenas prácticas",
-    "kinds.guide": "Guías y manuales",
-    "tax.themes": "Temas",
-    "tax.regions": "Regiones",
-    "tax.sdgs": "Objetivos de Desarrollo Sostenible",
-    "tax.populations": "Poblaciones",
-    "tax.organization-types": "Tipos de organización",
-    "sdg": "ODS",
-    "fallback": "Esta parte aún no está traducida al español; se muestra en {language}.",
-    "untranslated": "aún sin traducir",
-    "page.of": "página {number} de {total}",
-    "language.es": "español",
-    "language.en": "inglés",
-    "field.acronym": "Siglas",
-    "field.type": "Tipo",
-    "field.legal_form": "Figura jurídica",
-    "field.founded": "Fundación",
-    "field.themes": "Temas",
-    "field.regions": "Regiones",
-    "field.sdgs": "ODS",
-    "field.populations": "Poblaciones",
-    "field.website": "Sitio web",
-    "field.social": "Redes sociales",
-    "field.contact": "Contacto",
-    "field.address": "Domicilio",
-    "field.contact_person": "Persona de contacto",
-    "field.last_verified": "Datos verificados el",
-    "field.project": "Proyecto",
-    "field.years": "Años",
-    "field.year": "Año",
-    "field.licence": "Licencia",
-    "field.description": "Descripción",
-    "field.problem": "El problema",
-    "field.what_was_done": "Qué se hizo",
-    "field.results": "Resultados",
-    "field.lessons": "Aprendizajes",
-    "field.replication": "Para replicarla",
-    "field.cost": "Costo",
-    "field.duration": "Duración",
-    "field.needs": "Qué se necesita",
-    "field.files": "Descargas",
-    "cost.low": "bajo",
-    "cost.medium": "medio",
-    "cost.high": "alto",
-    "ongoing": "en curso",
-    "rel.member_of": "Redes a las que pertenece",
-    "rel.has_member": "Miembros",
-    "rel.convenes": "Redes que convoca",
-    "rel.convened_by": "Convoca",
-    "rel.alliance": "Alianzas",
-    "rel.ran": "Buenas prácticas que realizó",
-    "rel.run_by": "Realizada por",
-    "rel.from_network": "Surgió de la red",
-    "rel.network_practice": "Buenas prácticas de la red",
-    "rel.uses_guide": "Guías relacionadas",
-    "rel.used_in": "Prácticas que la usan",
-    "rel.authored_by": "Autoría",
-    "rel.authored": "Guías publicadas",
-    "since": "desde {year}",
-    "entries": "{count} entradas",
-    "entry": "1 entrada",
-    "none": "Todavía no hay entradas aquí.",
-    "subterms": "Dentro de este término",
-    "part_of": "Forma parte de",
-    "all_kinds": "Todas las entradas",
-    "home.counts": "El catálogo hoy",
-    "home.themes": "Por tema",
-    "home.regions": "Por región",
-    "home.kinds": "Por tipo de entrada",
-    "home.search": "Buscar y filtrar en el directorio",
-    "home.matrix": "Temas por región: dónde no hay nadie todavía",
-    "download": "Descargar",
-    "pdf": "PDF",
-    "open_data": "Datos abiertos",
-    "catalog_json": "Catálogo en JSON",
-    "pdf.contents": "Contenido",
-    "pdf.language": "Idioma",
-    "pdf.see_page": "ver p.\u00a0",
-    "pdf.directory": "Directorio temático",
-    "pdf.directory.subtitle": "Organizaciones y redes de la sociedad civil, por tema y por región",
-    "pdf.directory.link": "Directorio temático completo, para imprimir",
-    "pdf.directory.howto": "Las organizaciones aparecen por tema y, dentro de cada tema, por "
-                           "región. La ficha completa de cada una está donde aparece por primera "
-                           "vez; los demás grupos indican su página. Al final, las redes y un "
-                           "índice alfabético.",
-    "pdf.index": "Índice de organizaciones",
-    "pdf.includes": "Incluye",
-    "pdf.verified": "Datos al",
-    "pdf.organizations.one": "1 organización",
-    "pdf.organizations.many": "{count} organizaciones",
-    "pdf.networks.one": "1 red",
-    "pdf.networks.many": "{count} redes",
-    "pdf.also_here": "También en este grupo",
-    "pdf.fallback": "Los textos marcados {code} aún no están traducidos al español.",
-    "pdf.source": "Texto publicado en Tejido, el catálogo abierto de la sociedad civil.",
-    "fix.label": "Corregir esta entrada",
-    "fix.edit": "Editar esta entrada",
-    "fix.suggest": "Sugerir una corrección",
-}
+import yaml
 
-EN: Mapping[str, str] = {
-    "kind.organization": "Organization",
-    "kind.network": "Network",
-    "kind.practice": "Good practice",
-    "kind.guide": "Guide",
-    "kinds.organization": "Organizations",
-    "kinds.network": "Networks",
-    "kinds.practice": "Good practices",
-    "kinds.guide": "Guides and manuals",
-    "tax.themes": "Themes",
-    "tax.regions": "Regions",
-    "tax.sdgs": "Sustainable Development Goals",
-    "tax.populations": "Populations",
-    "tax.organization-types": "Types of organization",
-    "sdg": "SDG",
-    "fallback": "This part is not yet translated into English; it is shown in {language}.",
-    "untranslated": "not yet translated",
-    "page.of": "page {number} of {total}",
-    "language.es": "Spanish",
-    "language.en": "English",
-    "field.acronym": "Acronym",
-    "field.type": "Type",
-    "field.legal_form": "Legal form",
-    "field.founded": "Founded",
-    "field.themes": "Themes",
-    "field.regions": "Regions",
-    "field.sdgs": "SDGs",
-    "field.populations": "Populations",
-    "field.website": "Website",
-    "field.social": "Social media",
-    "field.contact": "Contact",
-    "field.address": "Address",
-    "field.contact_person": "Contact person",
-    "field.last_verified": "Data checked on",
-    "field.project": "Project",
-    "field.years": "Years",
-    "field.year": "Year",
-    "field.licence": "Licence",
-    "field.description": "Description",
-    "field.problem": "The problem",
-    "field.what_was_done": "What was done",
-    "field.results": "Results",
-    "field.lessons": "Lessons learned",
-    "field.replication": "To replicate it",
-    "field.cost": "Cost",
-    "field.duration": "Duration",
-    "field.needs": "What it takes",
-    "field.files": "Downloads",
-    "cost.low": "low",
-    "cost.medium": "medium",
-    "cost.high": "high",
-    "ongoing": "ongoing",
-    "rel.member_of": "Member of these networks",
-    "rel.has_member": "Members",
-    "rel.convenes": "Networks it convenes",
-    "rel.convened_by": "Convened by",
-    "rel.alliance": "Alliances",
-    "rel.ran": "Good practices it carried out",
-    "rel.run_by": "Carried out by",
-    "rel.from_network": "Came from the network",
-    "rel.network_practice": "Good practices of the network",
-    "rel.uses_guide": "Related guides",
-    "rel.used_in": "Practices that use it",
-    "rel.authored_by": "Authors",
-    "rel.authored": "Guides published",
-    "since": "since {year}",
-    "entries": "{count} entries",
-    "entry": "1 entry",
-    "none": "No entries here yet.",
-    "subterms": "Within this term",
-    "part_of": "Part of",
-    "all_kinds": "All entries",
-    "home.counts": "The catalog today",
-    "home.themes": "By theme",
-    "home.regions": "By region",
-    "home.kinds": "By kind of entry",
-    "home.search": "Search and filter the directory",
-    "home.matrix": "Themes by region: where nobody is yet",
-    "download": "Download",
-    "pdf": "PDF",
-    "open_data": "Open data",
-    "catalog_json": "Catalog as JSON",
-    "pdf.contents": "Contents",
-    "pdf.language": "Language",
-    "pdf.see_page": "see p.\u00a0",
-    "pdf.directory": "Thematic directory",
-    "pdf.directory.subtitle": "Civil society organizations and networks, by theme and by region",
-    "pdf.directory.link": "The whole thematic directory, printable",
-    "pdf.directory.howto": "Organizations are listed by theme and, within each theme, by "
-                           "region. Each one's full card is where it first appears; other groups "
-                           "give its page. At the end, the networks and an alphabetical index.",
-    "pdf.index": "Index of organizations",
-    "pdf.includes": "Includes",
-    "pdf.verified": "Data as of",
-    "pdf.organizations.one": "1 organization",
-    "pdf.organizations.many": "{count} organizations",
-    "pdf.networks.one": "1 network",
-    "pdf.networks.many": "{count} networks",
-    "pdf.also_here": "Also in this group",
-    "pdf.fallback": "Texts marked {code} are not yet translated into English.",
-    "pdf.source": "Text published in Tejido, the open catalog of civil society.",
-    "fix.label": "Fix this entry",
-    "fix.edit": "Edit this entry",
-    "fix.suggest": "Suggest a correction",
-}
+from .fields import LANGUAGES
 
-TABLES: Mapping[str, Mapping[str, str]] = {"es": ES, "en": EN}
+DATA = Path(__file__).parent / "data"
+
+
+def _table(lang: str) -> Mapping[str, str]:
+    data = yaml.safe_load((DATA / f"text.{lang}.yml").read_text(encoding="utf-8"))
+    return MappingProxyType({str(key): str(value) for key, value in data.items()})
+
+
+TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {lang: _table(lang) for lang in LANGUAGES})
+ES, EN = TABLES["es"], TABLES["en"]
 
 
 def label(lang: str, key: str, **values: object) -> str:
@@ -227,3 +35,10 @@ def label(lang: str, key: str, **values: object) -> str:
 
 def count_label(lang: str, count: int) -> str:
     return label(lang, "entry") if count == 1 else label(lang, "entries", count=count)
+
+
+def group(lang: str, prefix: str) -> dict[str, str]:
+    """The texts under one prefix, without it (`group("es", "directory.")["reset"]`), for
+    the data the browser's scripts read."""
+    return {key.removeprefix(prefix): text for key, text in TABLES[lang].items()
+            if key.startswith(prefix)}

@@ -13,14 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .labels import label
 from .model import Entry
-
-TEXTS = {
-    "es": ("Corrección: {name}", "Entrada: {ref}\nArchivo: {path}\nPágina: {page}\n\n"
-           "¿Qué dato hay que corregir y cuál es el correcto?\n"),
-    "en": ("Correction: {name}", "Entry: {ref}\nFile: {path}\nPage: {page}\n\n"
-           "Which information is wrong, and what is right?\n"),
-}
 
 
 @dataclass(frozen=True)
@@ -31,7 +25,7 @@ class FixLinks:
 
 def fix_links(entry: Entry, lang: str, page_url: str, edit_template: str | None,
               correction_template: str | None) -> FixLinks:
-    title, body = TEXTS[lang]
+    title, body = label(lang, "fix.correction.title"), label(lang, "fix.correction.body")
     values = {"name": entry.name(lang), "ref": str(entry.ref), "path": entry.source,
               "page": page_url}
     edit = edit_template.replace("{path}", quote(entry.source)) if edit_template else None

@@ -28,6 +28,8 @@ from itertools import product
 
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE
+from .labels import group, label
+from .regions import by_name
 from .taxonomy import Taxonomy
 from .urls import Urls
 from .views import PageView, TermView, Views
@@ -36,46 +38,11 @@ FOLDER = "matriz"
 """The page lives at `matriz/` in Spanish and `en/matriz/` in English."""
 HEAT_LEVELS = 4
 
-TEXTS: Mapping[str, Mapping[str, str]] = {
-    "es": {
-        "title": "Temas por región",
-        "description": "Cuántas organizaciones trabajan cada tema en cada estado, y dónde no hay "
-                       "ninguna todavía.",
-        "intro": "Cuántas organizaciones trabajan cada tema en cada estado. Los ceros son los "
-                 "huecos: lugares donde nadie trabaja ese tema todavía. Una organización que "
-                 "trabaja en varios estados cuenta en cada uno; un subtema cuenta también en su "
-                 "tema general.",
-        "caption": "Organizaciones por tema (filas) y por estado (columnas)",
-        "corner": "Tema",
-        "total": "Total",
-        "gap": "{theme} en {region}: ninguna organización todavía",
-        "legend": "nadie todavía",
-        "scroll": "Tabla de temas por región; se desplaza hacia los lados",
-        "organizations.one": "1 organización",
-        "organizations.many": "{count} organizaciones",
-    },
-    "en": {
-        "title": "Themes by region",
-        "description": "How many organizations work on each theme in each state, and where none "
-                       "does yet.",
-        "intro": "How many organizations work on each theme in each state. The zeros are the "
-                 "gaps: places where nobody works on that theme yet. An organization that works "
-                 "in several states counts in each; a sub-theme also counts in its broader theme.",
-        "caption": "Organizations by theme (rows) and by state (columns)",
-        "corner": "Theme",
-        "total": "Total",
-        "gap": "{theme} in {region}: no organization yet",
-        "legend": "nobody yet",
-        "scroll": "Table of themes by region; it scrolls sideways",
-        "organizations.one": "1 organization",
-        "organizations.many": "{count} organizations",
-    },
-}
+
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    table = TEXTS.get(lang, TEXTS[DEFAULT_LANGUAGE])
-    return table[key].format(**values) if values else table[key]
+    return label(lang, f"matrix.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -129,21 +96,26 @@ def _rows(tax: Taxonomy, ids: Iterable[str], depth: int = 0) -> Iterator[tuple[s
         yield from _rows(tax, tax.children.get(term_id, ()), depth + 1)
 
 
-def _columns(regions: Taxonomy, counts: Mapping[tuple[str, str], int]) -> Iterator[Column]:
-    for country in regions.roots():
+def _columns(regions: Taxonomy, counts: Mapping[tuple[str, str], int],
+             lang: str) -> Iterator[Column]:
+    """Countries by name in the reader's language (wider scopes after them), each with its
+    states by name; only places where an organization works."""
+    roots = by_name(regions, regions.roots(), lang)
+    for country in sorted(roots, key=lambda r: regions.terms[r].country is None):
         if not counts.get(("", country)):
             continue
-        states = regions.children.get(country, ())
+        states = [s for s in by_name(regions, regions.children.get(country, ()), lang)
+                  if counts.get(("", s))]
         for state in states:
             yield Column(state, country)
         yield Column(country, country, total=bool(states))
 
 
-def build_matrix(catalog: Catalog) -> Matrix:
+def build_matrix(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> Matrix:
     counts = count_organizations(catalog)
     themes = catalog.taxonomies["themes"]
     rows = tuple(_rows(themes, themes.roots()))
-    columns = tuple(_columns(catalog.taxonomies["regions"], counts))
+    columns = tuple(_columns(catalog.taxonomies["regions"], counts, lang))
     largest = max((counts.get((theme, column.region), 0) for theme, _ in rows
                    for column in columns if not column.total), default=0)
     return Matrix(rows, columns, counts, largest)
@@ -184,6 +156,7 @@ class MatrixView:
     states: tuple[HeadCell, ...]
     rows: tuple[MatrixRow, ...]
     texts: Mapping[str, str]
+    """The matrix's interface text (`matrix.…` keys without the prefix)."""
 
 
 def _head(v: Views, matrix: Matrix) -> tuple[tuple[HeadCell, ...], tuple[HeadCell, ...]]:
@@ -215,7 +188,7 @@ def matrix_view(v: Views, matrix: Matrix) -> MatrixView:
     rows = tuple(MatrixRow(v.term("themes", theme), depth,
                            tuple(_cell(v, matrix, theme, column) for column in matrix.columns))
                  for theme, depth in matrix.rows) if matrix.columns else ()
-    return MatrixView(countries, states, rows, TEXTS.get(v.lang, TEXTS[DEFAULT_LANGUAGE]))
+    return MatrixView(countries, states, rows, group(v.lang, "matrix."))
 
 
 def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageView:
@@ -226,7 +199,8 @@ def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageView:
     return v.page(source=urls.source_file(FOLDER, lang), title=text(lang, "title"),
                   description=text(lang, "description"), kind="matrix",
                   templates=("tejido/matrix.html",),
-                  context={"matrix": matrix_view(v, build_matrix(catalog)), "counted": counted})
+                  context={"matrix": matrix_view(v, build_matrix(catalog, lang)),
+                           "counted": counted})
 
 
 __all__ = ["FOLDER", "Column", "Matrix", "build_matrix", "count_organizations", "matrix_page",

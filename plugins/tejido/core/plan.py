@@ -18,12 +18,14 @@ from pathlib import Path
 
 from .browse import term_page, term_page_source
 from .catalog import Catalog
+from .due import DUE_PATH, due_page
 from .entry_page import entry_page
 from .fields import TAXONOMIES
 from .listing import PAGE_SIZE, kind_page, kind_page_numbers, kind_page_source, page_count
 from .matrix import FOLDER as MATRIX_FOLDER
 from .matrix import matrix_page
 from .model import Entry, Ref
+from .opendata.settings import DATA_FOLDER
 from .pdf.published import NO_PDFS, Published
 from .report import REPORT_PATH, build_report, report_page
 from .urls import Urls
@@ -48,6 +50,10 @@ class PlanSettings:
     report: bool = False
     report_max_age_days: int = 365
     today: dt.date | None = None
+    site_url: str = ""
+    correction_url: str | None = None
+    data_page: Callable[[Catalog, str], PageView] | None = None
+    """The open data page of a language (made by the glue, which holds the data)."""
 
 
 def page_plan(catalog: Catalog, lang: str, urls: Urls,
@@ -59,18 +65,24 @@ def page_plan(catalog: Catalog, lang: str, urls: Urls,
     yield from _term_plan(catalog, lang, urls, settings.size)
     yield Planned(urls.source_file(MATRIX_FOLDER, lang),
                   lambda c, _: matrix_page(c, lang, urls))
+    data_page = settings.data_page
+    if data_page is not None:
+        yield Planned(urls.source_file(DATA_FOLDER, lang), lambda c, _: data_page(c, lang))
     for kind, number in kind_page_numbers(catalog, settings.size):
         yield Planned(kind_page_source(urls, kind, number, lang),
                       partial(_kind_page, kind, number, lang, urls, settings.size))
     if settings.report:
         yield Planned(urls.source_file(REPORT_PATH, lang),
                       partial(_report, lang, urls, settings))
+        yield Planned(urls.source_file(DUE_PATH, lang),
+                      lambda c, _: due_page(c, lang, urls, settings.site_url,
+                                            settings.correction_url))
 
 
 def _entry(ref: Ref, lang: str, urls: Urls, settings: PlanSettings, catalog: Catalog,
            _: object) -> PageView:
     return entry_page(catalog, catalog.entries[ref], lang, urls, settings.root,
-                      settings.published)
+                      settings.published, settings.site_url)
 
 
 def _kind_page(kind: str, number: int, lang: str, urls: Urls, size: int, catalog: Catalog,

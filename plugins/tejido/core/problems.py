@@ -7,9 +7,16 @@ so a contributor sees every mistake of a run at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
+
+from .mask import mask_text
+
+MAX_SHOWN = 200
+"""Problems printed in full; past that a summary by file.  A broken generator can make
+40,000 problems, and 16 MB of messages help nobody (nor a CI log)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -22,10 +29,15 @@ class Problem:
     found: str = ""
     hint: str = ""
 
+    def detail(self) -> str:
+        """'; expected X, found Y', or the half that is known."""
+        if self.expected:
+            return f"; expected {self.expected}, found {self.found or 'nothing'}"
+        return f"; found {self.found}" if self.found else ""
+
     def format(self) -> str:
         text = f"{self.path}:{self.line}: {self.field or '(file)'}: {self.message}"
-        if self.expected or self.found:
-            text += f"; expected {self.expected or '?'}, found {self.found or 'nothing'}"
+        text += self.detail()
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
@@ -38,10 +50,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, problem: Problem) -> None:
-        self.items.append(problem)
+        self.items.append(masked(problem))
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
+        self.items.extend(masked(p) for p in problems)
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -52,12 +64,37 @@ class Problems:
     def __iter__(self) -> Iterator[Problem]:
         return iter(sorted(set(self.items)))
 
-    def report(self) -> str:
-        lines = [p.format() for p in self]
-        count = len(lines)
+    def report(self, limit: int = MAX_SHOWN) -> str:
+        items = list(self)
+        lines = [p.format() for p in items[:limit]]
+        rest = omitted(items, limit)
+        if rest:
+            lines.append(rest)
+        count = len(items)
         noun = "problem" if count == 1 else "problems"
         lines.append(f"{count} {noun} found. Fix them and check again (make check).")
         return "\n".join(lines)
+
+
+def omitted(items: Sequence[Problem], limit: int = MAX_SHOWN) -> str:
+    """What is left out when only the first `limit` problems are printed: how many, and
+    in which files (most first), so the run still says where to look."""
+    rest = items[limit:]
+    if not rest:
+        return ""
+    by_file = Counter(p.path for p in rest).most_common()
+    named = ", ".join(f"{path} ({count})" for path, count in by_file[:10])
+    more = f" and {len(by_file) - 10} more files" if len(by_file) > 10 else ""
+    return (f"... and {len(rest)} more problems not shown, in {named}{more}. The first "
+            f"{limit} are above: fix those first (often one mistake causes many).")
+
+
+def masked(problem: Problem) -> Problem:
+    """The problem with every e-mail and phone number in what it quotes masked: messages
+    reach terminals, CI logs and public pull-request annotations. `expected` is ours
+    (examples such as nombre@ejemplo.org) and stays as written."""
+    return replace(problem, message=mask_text(problem.message), found=mask_text(problem.found),
+                   hint=mask_text(problem.hint))
 
 
 def describe(value: object) -> str:

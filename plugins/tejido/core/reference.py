@@ -8,11 +8,6 @@ from . import fields as f
 from .validate import expected
 from .views import SnippetView
 
-HEADERS = {
-    "es": ("Campo", "Obligatorio", "Qué contiene", "Forma", "sí", "no", "Archivos"),
-    "en": ("Field", "Required", "What it holds", "Form", "yes", "no", "Files"),
-}
-
 
 @dataclass(frozen=True)
 class FieldRow:
@@ -47,4 +42,4 @@ def field_reference(lang: str) -> SnippetView:
     kinds = tuple(KindReference(spec.es if lang == "es" else spec.en, spec.kind,
                                 f"{spec.folder}/{spec.pattern}", tuple(_rows(spec.fields, lang)))
                   for spec in f.KINDS.values())
-    return SnippetView("tejido/fields.html", {"kinds": kinds, "headers": HEADERS[lang]})
+    return SnippetView("tejido/fields.html", {"kinds": kinds})

@@ -91,14 +91,7 @@ def report_text(report: Report, today: dt.date) -> str:
 REPORT_PATH = "informe"
 """The maintainers' page; the public navigation does not link it."""
 
-HEADINGS = {
-    "es": ("Informe para quienes mantienen el catálogo", "Traducciones pendientes",
-           "Sin verificar en los últimos {days} días", "Sin temas o regiones", "Entrada",
-           "Campo", "Falta", "Verificada", "nunca", "Nada pendiente."),
-    "en": ("Report for the catalog's maintainers", "Missing translations",
-           "Not verified in the last {days} days", "Without themes or regions", "Entry",
-           "Field", "Missing", "Verified", "never", "Nothing to do."),
-}
+
 
 
 @dataclass(frozen=True)
@@ -120,7 +113,9 @@ class ReportTable:
 
 def report_page(catalog: Catalog, report: Report, lang: str, urls: Urls) -> PageView:
     v = Views(catalog, urls, lang, urls.folder(REPORT_PATH, lang))
-    title, missing, stale, untagged, entry, field, lacks, verified, never, none = HEADINGS[lang]
+    title, missing, stale, untagged, entry, field, lacks, verified, never, none = (
+        v.t(f"report.{key}") for key in ("title", "missing", "stale", "untagged", "entry", "field",
+                                        "lacks", "verified", "never", "none"))
 
     def row(e: Entry, *cells: tuple[str, ...]) -> ReportRow:
         return ReportRow(v.link(e.ref), e.source, cells)

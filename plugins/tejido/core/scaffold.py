@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 from . import fields as f
 from .taxonomy import Taxonomy
+from .text import slugify
 from .validate import forms
 
 SCHEMA_FOLDER = "schemas"
@@ -23,6 +22,21 @@ REQUIRED = "obligatorio / required"
 REQUIRED_IN_SECTION = "obligatorio si llenas esta sección / required if you fill this section"
 LISTED_TERMS = 12
 """Taxonomies this small have their terms listed in the template."""
+MAINTAINER_FIELDS = ("withdrawn",)
+"""Set by the catalog's maintainers, not when an entry is created."""
+PRIVACY_NOTE = (
+    "# Todo lo que escribas aquí es público, también en el repositorio. / Everything you",
+    "# write here is public, in the repository too. No escribas teléfonos, correos ni",
+    "# nombres de personas en los textos. / Write no person's phone, e-mail or name in texts.",
+)
+CONTACT_NOTE = (
+    "# contact: sólo vías de la organización. El celular o correo de una persona va en",
+    "# contact_person (nunca se publica); si la organización publica uno a propósito, ponlo",
+    "# en emails:/phones: con consent: {date: AAAA-MM-DD, source: dónde consta}. / contact:",
+    "# only the organization's routes. A person's mobile or e-mail goes under contact_person",
+    "# (never published); if the organization publishes one on purpose, list it under",
+    "# emails:/phones: with consent: {date: YYYY-MM-DD, source: where it is recorded}.",
+)
 
 
 def _choices(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> str:
@@ -32,12 +46,6 @@ def _choices(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> str:
     if len(terms) > LISTED_TERMS:
         return ""
     return ", ".join(f"{t.id} = {t.label('es')}" for t in terms)
-
-
-def slugify(name: str) -> str:
-    """'Fundación Niñas de Oaxaca, A.C.' -> 'fundacion-ninas-de-oaxaca-a-c'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80].strip("-")
 
 
 def entry_path(root: Path, kind: str, name: str) -> Path:
@@ -69,7 +77,7 @@ def _field_lines(field: f.Field, indent: str, taxonomies: Mapping[str, Taxonomy]
         lines.append(f"{indent}{field.name}: {value}")
     elif isinstance(kind, f.Bilingual):
         lines += [f"{indent}{field.name}:", f"{indent}  es:", f"{indent}  en:"]
-    elif isinstance(kind, (f.Terms, f.Refs)):
+    elif isinstance(kind, (f.Terms, f.Refs, f.Names)):
         lines.append(f"{indent}{field.name}: []")
     elif isinstance(kind, f.Record):
         lines.append(f"{indent}{field.name}:")
@@ -98,10 +106,14 @@ def template(kind: str, name: str, path: Path, root: Path,
         "# Los campos vacíos no se publican; borra las secciones que no uses. / Empty fields are",
         "# not published; delete the sections you do not use. Textos con ':' o '#': entre",
         "# comillas. / Text containing ':' or '#': in quotes.",
+        *PRIVACY_NOTE,
+        *(CONTACT_NOTE if any(x.name == "contact" for x in spec.fields) else ()),
         "",
     ]
     quoted = json.dumps(name, ensure_ascii=False)
     for field in spec.fields:
+        if field.name in MAINTAINER_FIELDS:
+            continue
         if field.name == spec.title_field and isinstance(field.type, f.Bilingual):
             lines += [*_comment(field, "", taxonomies, nested=False), f"{field.name}:",
                       f"  es: {quoted}", "  en:"]

@@ -19,6 +19,14 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
+def _term(tax: Taxonomy) -> dict[str, Any]:
+    """A place may be written by its name in any case and with or without accents, which no
+    enum can list: editors accept any text there and `tejido check` resolves it."""
+    if tax.name == "regions":
+        return {"type": "string", "minLength": 1}
+    return {"enum": _terms(tax)}
+
+
 def _terms(taxonomy: Taxonomy) -> list[Any]:
     if taxonomy.name == "sdgs":
         return sorted(int(t) for t in taxonomy.terms) + sorted(taxonomy.terms, key=int)
@@ -47,13 +55,16 @@ def _type(kind: f.FieldType, taxonomies: Mapping[str, Taxonomy]) -> dict[str, An
             return {"type": ["string", "integer"], "pattern": PHONE.pattern}
         case f.Flag():
             return {"type": "boolean"}
+        case f.Count(maximum=maximum):
+            return {"type": "integer", "minimum": 1, "maximum": maximum}
+        case f.Names(max_length=limit):
+            return {"type": "array", "items": {"type": "string", "maxLength": limit}}
         case f.Choice(values=values):
             return {"enum": list(values)}
         case f.Term(taxonomy=name):
-            return {"enum": _terms(taxonomies[name])}
+            return _term(taxonomies[name])
         case f.Terms(taxonomy=name):
-            return {"type": "array", "items": {"enum": _terms(taxonomies[name])},
-                    "minItems": 1}
+            return {"type": "array", "items": _term(taxonomies[name]), "minItems": 1}
         case f.Ref(kinds=kinds) | f.Refs(kinds=kinds):
             ref = {"type": "string", "pattern": f"^({'|'.join(kinds)}):{SLUG}$"}
             return ref if isinstance(kind, f.Ref) else {"type": "array", "items": ref}

@@ -9,8 +9,10 @@ word is looked up as it is, and as the prefix of longer forms.
 Files (under `search/` in each language's folder), all JavaScript calls to
 `tejidoSearch.receive(name, data)` so they load from `file://` as well:
 - `s-XX.js`: the forms starting with XX, their stems and postings (doc, weight);
-- `d-N.js`: display data of docs N*CHUNK .. N*CHUNK+CHUNK-1 (title, kind, url, summary);
-- `meta.js`: the shard names, the chunk size and the number of docs.
+- `d-N.js`: display data of docs N*CHUNK .. N*CHUNK+CHUNK-1 (title, kind, url, summary,
+  freshness state);
+- `meta.js`: the shard names, the chunk size, the number of docs, and the combining
+  marks `fold` drops (`text.combining_marks`), so the browser folds a query as we do.
 A first query loads meta, one shard per word and the chunks of the shown results.
 """
 
@@ -28,18 +30,20 @@ from pathlib import Path
 import snowballstemmer  # type: ignore[import-untyped]
 import yaml
 
-from .text import fold
+from .text import combining_marks, fold
 
 SEARCH_FOLDER = "search/"
-SEARCH_TEXTS = {
-    "es": ("Buscar organizaciones, redes, prácticas…", "Buscar en el catálogo", "Página"),
-    "en": ("Search organizations, networks, practices…", "Search the catalog", "Page"),
-}
 CHUNK = 64
 """Docs per display chunk: small, so a page of results costs a few kilobytes."""
 MAX_BODY = 4000
 """Characters of long text indexed per doc: enough to find it, bounded in size."""
 WORD = re.compile(r"[a-z0-9]+")
+JOINERS = "'\u2019\u2018\u02bc\u02bb`\u00b4\ua78c\u2010\u2011\u00ad\u200b\u200c\u200d\u2060\ufeff-"
+"""Apostrophes, hyphens, the saltillo and zero-width characters: inside a word ('Ko’tantik',
+a name pasted from the web) they join its parts.  The browser (tejido-search.js) keeps the
+same list."""
+COMPOUND = re.compile(f"[a-z0-9]+(?:[{re.escape(JOINERS)}]+[a-z0-9]+)+")
+"""A word written with joiners, in folded text: indexed as each part and as the whole."""
 STEMMERS = {"es": "spanish", "en": "english"}
 WEIGHTS = {"title": 10, "labels": 3, "summary": 2, "body": 1}
 MAX_WEIGHT = 15
@@ -56,6 +60,8 @@ class SearchDoc:
     labels: str = ""
     """Kind, taxonomy labels (themes, regions with their parents), acronym."""
     body: str = ""
+    fresh: str = ""
+    """'fresh', 'due' or 'unverified' for entries (a badge in results); '' for pages."""
 
 
 @cache
@@ -79,13 +85,17 @@ class _Stems:
         """(form, stem) pairs; forms split exactly as the browser splits a query
         (folded, then runs of a-z0-9), so every indexed form can be typed."""
         stop = stop_words(self.lang)
-        for raw in re.findall(r"[^\W_]+", text.lower()):
+        lowered = text.lower()
+        for raw in re.findall(r"[^\W_]+", lowered):
             pairs = self.known.get(raw)
             if pairs is None:
                 pairs = self.known[raw] = self._pairs(raw)
             for pair in pairs:
                 if pair[0] not in stop:
                     yield pair
+        for compound in COMPOUND.findall(fold(lowered)):
+            whole = "".join(WORD.findall(compound))
+            yield whole, whole  # 'kotantik' for 'Ko’tantik': what a query of the whole finds
 
     def _pairs(self, raw: str) -> tuple[tuple[str, str], ...]:
         forms = WORD.findall(fold(raw))
@@ -114,17 +124,20 @@ def _js(name: str, data: object) -> str:
 
 
 def build_index(docs: Iterable[SearchDoc], lang: str,
-                kind_labels: dict[str, str] | None = None) -> SearchFiles:
+                kind_labels: dict[str, str] | None = None,
+                fresh_labels: dict[str, str] | None = None) -> SearchFiles:
     stems = _Stems(lang)
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     forms: dict[str, str] = {}
     display: list[list[str]] = []
     for number, doc in enumerate(docs):
-        display.append([doc.title, doc.kind, doc.url, doc.summary[:200]])
+        display.append([doc.title, doc.kind, doc.url, doc.summary[:200], doc.fresh])
         texts = {"title": doc.title, "labels": doc.labels, "summary": doc.summary,
                  "body": doc.body[:MAX_BODY]}
         for part, text in texts.items():
-            for form, stem in set(stems.words(text)):
+            # Sorted: a set's order changes from one process to the next, and so would
+            # the index files (builds must give the same bytes for the same content).
+            for form, stem in sorted(set(stems.words(text))):
                 forms.setdefault(form, stem)
                 weights = postings[stem]
                 weights[number] = min(MAX_WEIGHT, weights.get(number, 0) + WEIGHTS[part])
@@ -143,7 +156,8 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
     for start in range(0, len(display), CHUNK):
         files[f"d-{start // CHUNK}.js"] = _js(f"d-{start // CHUNK}", display[start:start + CHUNK])
     meta = {"shards": sorted(shards), "chunk": CHUNK, "count": len(display), "lang": lang,
-            "stop": sorted(stop_words(lang)), "kinds": kind_labels or {}}
+            "stop": sorted(stop_words(lang)), "kinds": kind_labels or {},
+            "fold": combining_marks(), "fresh": fresh_labels or {}}
     files["meta.js"] = _js("meta", meta)
     return SearchFiles(files)
 

@@ -43,5 +43,5 @@ def entry_docs(catalog: Catalog, lang: str, urls: Urls) -> Iterator[SearchDoc]:
         yield SearchDoc(
             title=entry.name(lang), kind=entry.kind, url=urls.entry(entry.ref, lang),
             summary=pick(entry.summary, lang)[0], labels=_labels(catalog, entry, lang),
-            body=_long_text(entry, lang),
+            body=_long_text(entry, lang), fresh=catalog.freshness(entry).state,
         )

@@ -11,15 +11,18 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
 from . import fields as f
-from .attachments import UnreadablePdf, pdf_pages
+from . import identifiers
+from .attachments import check_attachment
 from .markdown_check import markdown_issues
 from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
+from .regions import countries_of, place_hint, resolve_place
 from .source import Document, Location
 from .taxonomy import Taxonomy
 from .text import fold
@@ -33,7 +36,7 @@ class _Missing:
 MISSING: Any = _Missing()
 
 EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$")
-PHONE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,24}$")
+PHONE = re.compile(r"^\+?[0-9(][0-9 ()\-.]{5,24}$")
 SAFE_SCHEMES = ("http", "https")
 
 
@@ -58,11 +61,14 @@ class Context:
     refs: list[PendingRef] = field(default_factory=list)
     owner: Ref | None = None
     """The entry being checked (to refuse references to itself)."""
+    countries: tuple[str, ...] = ()
+    """Countries of the places the entry names: what a place name is resolved and
+    'did you mean' is looked for in."""
 
     def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
-             hint: str = "") -> Any:
-        self.problems.add(Problem(self.doc.path, self.doc.line(here), dotted(here), message,
-                                  expected, found, hint))
+             hint: str = "", line: int | None = None) -> Any:
+        self.problems.add(Problem(self.doc.path, line or self.doc.line(here), dotted(here),
+                                  message, expected, found, hint))
         return MISSING
 
 
@@ -96,6 +102,11 @@ def forms(kind: f.FieldType) -> tuple[str, str]:
             return "un teléfono, como +52 951 123 4567", "a phone number like +52 951 123 4567"
         case f.Flag():
             return "true o false", "true or false"
+        case f.Count():
+            return "un número entero, como 48", "a whole number like 48"
+        case f.Names():
+            return ('una lista de nombres entre corchetes, como ["Ana Pérez"]',
+                    'a list of names like ["Ana Pérez"]')
         case f.Choice(values=values):
             return "uno de: " + ", ".join(values), "one of " + ", ".join(values)
         case f.Term(taxonomy=name):
@@ -214,9 +225,11 @@ def _bilingual(kind: f.Bilingual, raw: Any, here: Location, ctx: Context) -> Any
             continue
         value = str(text).strip()
         if kind.markdown:
+            skipped = str(text)[:len(str(text)) - len(str(text).lstrip())].count("\n")
             for issue in markdown_issues(value):
                 ctx.fail((*here, lang), issue.message, expected="Markdown text",
-                         found=issue.found, hint=issue.hint)
+                         found=issue.found, hint=issue.hint,
+                         line=ctx.doc.text_line((*here, lang), skipped + issue.line))
         if len(value) > kind.max_length:
             ctx.fail((*here, lang), "text is too long",
                      expected=f"at most {kind.max_length} characters",
@@ -271,10 +284,20 @@ def _url(kind: f.Url, raw: Any, here: Location, ctx: Context) -> Any:
     if scheme and scheme not in SAFE_SCHEMES:
         return ctx.fail(here, f"'{scheme}:' links are not allowed", expected=expected(kind),
                         found=describe(text), hint="only http:// and https:// links are published")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # an unclosed '[' after https:// reads as a broken IPv6 address
+        return ctx.fail(here, "not a valid web address", expected=expected(kind),
+                        found=describe(text), hint="check the address for '[' or ']' and "
+                        "copy it again from the browser's address bar")
     spaced = any(c.isspace() for c in text)
     if parts.scheme not in SAFE_SCHEMES or "." not in parts.netloc or spaced:
         hint = f"did you mean 'https://{text}'?" if not parts.scheme else ""
+        if spaced:
+            hint = "a web address has no spaces: copy it again from the browser's address bar"
+        elif parts.scheme in SAFE_SCHEMES and "." not in parts.netloc:
+            hint = ("after https:// comes the site's name, like https://www.ejemplo.org/…; "
+                    "copy the address again from the browser's address bar")
         return ctx.fail(here, "not a valid web address", expected=expected(kind),
                         found=describe(text), hint=hint)
     return text
@@ -303,6 +326,23 @@ def _flag(kind: f.Flag, raw: Any, here: Location, ctx: Context) -> Any:
     return raw
 
 
+def _count(kind: f.Count, raw: Any, here: Location, ctx: Context) -> Any:
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
+        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+    number = int(raw)
+    if not 1 <= number <= kind.maximum:
+        return ctx.fail(here, "out of range", expected=f"1 to {kind.maximum}", found=str(number))
+    return number
+
+
+def _name(kind: f.Names, raw: Any, here: Location, ctx: Context) -> Any:
+    return _text(f.Text(kind.max_length), raw, here, ctx)
+
+
+def _names(kind: f.Names, raw: Any, here: Location, ctx: Context) -> Any:
+    return _each(_name, kind, raw, here, ctx)
+
+
 def _choice(kind: f.Choice, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip()
     if text not in kind.values:
@@ -316,6 +356,8 @@ def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any
     if isinstance(raw, (bool, dict, list)) or raw is None:
         return ctx.fail(here, "wrong type", expected=f"a term from taxonomies/{taxonomy.name}.yml",
                         found=describe(raw))
+    if taxonomy.name == "regions":
+        return _place(taxonomy, str(raw), here, ctx)
     term = taxonomy.resolve(str(raw))
     if term is None:
         return ctx.fail(here, f"unknown {taxonomy.name} term",
@@ -338,7 +380,23 @@ def _each(check: Callable[[Any, Any, Location, Context], Any], kind: Any, raw: A
     return tuple(dict.fromkeys(valid)) if valid else MISSING
 
 
+def _place(taxonomy: Taxonomy, written: str, here: Location, ctx: Context) -> Any:
+    term = resolve_place(taxonomy, written, ctx.countries)
+    if term is None:
+        return ctx.fail(here, "unknown regions term",
+                        expected="a term from taxonomies/regions.yml", found=describe(written),
+                        hint=place_hint(taxonomy, written, ctx.countries)
+                        + " (to add a new term to taxonomies/regions.yml, ask the catalog's "
+                          "maintainers)")
+    return term
+
+
 def _terms(kind: f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
+    if kind.taxonomy == "regions":  # the places it names give the country for the others
+        taxonomy = ctx.taxonomies["regions"]
+        items = raw if isinstance(raw, list) else [raw]
+        known = [taxonomy.resolve(str(item)) for item in items if isinstance(item, (str, int))]
+        ctx.countries = countries_of(taxonomy, [k for k in known if k])
     return _each(_term, kind, raw, here, ctx)
 
 
@@ -354,7 +412,9 @@ def _ref(kind: f.Ref | f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
                         found=str(ref), hint=did_you_mean(ref.kind, kind.kinds))
     if ref == ctx.owner:
         return ctx.fail(here, "an entry cannot refer to itself", expected="another entry",
-                        found=str(ref))
+                        found=str(ref),
+                        hint="an alliance or relation joins two different entries: write the "
+                             "other entry's reference, or delete this item")
     ctx.refs.append(PendingRef(ref, ctx.doc.path, ctx.doc.line(here), dotted(here), kind.kinds))
     return ref
 
@@ -372,6 +432,10 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
     if relative.is_absolute() or not target.is_relative_to(ctx.root.resolve()):
         return ctx.fail(here, "the path leaves the repository", expected=expected(kind),
                         found=describe(raw), hint="put the file beside the guide and use its name")
+    if ".." in relative.parts or not target.is_relative_to(base.resolve()):
+        return ctx.fail(here, "the path leaves the entry's folder", expected=expected(kind),
+                        found=describe(raw), hint="put the file beside the guide (or in a "
+                        "folder below it) and write its name without '../'")
     if target.suffix.lower() not in kind.suffixes:
         return ctx.fail(here, "unsupported file type", expected=" or ".join(kind.suffixes),
                         found=target.suffix or "no extension")
@@ -379,24 +443,59 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
         return ctx.fail(here, "the file does not exist", expected=expected(kind),
                         found=describe(raw), hint="check the spelling and the folder of the file")
     try:
-        with target.open("rb") as handle:
-            magic = handle.read(5)
+        refusal = check_attachment(target)
     except OSError as error:
         return ctx.fail(here, "the file cannot be read", found=error.strerror or "an error")
-    if target.suffix.lower() == ".pdf":
-        if magic != b"%PDF-":
-            return ctx.fail(here, "the file is not a PDF", expected="a PDF document",
-                            found="other content", hint="export the document as PDF again")
-        try:
-            pdf_pages(target)
-        except UnreadablePdf as error:
-            return ctx.fail(here, "the PDF is damaged", expected="a PDF that opens",
-                            found=str(error)[:80], hint="export the document as PDF again")
+    if refusal is not None:
+        return ctx.fail(here, refusal.message, expected=refusal.expected, found=refusal.found,
+                        hint=refusal.hint)
     return target.relative_to(ctx.root.resolve()).as_posix()
 
 
-def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
+def _identifier_form(values: dict[str, Any], here: Location, ctx: Context) -> Any:
+    """The register must be known (its org-id.guide code, in any case) and the identifier
+    in its form where the form is known."""
+    scheme, ident = values.get("scheme"), values.get("id")
+    if not isinstance(scheme, str) or not isinstance(ident, str):
+        return values
+    codes = identifiers.scheme_codes()
+    if scheme.upper() not in codes:
+        return ctx.fail((*here, "scheme"), "unknown register",
+                        expected="an org-id.guide code such as MX-RFC, GT-NIT, SV-NIT or "
+                                 "XI-WIKIDATA", found=describe(scheme),
+                        hint=_closest_scheme(scheme, codes) + "the codes Tejido knows are in "
+                        "plugins/tejido/core/data/identifier-schemes.yml; org-id.guide lists "
+                        "every register")
+    scheme = values["scheme"] = scheme.upper()
+    wrong = identifiers.form_problem(scheme, ident)
+    if wrong is None:
+        return values
+    return ctx.fail((*here, "id"), f"not a {scheme} identifier", expected=wrong,
+                    found=describe(ident), hint=f"copy the identifier exactly as the {scheme} "
+                    "register gives it, or check that 'scheme' names the right register")
+
+
+def _closest_scheme(scheme: str, codes: tuple[str, ...]) -> str:
+    # Codes are upper-case: did_you_mean folds the word to lower case and would miss them.
+    close = get_close_matches(scheme.upper(), codes, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+RECORD_POLICIES: dict[str, Callable[[dict[str, Any], Location, Context], Any]] = {
+    "identifier": _identifier_form,
+}
+
+
+def _checked_record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> dict[str, Any]:
+    """Its fields one by one, then its policy across them (empty when that fails)."""
     values = check_fields(kind.fields, raw, here, ctx)
+    if kind.policy and values and RECORD_POLICIES[kind.policy](values, here, ctx) is MISSING:
+        return {}
+    return values
+
+
+def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
+    values = _checked_record(kind, raw, here, ctx)
     start, end = values.get("start"), values.get("end")
     if isinstance(start, int) and isinstance(end, int) and end < start:
         return ctx.fail((*here, "end"), "the last year is before the first",
@@ -412,7 +511,7 @@ def _list_of(kind: f.ListOf, raw: Any, here: Location, ctx: Context) -> Any:
     for i, item in enumerate(raw):
         if is_blank(item):
             continue
-        checked = check_fields(kind.item.fields, item, (*here, i), ctx)
+        checked = _checked_record(kind.item, item, (*here, i), ctx)
         target = next((v for v in checked.values() if isinstance(v, Ref)), None)
         if target is not None and target in seen:
             ctx.fail((*here, i), "listed twice", expected="each entry once",
@@ -435,6 +534,8 @@ CHECKERS: dict[type, Callable[[Any, Any, Location, Context], Any]] = {
     f.Email: _email,
     f.Phone: _phone,
     f.Flag: _flag,
+    f.Count: _count,
+    f.Names: _names,
     f.Choice: _choice,
     f.Term: _term,
     f.Terms: _terms,

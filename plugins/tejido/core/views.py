@@ -18,8 +18,10 @@ from typing import ClassVar
 
 from .catalog import Catalog
 from .fields import LANGUAGES
+from .freshness import long_date
 from .labels import count_label, label
 from .model import Entry, Ref, Text, pick
+from .regions import by_name, qualified_label
 from .urls import Urls, relative
 
 
@@ -64,11 +66,25 @@ class Prose:
 
 
 @dataclass(frozen=True)
+class FreshView:
+    """How fresh an entry is: a word for the badge, and when, who and how it was checked."""
+
+    state: str
+    """'fresh', 'due' or 'unverified' (the badge's CSS modifier)."""
+    label: str
+    when: str
+    """'el 1 de septiembre de 2026' / 'on 1 September 2026', or 'never checked'."""
+    by: Local | None = None
+    method: str | None = None
+
+
+@dataclass(frozen=True)
 class CardView:
     kind: str
     kind_label: str
     link: LinkView
     summary: Local
+    fresh: FreshView | None = None
 
 
 @dataclass(frozen=True)
@@ -89,8 +105,12 @@ class DownloadView:
     link: LinkView
     format: str
     language: str
-    size_kb: int
-    pages: int
+    size_kb: int | None
+    pages: int | None
+    size: str = ""
+    """A size as written ('2,4 MB'), for a document published elsewhere."""
+    external: bool = False
+    """A document published elsewhere (a guide's `link`), not a file of the site."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +135,8 @@ class PageView:
     """schema.org structured data, already safe inside a <script> element."""
     ref: Ref | None = None
     """The entry the page shows, if it shows one."""
+    feed: str = ""
+    """The Atom feed that follows what the page lists (site-relative), if any."""
 
 
 @dataclass(frozen=True)
@@ -164,27 +186,47 @@ class Views:
             return LinkView("", str(ref))
         return LinkView(self.href(self.urls.entry(ref, self.lang)), self.local(entry.title))
 
-    def term(self, taxonomy: str, term_id: str, with_count: bool = False) -> TermView:
-        info = self.catalog.taxonomies[taxonomy].terms[term_id]
-        shown = info.label(self.lang)
+    def term(self, taxonomy: str, term_id: str, with_count: bool = False,
+             qualified: bool = False) -> TermView:
+        """A link to the term's page; `qualified` names a place's country beside it. A
+        place no entry works in (only an address names it) has no page: no link."""
+        tax = self.catalog.taxonomies[taxonomy]
+        shown = (qualified_label(tax, term_id, self.lang) if qualified
+                 else tax.terms[term_id].label(self.lang))
         if taxonomy == "sdgs":
             shown = f"{self.t('sdg')} {term_id}: {shown}"
-        count = self.catalog.count(taxonomy, term_id) if with_count else None
+        total = self.catalog.count(taxonomy, term_id)
+        count = total if with_count else None
+        if taxonomy == "regions" and not total:
+            return TermView("", shown, count)
         return TermView(self.href(self.urls.page(taxonomy, term_id, self.lang)), shown, count)
 
     def terms(self, taxonomy: str, ids: Iterable[str]) -> tuple[TermView, ...]:
-        return tuple(self.term(taxonomy, term_id) for term_id in ids)
+        """A flat list of terms; places carry their country ('Cuscatlán, El Salvador')."""
+        places = taxonomy == "regions"
+        return tuple(self.term(taxonomy, term_id, qualified=places) for term_id in ids)
 
     def tree(self, taxonomy: str, ids: Iterable[str]) -> tuple[TreeNode, ...]:
-        """Terms with their counts and sub-terms; empty terms stay visible as gaps."""
-        children = self.catalog.taxonomies[taxonomy].children
+        """Terms with their counts and sub-terms; empty terms stay visible as gaps (a
+        catalog keeps only the places it uses). Places go by name in the reader's
+        language, not file order."""
+        tax = self.catalog.taxonomies[taxonomy]
+        ordered = by_name(tax, ids, self.lang) if taxonomy == "regions" else list(ids)
         return tuple(TreeNode(self.term(taxonomy, term_id, with_count=True),
-                              self.tree(taxonomy, children.get(term_id, ())))
-                     for term_id in ids)
+                              self.tree(taxonomy, tax.children.get(term_id, ())))
+                     for term_id in ordered)
+
+    def fresh(self, entry: Entry) -> FreshView:
+        found = self.catalog.freshness(entry)
+        when = (self.t("fresh.on", date=long_date(found.verified, self.lang))
+                if found.verified else self.t("fresh.never"))
+        return FreshView(found.state, self.t(f"fresh.{found.state}"), when,
+                         self.local(found.by) if found.by else None,
+                         self.t(f"method.{found.method}") if found.method else None)
 
     def card(self, entry: Entry) -> CardView:
         return CardView(entry.kind, self.t(f"kind.{entry.kind}"), self.link(entry.ref),
-                        self.local(entry.summary))
+                        self.local(entry.summary), self.fresh(entry))
 
     def cards(self, entries: Iterable[Entry]) -> tuple[CardView, ...]:
         return tuple(self.card(entry) for entry in entries)
@@ -194,10 +236,10 @@ class Views:
 
     def page(self, *, source: str, title: str, description: str, kind: str,
              templates: tuple[str, ...], context: dict[str, object], jsonld: str = "",
-             ref: Ref | None = None) -> PageView:
+             ref: Ref | None = None, feed: str = "") -> PageView:
         return PageView(
             source=source, url=self.here, lang=self.lang, title=title,
             description=description, kind=kind, templates=templates, context=context,
             prose=tuple(self.prose_texts), fallbacks=tuple(sorted(self.fallbacks)),
-            alternates=self.alternates(), jsonld=jsonld, ref=ref,
+            alternates=self.alternates(), jsonld=jsonld, ref=ref, feed=feed,
         )

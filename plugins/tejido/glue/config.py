@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+
+from .settings import (
+    Expect,
+    Failed,
+    check_folder,
+    check_template,
+    check_whole_number,
+    every_failure,
+    wrong,
+)
+
+EXPECTED = {
+    "enabled": Expect("true or false", "true"),
+    "root": Expect("the project folder that holds directory/, practices/ and taxonomies/",
+                   "."),
+    "edit_url": Expect("a web address (https://…) with {path} where the entry's file goes",
+                       "https://github.com/ORG/REPO/edit/main/{path}"),
+    "correction_url": Expect(
+        "a web address (https://…) or a mailto: address, where {title}, {body} and {path} "
+        "may go", "https://github.com/ORG/REPO/issues/new?title={title}&body={body}"),
+    "report": Expect("true or false", "true"),
+    "report_max_age_days": Expect("a whole number of days, 1 or more", "365"),
+    "listing_page_size": Expect("a whole number of entries per page, 1 or more", "100"),
+    "fresh_months": Expect("a whole number of months, 1 or more", "12"),
+    "due_months": Expect("a whole number of months, more than fresh_months", "24"),
+    "publisher": Expect("the name of who runs the catalog", "Red de organizaciones de Oaxaca"),
+    "contact_email": Expect("an e-mail address for corrections", "datos@example.org"),
+    "data_licence": Expect("an SPDX licence identifier", "CC-BY-4.0"),
+}
 
 
 class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     enabled = opt.Type(bool, default=True)
     """Turn the whole plugin off (the site then has only the hand-written pages)."""
     root = opt.Optional(opt.Type(str))
-    """The project folder holding directory/, practices/ and taxonomies/; default:
-    the folder of mkdocs.yml."""
+    """The project folder holding directory/, practices/ and taxonomies/, relative to the
+    folder of mkdocs.yml; default: the folder of mkdocs.yml."""
     edit_url = opt.Optional(opt.Type(str))
     """'Edit this entry' link, with {path}; default: {repo_url}/edit/main/{path}."""
     correction_url = opt.Optional(opt.Type(str))
@@ -23,3 +54,39 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Entries whose last_verified is older than this are listed as stale."""
     listing_page_size = opt.Type(int, default=100)
     """Entries per page on the organizations, networks, practices and guides pages."""
+    fresh_months = opt.Type(int, default=12)
+    """An entry verified within this many months is shown as verified."""
+    due_months = opt.Type(int, default=24)
+    """Up to this many months it is 'due for checking'; older, or never, 'not verified'."""
+    publisher = opt.Type(str, default="")
+    """Who runs the catalog, for the About page (a network, a collective, a foundation)."""
+    contact_email = opt.Optional(opt.Type(str))
+    """Where readers write to correct or withdraw an entry (the About page shows it)."""
+    data_licence = opt.Type(str, default="CC-BY-4.0")
+    """The licence of the catalog's data: on every page's footer and in the open data."""
+
+    def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        failed = every_failure(self, failed, EXPECTED)
+        seen = {name for name, _ in failed}
+        for name in ("listing_page_size", "report_max_age_days", "fresh_months",
+                     "due_months"):
+            if name not in seen:
+                check_whole_number(failed, name, self[name], 1, EXPECTED[name])
+        if "root" not in seen and self.root is not None:
+            base = Path(self.config_file_path or ".").parent
+            folder = check_folder(failed, "root", self.root, base, "taxonomies",
+                                  EXPECTED["root"])
+            if folder is not None:
+                self.root = str(folder)
+        if "edit_url" not in seen and self.edit_url is not None:
+            check_template(failed, "edit_url", self.edit_url, ("https://", "http://"),
+                           ("path",), ("path",), EXPECTED["edit_url"])
+        if "correction_url" not in seen and self.correction_url is not None:
+            check_template(failed, "correction_url", self.correction_url,
+                           ("https://", "http://", "mailto:"), ("path", "title", "body"),
+                           ("title", "body"), EXPECTED["correction_url"])
+        if not seen & {"fresh_months", "due_months"} and self.due_months <= self.fresh_months:
+            failed.append(("due_months", wrong("due_months", EXPECTED["due_months"],
+                                               self.due_months)))
+        return failed, warnings

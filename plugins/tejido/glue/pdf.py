@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..core import DEFAULT_LANGUAGE, Catalog
+from ..core.model import Ref
 from ..core.pdf import (
     BuildReport,
     PdfCache,
@@ -39,6 +40,13 @@ from .pdf_config import PdfConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido.pdf")
 CATALOG_PLUGIN = "tejido/catalog"
+
+
+def _made_from(catalog: Catalog, owner: str) -> str:
+    """' (from content/guides/x.md)' for a guide's PDF, so a warning names the source."""
+    ref = Ref.parse(owner)
+    entry = catalog.entries.get(ref) if ref else None
+    return f" (from {entry.source})" if entry else ""
 
 
 class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
@@ -119,7 +127,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"Tejido PDFs: {error}") from None
         for output in report.outputs:
             for warning in output.warnings:
-                log.warning("Tejido PDF %s: %s", output.job.url, warning)
+                log.warning("Tejido PDF %s%s: %s", output.job.url,
+                            _made_from(catalog, output.job.owner),
+                            warning.replace(self.root.as_uri() + "/", "").replace(
+                                str(self.root) + "/", ""))
         self.published.replace(output.published() for output in report.outputs)
         log.info("Tejido: %s", report.summary())
         return report

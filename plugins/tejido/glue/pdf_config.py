@@ -5,6 +5,17 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from .settings import Expect, Failed, check_whole_number, every_failure
+
+EXPECTED = {
+    "enabled": Expect("true or false", "true"),
+    "on_serve": Expect("true or false", "false"),
+    "cache_dir": Expect("a folder, relative to the folder of mkdocs.yml", ".cache/tejido-pdf"),
+    "guides": Expect("true or false", "true"),
+    "directory": Expect("true or false", "true"),
+    "workers": Expect("a whole number of processes, 0 (one per CPU core) or more", "0"),
+}
+
 
 class PdfConfig(Config):  # type: ignore[no-untyped-call]
     enabled = opt.Type(bool, default=True)
@@ -20,9 +31,9 @@ class PdfConfig(Config):  # type: ignore[no-untyped-call]
     workers = opt.Type(int, default=0)
     """Processes rendering PDFs at once; 0 means one per CPU core."""
 
-    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+    def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()
-        if isinstance(self.workers, int) and self.workers < 0:
-            failed.append(("workers", ValueError("expected 0 (one per core) or more, "
-                                                 f"found {self.workers}")))
+        failed = every_failure(self, failed, EXPECTED)
+        if "workers" not in {name for name, _ in failed}:
+            check_whole_number(failed, "workers", self.workers, 0, EXPECTED["workers"])
         return failed, warnings

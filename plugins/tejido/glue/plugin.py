@@ -26,34 +26,44 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
+from ..core.about import Settings, about_snippet, footer_links
 from ..core.browse import home_summary, taxonomy_listing
-from ..core.directory import TEXTS as DIRECTORY_TEXTS
 from ..core.directory import directory_snippet, facets_data
+from ..core.due import due_feed
+from ..core.due import feed_url as due_feed_url
 from ..core.entry_page import attachment_url
 from ..core.export import CATALOG_JSON, catalog_json
+from ..core.freshness import STATES, FreshnessPolicy
 from ..core.html import sanitize
 from ..core.html import text as escape
-from ..core.labels import TABLES
+from ..core.labels import TABLES, label
+from ..core.licences import licence
 from ..core.links import fix_links
 from ..core.listing import kind_listing
+from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
+from ..core.opendata.feeds import entry_dates, feed_url, git_dates
+from ..core.opendata.page import data_page
 from ..core.pdf.published import NO_PDFS, Published
 from ..core.plan import PlannedPages, PlanSettings, page_plan
 from ..core.reference import field_reference
 from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
-from ..core.search import SEARCH_FOLDER, SEARCH_TEXTS, SearchDoc, build_index, page_doc
+from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
 from ..core.search_docs import entry_docs
 from ..core.sitemap import SitemapPage, sitemap
 from ..core.urls import Urls
-from ..core.views import SnippetView
+from ..core.views import PageView, SnippetView
 from . import building_language
+from .atomic import AtomicSite
 from .config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 
 REQUIRED_EXTENSIONS = ("tables", "toc")
-WIDE_PAGES = ("matrix", "report")
+WIDE_PAGES = ("matrix", "report", "data")
+OG_IMAGE = "assets/images/tejido-card.png"
+"""The site's image for link previews (Open Graph, Twitter cards)."""
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
@@ -67,17 +77,24 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         """Set by the preview (`tejido serve`): generated pages are made when asked for, and
         their files get their Markdown then (`lazy_content`)."""
         self.deferred: dict[str, Callable[[], str]] = {}
+        self.given: Catalog | None = None
+        """A catalog the preview loaded, used instead of loading one."""
         """Generated files other than pages, by path, and how to make their text."""
         self.renderer: Renderer | None = None
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
+        self.site_url = ""
         self.snippets: dict[str, SnippetView] = {}
         """What hand-written pages of the language being built asked for (`tejido: …`)."""
         self.page_docs: list[SearchDoc] = []
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.open_data: OpenData | None = None
+        self.site = Publication()
         """Hand-written pages of the language being built, for the search index."""
+        self.output = AtomicSite()
+        """Builds into a staging folder; a failed build leaves site_dir as it was."""
 
     # -- configuration ------------------------------------------------------
 
@@ -86,6 +103,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.output.start(config)
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.pdf_plugin = config.plugins.get("tejido/pdf")
         self.urls = Urls(directory_urls=config.use_directory_urls)
@@ -96,19 +114,44 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 config.markdown_extensions.append(extension)
         self.renderer = Renderer(config.theme.dirs, _permalink(config))
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
-            self.catalog = self._load()
+            self.adopt(self.given or self._load(), config)
         repo = (config.repo_url or "").rstrip("/")
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
             f"{repo}/issues/new?title={{title}}&body={{body}}" if repo else None)
+        self.site_url = config.site_url or ""
         return config
+
+    def adopt(self, catalog: Catalog, config: MkDocsConfig) -> None:
+        """Build from this catalog (loaded here, or by the preview after each edit)."""
+        policy = FreshnessPolicy(dt.date.today(), self.config.fresh_months,
+                                 self.config.due_months)
+        self.catalog = catalog.with_policy(policy)
+        self.site = self._publication(config)
+        self.open_data = None  # made when first needed (`data`)
 
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
         if result.problems:
             raise PluginError("the content has problems:\n" + result.problems.report())
-        log.info("Tejido: %d entries loaded and valid", len(result.catalog))
+        log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
+                 len(result.catalog), result.catalog.withdrawn)
         return result.catalog
+
+    def _publication(self, config: MkDocsConfig) -> Publication:
+        """The catalog's name, descriptions and address, for the open data."""
+        descriptions = {DEFAULT_LANGUAGE: config.site_description or ""}
+        i18n = config.plugins.get("i18n")
+        for language in getattr(getattr(i18n, "config", None), "languages", None) or ():
+            if language.get("site_description"):
+                descriptions[str(language["locale"])] = str(language["site_description"])
+        return Publication(name=config.site_name, site_url=config.site_url or "",
+                           description={k: v for k, v in descriptions.items() if v},
+                           licence=licence(self.config.data_licence))
+
+    def _open_data(self, catalog: Catalog) -> OpenData:
+        history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
+        return build_open_data(catalog, self.urls, self.site, entry_dates(catalog, history))
 
     # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
     # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
@@ -148,6 +191,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         for path, make in self.deferred.items():
             files.append(File.generated(config, path, content="" if self.lazy else make()))
         self._add_assets(files, config, lang)
+        self._add_open_data(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
             self._add_attachments(files, config)
             for name, text in schema_files(self.catalog.taxonomies).items():
@@ -156,8 +200,19 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     on_files = CombinedEvent(_drop_entry_sources, _add_pages)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.output.startup(command, dirty)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.output.discard()
+
+    # After i18n (-100), which has built every other language inside its own post_build.
+    @event_priority(-200)
+    def _finish_site(self, config: MkDocsConfig) -> None:
+        self.output.finish(config)
+
     # Before i18n's (-100), which starts the next language's build from its own.
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_search(self, config: MkDocsConfig) -> None:
         if self.catalog is None:
             return
         lang = building_language(config)
@@ -174,8 +229,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         assert self.catalog is not None
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
-        labels["page"] = SEARCH_TEXTS[lang][2]
-        files = build_index(docs, lang, labels).files
+        labels["page"] = label(lang, "search.page")
+        fresh = {state: label(lang, f"fresh.{state}") for state in STATES}
+        files = build_index(docs, lang, labels, fresh).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         return files
 
@@ -192,6 +248,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             target.write_text(text, encoding="utf-8")
             target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
 
+    on_post_build = CombinedEvent(_write_search, _finish_site)
+    def _settings(self) -> Settings:
+        return Settings(self.config.publisher, self.config.data_licence,
+                        self.config.contact_email)
+
     def _published(self) -> Published:
         """The PDFs the tejido/pdf plugin made in this build, if it is on."""
         found = getattr(self.pdf_plugin, "published", None)
@@ -199,7 +260,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     def _plan_settings(self) -> PlanSettings:
         return PlanSettings(self.root, self._published(), self.config.listing_page_size,
-                            bool(self.config.report), self.config.report_max_age_days)
+                            bool(self.config.report), self.config.report_max_age_days,
+                            site_url=self.site_url, correction_url=self.correction_url,
+                            data_page=self._data_page)
 
     def plan_pages(self, lang: str) -> None:
         """What this language's build generates from the catalog, nothing made yet; the
@@ -213,16 +276,43 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         else:
             self.pages = PlannedPages(page_plan(self.catalog, lang, self.urls, settings),
                                       self.catalog, key)
-        catalog, urls = self.catalog, self.urls
-        self.deferred = {urls.file(CATALOG_JSON, lang): lambda: catalog_json(catalog, lang, urls)}
+        catalog, urls, licence = self.catalog, self.urls, self.config.data_licence
+        self.deferred = {urls.file(CATALOG_JSON, lang):
+                         lambda: catalog_json(catalog, lang, urls, licence)}
+        if self.config.report:
+            site_url, correction = self.site_url, self.correction_url
+            self.deferred[due_feed_url(urls, lang)] = lambda: due_feed(
+                catalog, lang, urls, site_url, correction)
 
-    def lazy_content(self, file: File) -> str | None:
+    def _data_page(self, catalog: Catalog, lang: str) -> PageView:
+        return data_page(catalog, self.data(), lang, self.urls, self.site.licence)
+
+    def data(self) -> OpenData:
+        """The open data of the catalog, made when first needed (in the preview, again
+        after each edit)."""
+        if self.open_data is None:
+            assert self.catalog is not None
+            self.open_data = self._open_data(self.catalog)
+        return self.open_data
+
+    def lazy_content(self, file: File) -> str | bytes | None:
         """The text of a generated file in lazy mode (the preview), made now; None when
         the file is not one of ours."""
         if file.src_uri in self.pages:
             return prose_markdown(self.pages[file.src_uri])
         make = self.deferred.get(file.src_uri)
-        return make() if make is not None else None
+        if make is not None:
+            return make()
+        return self.data().files.get(file.src_uri)
+
+    def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
+        """The data folder once (in the default language's build), each feed in its own."""
+        english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
+        for path, data in self.data().files.items():
+            owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
+                         DEFAULT_LANGUAGE)
+            if owner == lang:  # the preview gets the text when asked (`lazy_content`)
+                files.append(File.generated(config, path, content=b"" if self.lazy else data))
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""
@@ -276,6 +366,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return directory_snippet(self.catalog, lang, self.urls, here)
         if what == "fields":
             return field_reference(lang)
+        if what == "about":
+            return about_snippet(self.catalog, self._settings())
         if what == "kind" and name in KINDS:
             return kind_listing(self.catalog, name, lang, self.urls, here,
                                 self.config.listing_page_size)
@@ -283,7 +375,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return taxonomy_listing(self.catalog, name, lang, self.urls, here)
         raise PluginError(
             f"{page.file.src_uri}: tejido: unknown listing '{wanted}'; expected home, fields, "
-            "kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
+            "about, kind:<organization|network|practice|guide> or taxonomy:<themes|regions|sdgs|"
             "populations|organization-types>")
 
     # Generated pages: MkDocs rendered their contributor prose; sanitize it and lay the
@@ -299,6 +391,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             # not by every entry it lists.
             self.page_docs.append(page_doc(page.title or "", page.url, html))
             self.hand_urls.append(page.url)
+            html = sanitize(html)  # hand pages too: contributors edit them (see site_files.py)
             snippet = self.snippets.get(page.file.src_uri)
             if snippet is None:
                 return html
@@ -306,18 +399,41 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
         return html
 
+    def _meta(self, page: Page, generated: PageView | None, lang: str) -> dict[str, str]:
+        """Open Graph, canonical and x-default addresses, and the feeds a page offers."""
+        url = generated.url if generated else page.url
+        spanish = self.urls.switch(url, lang, DEFAULT_LANGUAGE)
+        site_url = self.site.site_url
+        return {
+            "url": self.site.absolute(url) if site_url else "",
+            "x_default": self.site.absolute(spanish) if site_url else "",
+            "image": self.site.absolute(OG_IMAGE) if site_url else "",
+            "locale": {"es": "es_MX", "en": "en_US"}.get(lang, lang),
+            "feed": generated.feed if generated and generated.feed else "",
+            "site_feed": feed_url(self.urls, lang),
+            "data": self.urls.folder(DATA_FOLDER, lang),
+            "data_label": TABLES[lang]["data.link"],
+            "feed_label": TABLES[lang]["feed.link"],
+            "term_feed_label": TABLES[lang]["feed.term"],
+        }
+
     # After i18n (50) has set its alternates: ours point at the same page in each language.
     @event_priority(-110)
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         lang = building_language(config)
+        context["tejido_footer"] = {  # type: ignore[typeddict-unknown-key]
+            "label": label(lang, "about.footer"),
+            "links": footer_links(lang, self.urls, self._settings()),
+        }
         context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
             "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
-                "directorio", lang), "placeholder": SEARCH_TEXTS[lang][0],
-            "label": SEARCH_TEXTS[lang][1], "app": page.meta.get("tejido") == "directory",
-            "one": DIRECTORY_TEXTS[lang]["result"], "many": DIRECTORY_TEXTS[lang]["results"],
+                "directorio", lang), "placeholder": label(lang, "search.placeholder"),
+            "label": label(lang, "search.label"), "app": page.meta.get("tejido") == "directory",
+            "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
         }
         generated = self.pages.get(page.file.src_uri)
+        context["tejido_meta"] = self._meta(page, generated, lang)  # type: ignore[typeddict-unknown-key]
         i18n = config.plugins.get("i18n")
         if generated is None or i18n is None:
             return context

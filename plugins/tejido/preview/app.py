@@ -23,12 +23,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
-from mkdocs.config import load_config
 
 from ..core import DEFAULT_LANGUAGE, LANGUAGES, Layout
 from ..core.catalog import Catalog
 from ..core.load import EntryCache, load_project
-from .site import Found, LanguageSite
+from .site import Found, LanguageSite, fresh_config
 
 log = logging.getLogger("tejido.preview")
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -60,7 +59,7 @@ class Response:
 class Preview:
     def __init__(self, config_file: Path) -> None:
         self.config_file = config_file.resolve()
-        config = load_config(str(self.config_file))
+        config = fresh_config(self.config_file)
         ours = config.plugins.get("tejido/catalog")
         configured = getattr(ours, "config", {}).get("root") if ours is not None else None
         self.root = Path(configured or self.config_file.parent).resolve()

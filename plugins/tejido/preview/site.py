@@ -8,7 +8,8 @@ read, rendered and laid out by the same functions and templates when it is asked
 so its HTML is the HTML `mkdocs build` writes (a test compares them byte for byte).
 
 This leans on what MkDocs does not document (`_populate_page`, `get_context`,
-`Files._src_uris`); MkDocs is pinned exactly, and the byte-equality test catches a change.
+`Files._src_uris`, the plugins' `plugin_cache`); MkDocs is pinned exactly, and the
+byte-equality test catches a change.
 """
 
 from __future__ import annotations
@@ -43,10 +44,21 @@ class Found:
     """A Tejido page (made from the catalog), not a hand-written one."""
 
 
+def fresh_config(config_file: Path) -> MkDocsConfig:
+    """The configuration with plugin objects of its own.  MkDocs keeps one object per
+    plugin that has `on_startup` for the life of the process (for `mkdocs serve`'s
+    rebuilds), so two languages would share Tejido's state: the cache is emptied."""
+    schema = dict(MkDocsConfig._schema)
+    cache = getattr(schema.get("plugins"), "plugin_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
+    return load_config(str(config_file))
+
+
 class LanguageSite:
     def __init__(self, config_file: Path, lang: str, catalog: Catalog) -> None:
         self.lang = lang
-        config = load_config(str(config_file))
+        config = fresh_config(config_file)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
             i18n.current_language = lang  # what i18n sets before building each language
@@ -54,7 +66,7 @@ class LanguageSite:
         if not isinstance(plugin, CatalogPlugin):
             raise ValueError(f"{config_file}: the tejido/catalog plugin is not configured")
         self.plugin = plugin
-        plugin.catalog = catalog
+        plugin.given = catalog
         plugin.lazy = True
         config.plugins.on_startup(command="serve", dirty=False)
         self.config: MkDocsConfig = config.plugins.on_config(config)
@@ -69,7 +81,9 @@ class LanguageSite:
         """Everything before the pages are written, for this catalog: MkDocs' files and
         navigation, and Tejido's plan of pages.  No page is read yet."""
         config = self.config
-        self.plugin.catalog = catalog
+        if self.plugin.given is not catalog:
+            self.plugin.given = catalog
+            self.plugin.adopt(catalog, config)
         files = get_files(config)
         # One theme environment for the preview's life: compiled templates are kept.
         # (A change of a template starts a new LanguageSite.)
@@ -105,7 +119,8 @@ class LanguageSite:
         if getattr(self.config.plugins.get("tejido/pdf"), "active", False):
             return False  # PDFs are on (on_serve): they are made with MkDocs' files
         before = set(self.plugin.pages)
-        self.plugin.catalog = catalog
+        self.plugin.given = catalog
+        self.plugin.adopt(catalog, self.config)
         self.plugin.plan_pages(self.lang)
         if set(self.plugin.pages) != before:
             return False
@@ -116,7 +131,8 @@ class LanguageSite:
     def _read(self, file: File) -> Page:
         """Read a page as MkDocs' build does before rendering (Markdown, plugin events)."""
         if file.src_uri in self.plugin.pages:
-            file.content_string = self.plugin.lazy_content(file) or ""
+            text = self.plugin.lazy_content(file)
+            file.content_string = text if isinstance(text, str) else ""
         elif file.src_uri in self.populated:
             assert file.page is not None
             return file.page
@@ -164,8 +180,10 @@ class LanguageSite:
         return str(output).encode("utf-8", errors="xmlcharrefreplace")
 
     def file_bytes(self, found: Found) -> bytes:
-        text = self.plugin.lazy_content(found.file)
-        return text.encode("utf-8") if text is not None else found.file.content_bytes
+        made = self.plugin.lazy_content(found.file)
+        if made is None:
+            return found.file.content_bytes
+        return made.encode("utf-8") if isinstance(made, str) else made
 
     def search_file(self, path: str) -> bytes | None:
         """The search index and facets, written by Tejido after a build: made on first ask."""

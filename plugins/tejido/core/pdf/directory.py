@@ -10,9 +10,8 @@ and an alphabetical index of organizations with page numbers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from .. import contact, html
 from ..catalog import Catalog
@@ -50,9 +49,15 @@ def _root(catalog: Catalog, taxonomy: str, term: str, depth: int) -> str:
     return catalog.taxonomies[taxonomy].path(term)[:depth][-1]
 
 
-def grouping(catalog: Catalog) -> tuple[Theme, ...]:
-    """Organizations by root theme, then by region group, in taxonomy order."""
-    regions = list(catalog.taxonomies["regions"].terms)
+def _place_order(catalog: Catalog, lang: str) -> Callable[[str], tuple[str, ...]]:
+    """Regions by the folded names of their path (country, then state), in `lang`."""
+    tax = catalog.taxonomies["regions"]
+    return lambda region: tuple(fold(tax.terms[r].label(lang)) for r in tax.path(region))
+
+
+def grouping(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> tuple[Theme, ...]:
+    """Organizations by root theme (in taxonomy order), then by region group, by name."""
+    order = _place_order(catalog, lang)
     themes: dict[str, dict[str, list[Entry]]] = {
         theme: {} for theme in catalog.taxonomies["themes"].roots()}
     for org in catalog.of_kind("organization"):
@@ -64,7 +69,7 @@ def grouping(catalog: Catalog) -> tuple[Theme, ...]:
                 themes[theme].setdefault(region, []).append(org)
     return tuple(
         Theme(theme, tuple(Group(region, tuple(by_region[region]))
-                           for region in sorted(by_region, key=regions.index)))
+                           for region in sorted(by_region, key=order)))
         for theme, by_region in themes.items() if by_region
     )
 
@@ -102,17 +107,10 @@ def _anchor(ref: Ref) -> str:
     return f"{'o' if ref.kind == 'organization' else 'n'}-{ref.id}"
 
 
-def _person(w: _Writer, person: Mapping[str, Any]) -> str:
-    shown = contact.public_person(person)
-    if shown is None:
-        return ""
-    role = f" ({local(shown['role'], w.lang)})" if "role" in shown else ""
-    return " · ".join([html.text(shown["name"]) + role, *contact.routes(shown)])
-
-
 def _contact_rows(w: _Writer, entry: Entry) -> Iterator[tuple[str, str]]:
     values = entry.values
-    routes = contact.routes(values.get("contact", {}))
+    public = contact.public_contact(entry, w.catalog.taxonomies["regions"])
+    routes = contact.routes(public.routes, w.t("contact.ext"))
     if routes:
         yield w.t("field.contact"), " · ".join(routes)
     if "website" in values:
@@ -123,9 +121,9 @@ def _contact_rows(w: _Writer, entry: Entry) -> Iterator[tuple[str, str]]:
             f"{html.text(name.capitalize())}: {contact.link(url)}" for name, url in social.items())
     if "address" in values:
         yield w.t("field.address"), contact.address(values["address"], w.term)
-    person = _person(w, values.get("contact_person", {}))
-    if person:
-        yield w.t("field.contact_person"), person
+    if public.person is not None:
+        who, person_routes = contact.person_html(public.person, lambda t: local(t, w.lang))
+        yield w.t("field.contact_person"), " · ".join([who, *person_routes])
 
 
 def _related(w: _Writer, entry: Entry, names: tuple[str, ...]) -> str:
@@ -288,7 +286,7 @@ def _cover(w: _Writer) -> str:
 def directory_source(catalog: Catalog, lang: str, urls: Urls,
                      site_url: str | None = None) -> PdfSource:
     w = _Writer(catalog, lang, urls, site_url)
-    themes = grouping(catalog)
+    themes = grouping(catalog, lang)
     seen: set[Ref] = set()
     sections = [_theme_section(w, theme, seen) for theme in themes]
     if not themes:

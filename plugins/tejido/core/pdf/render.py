@@ -82,13 +82,32 @@ def _local_fetcher(engine: Any, allowed: Path | None) -> Any:
     return LocalFiles(timeout=5)
 
 
+MACHINE_NOTES = re.compile(
+    r"^(?:Unable to (?:subset \S.* with (?:HarfBuzz|fontTools)|instantiate \S.* variable "
+    r"font|save emoji font)|\.notdef glyph rendered for Unicode string unsupported by fonts)")
+"""Warnings about this machine's optional libraries and fonts, not about the content:
+WeasyPrint then embeds the whole font instead of a subset (the PDF is as good, only
+larger), or prints a box for a character no installed font has (a fullwidth letter,
+an emoji; more fonts, such as Debian's fonts-noto, cover more).  A strict build must
+not fail on a machine that lacks, say, HarfBuzz's subsetter."""
+log = logging.getLogger("tejido.pdf")
+
+
+def is_machine_note(message: str) -> bool:
+    return bool(MACHINE_NOTES.match(message))
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        if is_machine_note(message):
+            log.debug("WeasyPrint: %s", message)
+            return
+        self.messages.append(message)
 
 
 @contextlib.contextmanager

@@ -1,77 +1,74 @@
 /* Tejido "find allies" on the directory page: choose themes and a region, get the
    organizations and networks that work alike, ranked, with the reasons in words.
-   The rules are those of core/allies.py `allies_for` (a browser test compares both):
-   a shared theme 3; a broader theme shared only through sub-themes 1, or 2 when one side
-   chose it; a practice run in a chosen theme 2; the same region 4, the same state 3,
-   the same country 1; at least 3 points, and more than a place when themes are chosen. */
+   The rules are those of core/allies.py `allies_for`; their weights, the kinds ranked,
+   the least score, the regions precise enough to count as "the same" and the term
+   ancestry come from facets.js (allies.finder_rules), and a browser test compares the
+   two rankings over many generated catalogs. */
 (function () {
   "use strict";
 
-  var W = { EXACT: 3, RELATED: 1, NESTED_EXTRA: 1, PRACTICE: 2, SAME: 4, PARENT: 3,
-            COUNTRY: 1, MIN: 3, SHOWN: 20 };
-
-  function up(set, parents) {
-    var out = new Set();
-    set.forEach(function (i) { for (var t = i; t >= 0 && !out.has(t); t = parents[t]) out.add(t); });
+  function and(a, b) { return new Set(Array.from(a).filter(function (x) { return b.has(x); })); }
+  function sorted(set) { return Array.from(set).sort(function (a, b) { return a - b; }); }
+  /* The terms and all their ancestors. */
+  function up(set, ancestors) {
+    var out = new Set(set);
+    set.forEach(function (i) { ancestors[i].forEach(function (a) { out.add(a); }); });
     return out;
   }
-  function and(a, b) { return new Set(Array.from(a).filter(function (x) { return b.has(x); })); }
-  function mostSpecific(set, parents) {
+  /* Leave out the terms that are ancestors of other terms in the set. */
+  function mostSpecific(set, ancestors) {
     var above = new Set();
-    set.forEach(function (i) { for (var t = parents[i]; t >= 0; t = parents[t]) above.add(t); });
+    set.forEach(function (i) { ancestors[i].forEach(function (a) { above.add(a); }); });
     return new Set(Array.from(set).filter(function (x) { return !above.has(x); }));
   }
-  function sorted(set) { return Array.from(set).sort(function (a, b) { return a - b; }); }
 
   function rank(data, chosenThemes, chosenRegions) {
-    var th = data.taxonomies.themes, rg = data.taxonomies.regions;
-    var hasChild = new Set(rg.parents.filter(function (p) { return p >= 0; }));
-    function specific(i) { return rg.parents[i] >= 0 || !hasChild.has(i); }
-    var A = new Set(chosenThemes), Aup = up(A, th.parents);
-    var R = new Set(chosenRegions), Rup = up(R, rg.parents);
+    var rules = data.allies, W = rules.weights, col = data.columns;
+    var th = data.facets[col.themes].ancestors, rg = data.facets[col.regions].ancestors;
+    var kinds = data.facets[col.kind].ids, specific = new Set(rules.specific);
+    var A = new Set(chosenThemes), Aup = up(A, th);
+    var R = new Set(chosenRegions), Rup = up(R, rg);
     var found = [];
     data.entries.forEach(function (row, number) {
-      var kind = data.kinds[row[0]];
-      if (kind !== "organization" && kind !== "network") return;
-      var B = new Set(row[1]), Bup = up(B, th.parents);
-      var exact = and(A, B), reasons = [], score = W.EXACT * exact.size;
-      if (exact.size) reasons.push(["themes", sorted(exact)]);
-      var closed = up(exact, th.parents);
-      var related = mostSpecific(new Set(Array.from(and(Aup, Bup)).filter(function (t) {
+      if (rules.kinds.indexOf(kinds[row[col.kind][0]]) < 0) return;
+      var B = new Set(row[col.themes]);
+      var exact = and(A, B), closed = up(exact, th), score = W.themes * exact.size;
+      var related = mostSpecific(new Set(Array.from(and(Aup, up(B, th))).filter(function (t) {
         return !closed.has(t);
-      })), th.parents);
-      if (related.size) {
-        related.forEach(function (t) {
-          score += W.RELATED + (A.has(t) || B.has(t) ? W.NESTED_EXTRA : 0);
-        });
-        reasons.push(["related-themes", sorted(related)]);
-      }
-      var practiced = and(A, up(new Set(row[6] || []), th.parents));
-      if (practiced.size) { score += W.PRACTICE; reasons.push(["practice", sorted(practiced)]); }
+      })), th);
+      related.forEach(function (t) {
+        score += A.has(t) || B.has(t) ? W["nested-theme"] : W["related-themes"];
+      });
+      var practiced = and(A, up(new Set(row[col.practiced]), th));
+      if (practiced.size) score += W.practice;
       if (!score && A.size) return;
-      var Cregions = new Set(row[2]), shared = and(Rup, up(Cregions, rg.parents));
+      var reasons = [];
+      if (exact.size) reasons.push(["themes", sorted(exact)]);
+      if (related.size) reasons.push(["related-themes", sorted(related)]);
+      var C = new Set(row[col.regions]), shared = and(Rup, up(C, rg));
       if (shared.size) {
-        var same = new Set(Array.from(shared).filter(function (r) {
-          return R.has(r) && Cregions.has(r) && specific(r);
-        }));
-        var below = new Set(Array.from(shared).filter(function (r) { return rg.parents[r] >= 0; }));
-        var place = same.size ? [W.SAME, same] : below.size
-          ? [W.PARENT, mostSpecific(below, rg.parents)]
-          : [W.COUNTRY, new Set(Array.from(shared).filter(function (r) { return rg.parents[r] < 0; }))];
+        var same = Array.from(shared).filter(function (r) {
+          return R.has(r) && C.has(r) && specific.has(r);
+        });
+        var below = new Set(Array.from(shared).filter(function (r) { return rg[r].length; }));
+        var place = same.length ? [W.region, same] : below.size
+          ? [W["parent-region"], mostSpecific(below, rg)]
+          : [W.country, shared];
         score += place[0];
-        reasons.splice(exact.size || related.size ? (exact.size && related.size ? 2 : 1) : 0, 0,
-                       ["region", sorted(place[1])]);
+        reasons.push(["region", sorted(new Set(place[1]))]);
       }
-      if (score >= W.MIN) found.push({ number: number, score: score, reasons: reasons });
+      if (practiced.size) reasons.push(["practice", sorted(practiced)]);
+      if (score >= rules.min) found.push({ number: number, score: score, reasons: reasons });
     });
     var order = data.allyRank;
     found.sort(function (a, b) { return b.score - a.score || order[a.number] - order[b.number]; });
-    return found.slice(0, W.SHOWN);
+    return found.slice(0, rules.limit);
   }
 
   function words(data, reason) {
-    var t = data.texts, labels = (reason[0] === "region" ? data.taxonomies.regions
-      : data.taxonomies.themes).labels;
+    var t = data.texts, facet = data.facets[data.columns[
+      reason[0] === "region" ? "regions" : "themes"]];
+    var labels = facet.full || facet.labels;  // a state with its country
     var items = reason[1].map(function (i) { return labels[i]; });
     var key = reason[0] === "themes" ? (items.length === 1 ? "themes.one" : "themes.many")
       : reason[0];
@@ -79,19 +76,18 @@
   }
 
   window.tejidoAllies = function (data, entries, el) {
-    var t = data.texts, th = data.taxonomies.themes, rg = data.taxonomies.regions;
+    var t = data.texts, th = data.facets[data.columns.themes];
+    var rg = data.facets[data.columns.regions];
     var themeBoxes = el("div", { "class": "tj-allies__themes" });
     th.ids.forEach(function (id, i) {
       var box = el("input", { type: "checkbox", id: "tj-ally-t-" + i, value: String(i) });
-      var depth = 0;
-      for (var p = th.parents[i]; p >= 0; p = th.parents[p]) depth++;
+      var depth = th.ancestors[i].length;
       themeBoxes.append(el("span", { "class": "tj-facet__value tj-depth-" + depth }, [
         box, el("label", { "for": "tj-ally-t-" + i, text: th.labels[i] })]));
     });
     var region = el("select", { id: "tj-ally-region" }, [el("option", { value: "", text: t.any })]);
-    rg.ids.forEach(function (id, i) {
-      var depth = 0;
-      for (var p = rg.parents[i]; p >= 0; p = rg.parents[p]) depth++;
+    (rg.order || rg.ids.map(function (_, i) { return i; })).forEach(function (i) {
+      var depth = rg.ancestors[i].length;
       region.append(el("option", { value: String(i), text: "\u00a0\u00a0".repeat(depth) + rg.labels[i] }));
     });
     var go = el("button", { type: "submit", "class": "md-button md-button--primary", text: t["allies.go"] });

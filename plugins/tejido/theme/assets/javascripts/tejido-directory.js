@@ -3,13 +3,53 @@
 (function () {
   "use strict";
 
+  /* -- the logic, apart from the page: the browser test calls it with the core's data.
+     Facets, their order, URL names and the ancestry of every value come from facets.js. */
+
+  /* An entry's values in each facet with the ancestors of every value, as Sets. */
+  function prepare(data) {
+    return data.entries.map(function (row, number) {
+      var values = {};
+      data.facets.forEach(function (facet, column) {
+        var out = new Set();
+        row[column].forEach(function (i) {
+          out.add(i);
+          facet.ancestors[i].forEach(function (a) { out.add(a); });
+        });
+        values[facet.name] = out;
+      });
+      return { number: number, values: values, own: row };
+    });
+  }
+
+  /* state: facet name -> Set of chosen value indexes; hits: null, or the Set of entry
+     numbers the text query found.  AND across facets, OR within one. */
+  function passes(data, entry, state, hits, except) {
+    if (hits && !hits.has(entry.number)) return false;
+    return data.facets.every(function (facet) {
+      var chosen = state[facet.name];
+      if (facet.name === except || !chosen.size) return true;
+      var values = entry.values[facet.name];
+      return Array.from(chosen).some(function (v) { return values.has(v); });
+    });
+  }
+
+  /* How many entries each value of a facet would leave, given the other facets' choices. */
+  function counts(data, entries, state, hits, name) {
+    var result = new Map();
+    entries.forEach(function (entry) {
+      if (!passes(data, entry, state, hits, name)) return;
+      entry.values[name].forEach(function (v) { result.set(v, (result.get(v) || 0) + 1); });
+    });
+    return result;
+  }
+
+  window.tejidoFacets = { prepare: prepare, passes: passes, counts: counts };
+
   var mount = document.getElementById("tj-directory");
   var search = window.tejidoSearch;
   if (!mount || !search) return;
 
-  var FACETS = ["kind", "themes", "regions", "populations", "sdgs", "organization-types"];
-  var PARAMS = { kind: "kind", themes: "theme", regions: "region", populations: "population",
-                 sdgs: "sdg", "organization-types": "type" };
   var PAGE = 30;
   var data, texts, entries, state, textHits, shown = PAGE;
 
@@ -23,36 +63,14 @@
     return node;
   }
 
-  /* Each entry's values per facet, with the ancestors of every term, as Sets. */
-  function expand(ids, taxonomy) {
-    var out = new Set();
-    ids.forEach(function (i) {
-      for (var t = i; t >= 0 && !out.has(t); t = taxonomy.parents[t]) out.add(t);
-    });
-    return out;
-  }
-
-  function prepare() {
-    entries = data.entries.map(function (row, number) {
-      var values = { kind: new Set([row[0]]) };
-      FACETS.slice(1).forEach(function (facet, i) {
-        values[facet] = expand(row[i + 1], data.taxonomies[facet]);
-      });
-      return { number: number, values: values, own: row };
-    });
-  }
-
-  function valueIds(facet) {
-    return facet === "kind" ? data.kinds : data.taxonomies[facet].ids;
-  }
+  function facet(name) { return data.facets[data.columns[name]]; }
 
   function readState() {
     var params = new URLSearchParams(location.search);
     state = { q: params.get("q") || "" };
-    FACETS.forEach(function (facet) {
-      var ids = valueIds(facet);
-      state[facet] = new Set((params.get(PARAMS[facet]) || "").split(",").map(function (id) {
-        return ids.indexOf(id);
+    data.facets.forEach(function (f) {
+      state[f.name] = new Set((params.get(f.param) || "").split(",").map(function (id) {
+        return f.ids.indexOf(id);
       }).filter(function (i) { return i >= 0; }));
     });
   }
@@ -60,35 +78,122 @@
   function writeState() {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
-    FACETS.forEach(function (facet) {
-      var ids = valueIds(facet);
-      var chosen = Array.from(state[facet]).sort(function (a, b) { return a - b; });
-      if (chosen.length) params.set(PARAMS[facet], chosen.map(function (i) { return ids[i]; }).join(","));
+    data.facets.forEach(function (f) {
+      var chosen = Array.from(state[f.name]).sort(function (a, b) { return a - b; });
+      if (chosen.length) params.set(f.param, chosen.map(function (i) { return f.ids[i]; }).join(","));
     });
     var query = params.toString().replace(/%2C/g, ",");
     history.replaceState(null, "", query ? "?" + query : location.pathname);
   }
 
-  function passes(entry, except) {
-    if (textHits && !textHits.scores.has(entry.number)) return false;
-    return FACETS.every(function (facet) {
-      if (facet === except || !state[facet].size) return true;
-      var values = entry.values[facet];
-      return Array.from(state[facet]).some(function (v) { return values.has(v); });
+  function hits() { return textHits ? textHits.scores : null; }
+
+  function label(name, i) { return facet(name).labels[i]; }
+
+  /* -- "download these results": CSV and JSON made here, from what the page has ----- */
+
+  /* The filters in words (first row of the file). */
+  function filterWords() {
+    var words = [];
+    if (state.q) words.push(texts.query + ": " + state.q);
+    data.facets.forEach(function (f) {
+      if (!state[f.name].size) return;
+      words.push(f.label + ": " + Array.from(state[f.name]).map(function (i) {
+        return label(f.name, i);
+      }).join(", "));
+    });
+    return words;
+  }
+
+  /* The filters as a file name: tejido-directory-kind-organization-theme-salud.csv */
+  function fileName(extension) {
+    var parts = ["tejido", texts["download.file"]];
+    if (state.q) parts.push(search.fold(state.q));
+    data.facets.forEach(function (f) {
+      Array.from(state[f.name]).sort(function (a, b) { return a - b; }).forEach(function (i) {
+        parts.push(f.param + "-" + f.ids[i]);
+      });
+    });
+    var name = parts.join("-").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return name.slice(0, 150) + "." + extension;
+  }
+
+  /* Facets other than the kind become columns of value labels. */
+  function termFacets() {
+    return data.facets.filter(function (f) { return f.name !== "kind"; });
+  }
+
+  function exportRows(matching) {
+    return search.docs(matching.map(function (e) { return e.number; })).then(function (docs) {
+      return docs.map(function (doc, i) {
+        var own = matching[i].own;
+        var row = { kind: doc.kindLabel, name: doc.title, summary: doc.summary,
+                    url: new URL(doc.url, document.baseURI).href };
+        termFacets().forEach(function (f) {
+          row[f.name] = own[data.columns[f.name]].map(function (v) { return label(f.name, v); });
+        });
+        return row;
+      });
     });
   }
 
-  function counts(facet) {
-    var result = new Map();
-    entries.forEach(function (entry) {
-      if (!passes(entry, facet)) return;
-      entry.values[facet].forEach(function (v) { result.set(v, (result.get(v) || 0) + 1); });
-    });
-    return result;
+  /* A spreadsheet runs a cell that starts with = + - @ as a formula: keep it text. */
+  function csvCell(value) {
+    var text = Array.isArray(value) ? value.join("; ") : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
   }
 
-  function label(facet, i) {
-    return facet === "kind" ? data.kindLabels[i] : data.taxonomies[facet].labels[i];
+  function asCsv(rows, words) {
+    var names = ["kind", "name", "summary", "url"].concat(termFacets().map(function (f) {
+      return f.name;
+    }));
+    var header = names.map(function (n) {
+      return texts["col." + n] || facet(n).label;
+    });
+    var first = [texts["download.filters"] + ": " + (words.join(" · ") || texts["download.none"])];
+    var lines = [first, header].concat(rows.map(function (row) {
+      return names.map(function (n) { return row[n]; });
+    }));
+    return "\ufeff" + lines.map(function (line) { return line.map(csvCell).join(","); })
+      .join("\r\n") + "\r\n";
+  }
+
+  function asJson(rows, words) {
+    return JSON.stringify({ filters: words, query: location.search, count: rows.length,
+                            entries: rows }, null, 1) + "\n";
+  }
+
+  function save(text, type, name) {
+    var link = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })),
+                         download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
+
+  function download(format) {
+    var matching = entries.filter(function (entry) {
+      return passes(data, entry, state, hits(), null);
+    });
+    var words = filterWords();
+    exportRows(matching).then(function (rows) {
+      if (format === "csv") save(asCsv(rows, words), "text/csv;charset=utf-8", fileName("csv"));
+      else save(asJson(rows, words), "application/json", fileName("json"));
+    });
+  }
+
+  function downloads() {
+    var buttons = ["csv", "json"].map(function (format) {
+      var button = el("button", { type: "button", "class": "md-button tj-download__" + format,
+                                  text: format.toUpperCase() });
+      button.addEventListener("click", function () { download(format); });
+      return button;
+    });
+    return el("p", { "class": "tj-download" }, [
+      el("span", { text: texts.download + ":" }),
+      el("span", { "class": "tj-download__buttons" }, buttons)]);
   }
 
   /* -- rendering ------------------------------------------------------------ */
@@ -108,37 +213,37 @@
         el("span", { "class": "tj-count", text: String(count) })])]);
   }
 
-  function valueList(facet, parent, tally) {
-    var children = facet === "kind" ? data.kinds.map(function (_, i) { return i; })
-      : data.taxonomies[facet].parents.map(function (p, i) { return p === parent ? i : -1; })
-        .filter(function (i) { return i >= 0; });
-    if (facet === "kind" && parent !== -1) return null;
-    var items = children.filter(function (i) {
-      return tally.get(i) || state[facet].has(i);
+  /* The values whose nearest ancestor is `parent` (-1: the top level), as a nested list,
+     in the facet's display order when it has one (places, by name). */
+  function valueList(name, parent, tally) {
+    var ancestors = facet(name).ancestors;
+    var order = facet(name).order || ancestors.map(function (_, i) { return i; });
+    var items = order.filter(function (i) {
+      var up = ancestors[i];
+      return (up.length ? up[0] : -1) === parent && (tally.get(i) || state[name].has(i));
     }).map(function (i) {
-      var nested = facet === "kind" ? null : valueList(facet, i, tally);
-      return el("li", {}, [checkbox(facet, i, tally.get(i) || 0), nested]);
+      return el("li", {}, [checkbox(name, i, tally.get(i) || 0), valueList(name, i, tally)]);
     });
     return items.length ? el("ul", { "class": "tj-facet__list" }, items) : null;
   }
 
   function renderFacets() {
     facetsNode.replaceChildren();
-    FACETS.forEach(function (facet) {
-      var list = valueList(facet, -1, counts(facet));
+    data.facets.forEach(function (f) {
+      var list = valueList(f.name, -1, counts(data, entries, state, hits(), f.name));
       if (!list) return;
       facetsNode.append(el("fieldset", { "class": "tj-facet" }, [
-        el("legend", { text: data.facetLabels[facet] }), list]));
+        el("legend", { text: f.label }), list]));
     });
   }
 
   function chips() {
     var list = el("ul", { "class": "tj-chips" });
-    FACETS.forEach(function (facet) {
-      state[facet].forEach(function (i) {
+    data.facets.forEach(function (f) {
+      state[f.name].forEach(function (i) {
         var button = el("button", { type: "button", "class": "tj-chip",
-          "aria-label": texts.remove + ": " + label(facet, i), text: label(facet, i) + " ×" });
-        button.addEventListener("click", function () { state[facet].delete(i); update(); });
+          "aria-label": texts.remove + ": " + label(f.name, i), text: label(f.name, i) + " ×" });
+        button.addEventListener("click", function () { state[f.name].delete(i); update(); });
         list.append(el("li", {}, [button]));
       });
     });
@@ -153,14 +258,17 @@
 
   function termLinks(row) {
     var names = [];
-    [["themes", 1], ["regions", 2]].forEach(function (pair) {
-      row[pair[1]].forEach(function (i) { names.push(data.taxonomies[pair[0]].labels[i]); });
+    ["themes", "regions"].forEach(function (name) {
+      var full = data.facets[data.columns[name]].full;  // a state with its country
+      row[data.columns[name]].forEach(function (i) { names.push(full ? full[i] : label(name, i)); });
     });
     return names.join(" · ");
   }
 
   function renderResults() {
-    var matching = entries.filter(function (entry) { return passes(entry, null); });
+    var matching = entries.filter(function (entry) {
+      return passes(data, entry, state, hits(), null);
+    });
     if (textHits) {
       matching.sort(function (a, b) {
         return textHits.scores.get(b.number) - textHits.scores.get(a.number) || a.number - b.number;
@@ -177,7 +285,9 @@
       var list = el("ul", { "class": "tj-cards" }, docs.map(function (doc, i) {
         return el("li", { "class": "tj-card" }, [
           el("a", { href: doc.url, text: doc.title }), " ",
-          el("span", { "class": "tj-badge", text: doc.kindLabel }),
+          el("span", { "class": "tj-card__badges" }, [
+            el("span", { "class": "tj-badge", text: doc.kindLabel }), " ",
+            search.freshBadge(doc)]),
           el("p", { "class": "tj-card__summary", text: doc.summary }),
           el("p", { "class": "tj-card__terms", text: termLinks(page[i].own) })]);
       }));
@@ -214,7 +324,7 @@
     var reset = el("button", { type: "button", "class": "md-button", text: texts.reset });
     reset.addEventListener("click", function () {
       state.q = ""; box.value = "";
-      FACETS.forEach(function (facet) { state[facet].clear(); });
+      data.facets.forEach(function (f) { state[f.name].clear(); });
       update();
     });
     facetsNode = el("div", { "class": "tj-facets", role: "group", "aria-label": texts.filters });
@@ -233,7 +343,8 @@
       el("div", { "class": "tj-directory__search" }, [
         el("label", { "for": "tj-q", text: texts.query }), box, reset, toggle]),
       el("div", { "class": "tj-directory__body" }, [
-        facetsNode, el("div", { "class": "tj-directory__results" }, [statusNode, resultsNode])]),
+        facetsNode, el("div", { "class": "tj-directory__results" },
+                       [statusNode, downloads(), resultsNode])]),
     ];
     if (window.tejidoAllies) parts.push(window.tejidoAllies(data, entries, el));
     if (browse) parts.push(browse);
@@ -243,7 +354,7 @@
   search.load("facets").then(function (loaded) {
     if (!loaded) return;
     data = loaded;
-    prepare();
+    entries = prepare(data);
     readState();
     build();
     update();

@@ -28,13 +28,35 @@
     });
   }
 
-  function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  /* core/text.py's fold: lowercase, NFKD, without the combining marks meta.js lists
+     (runs as gap, length - 1; see text.combining_marks), so both fold alike. */
+  function marks(meta) {
+    if (!meta.marks) {
+      var ranges = [], end = 0;
+      for (var i = 0; i < meta.fold.length; i += 2) {
+        var start = end + meta.fold[i];
+        end = start + meta.fold[i + 1];
+        ranges.push("\\u{" + start.toString(16) + "}-\\u{" + end.toString(16) + "}");
+      }
+      meta.marks = new RegExp("[" + ranges.join("") + "]", "gu");
+    }
+    return meta.marks;
   }
+
+  function fold(meta, text) {
+    return text.toLowerCase().normalize("NFKD").replace(marks(meta), "");
+  }
+
+  /* Apostrophes, hyphens, the saltillo and zero-width characters join the parts of one
+     word (as JOINERS in core/search.py): a query word written with them searches the
+     whole ("Ko'tantik" -> "kotantik"), which the index holds beside each part. */
+  var COMPOUND = /[a-z0-9]+(?:(?:['\u2019\u2018\u02bc\u02bb`\u00b4\ua78c\u2010\u2011\u00ad\u200b\u200c\u2060\ufeff-]|\u200d)+[a-z0-9]+)*/g;
 
   function terms(meta, query) {
     var stop = new Set(meta.stop);
-    return (fold(query).match(/[a-z0-9]+/g) || []).filter(function (word) {
+    return (fold(meta, query).match(COMPOUND) || []).map(function (word) {
+      return (word.match(/[a-z0-9]+/g) || []).join("");
+    }).filter(function (word) {
       return word.length > 1 && !stop.has(word);
     });
   }
@@ -99,7 +121,7 @@
     });
   }
 
-  /* Display data of docs: {title, kind, url, summary}, url relative to this page. */
+  /* Display data of docs: {title, kind, url, summary, fresh}, url relative to this page. */
   function docs(numbers) {
     return load("meta").then(function (meta) {
       if (!meta) return [];
@@ -112,13 +134,24 @@
         }).map(function (n) {
           var row = store["d-" + Math.floor(n / meta.chunk)][n % meta.chunk];
           return { number: n, title: row[0], kind: row[1], kindLabel: meta.kinds[row[1]] || row[1],
-                   url: siteRoot + row[2], summary: row[3] };
+                   url: siteRoot + row[2], summary: row[3], fresh: row[4] || "",
+                   freshLabel: (meta.fresh || {})[row[4]] || "" };
         });
       });
     });
   }
 
-  window.tejidoSearch = { receive: receive, load: load, query: query, docs: docs, fold: fold };
+  /* How fresh an entry is, as a word (not only a colour); nothing for hand-written pages. */
+  function freshBadge(doc) {
+    if (!doc.fresh) return "";
+    var badge = document.createElement("span");
+    badge.className = "tj-fresh tj-fresh--" + doc.fresh;
+    badge.textContent = doc.freshLabel;
+    return badge;
+  }
+
+  window.tejidoSearch = { receive: receive, load: load, query: query, docs: docs, fold: fold,
+                          freshBadge: freshBadge };
 
   /* The search box under the header: a combobox listing the first results. */
   var form = document.querySelector("form.tj-searchbar");
@@ -145,7 +178,10 @@
     var summary = document.createElement("span");
     summary.className = "tj-result__summary";
     summary.textContent = doc.summary;
-    link.append(title, " ", kind, summary);
+    var badges = document.createElement("span");
+    badges.className = "tj-card__badges";
+    badges.append(kind, " ", freshBadge(doc));
+    link.append(title, " ", badges, summary);
     item.appendChild(link);
     return item;
   }

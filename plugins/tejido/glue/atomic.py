@@ -1,0 +1,100 @@
+"""A build that fails leaves the site folder as it was.
+
+MkDocs writes straight into `site_dir`, so a build that stops half-way (a
+content problem, a strict-mode warning, a PDF that cannot be made) leaves a
+mixture of new and old files, or hundreds of files in a fresh folder.  Here the
+build goes into a staging folder beside the target (same disk, so the final
+move is a rename) and replaces the target only once every language is built
+and no warning will make strict mode abort.  On failure the staging folder is
+deleted and the target is untouched.
+
+mkdocs-static-i18n builds the other languages from inside the first build's
+`on_post_build` (priority -100), calling `build()` again with the same config
+and plugins: `start` and `finish` therefore count how deep they are, and only
+the outermost build moves the folder.  Hidden entries of the target (`.git` of
+a gh-pages checkout), which MkDocs' own cleaning keeps, are kept too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import CountHandler
+
+log = logging.getLogger("mkdocs.plugins.tejido")
+
+
+class AtomicSite:
+    def __init__(self) -> None:
+        self.enabled = True
+        self.dirty = False
+        self.target: Path | None = None
+        self.staging: Path | None = None
+        self.depth = 0
+
+    def startup(self, command: str, dirty: bool) -> None:
+        """`mkdocs serve` builds into its own temporary folder: nothing to protect."""
+        self.enabled = command != "serve"
+        self.dirty = dirty
+
+    def start(self, config: MkDocsConfig) -> None:
+        """Point the build at a fresh staging folder (once per `mkdocs build`)."""
+        if not self.enabled:
+            return
+        self.depth += 1
+        if self.depth > 1 and self.staging is not None:
+            return  # another language of the same build
+        target = Path(config.site_dir).resolve()
+        staging = target.parent / f".{target.name}.tejido-building-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        if self.dirty and target.is_dir():
+            shutil.copytree(target, staging, symlinks=True)
+        staging.mkdir(parents=True, exist_ok=True)
+        self.target, self.staging = target, staging
+        config.site_dir = str(staging)
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """After the last language: move the staging folder into place, unless strict mode
+        is about to abort the build for the warnings it counted."""
+        if not self.enabled or self.staging is None or self.target is None:
+            return
+        self.depth -= 1
+        if self.depth > 0:
+            return
+        if config.strict and _warnings_counted():
+            return  # MkDocs aborts right after this event; `discard` then cleans up
+        _replace(self.target, self.staging)
+        config.site_dir = str(self.target)
+        self.staging = None
+        self.depth = 0
+
+    def discard(self) -> None:
+        """The build failed: forget the staging folder, leave the target alone."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            log.info("Tejido: the build failed; %s was left as it was", self.target)
+        self.staging = None
+        self.depth = 0
+
+
+def _warnings_counted() -> bool:
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _replace(target: Path, staging: Path) -> None:
+    if not target.exists():
+        staging.rename(target)
+        return
+    for hidden in target.iterdir():
+        if hidden.name.startswith(".") and not (staging / hidden.name).exists():
+            hidden.rename(staging / hidden.name)
+    old = target.parent / f".{target.name}.tejido-old-{os.getpid()}"
+    shutil.rmtree(old, ignore_errors=True)
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
