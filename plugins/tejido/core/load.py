@@ -330,6 +330,12 @@ class EntryCache:
         """Entries read by the last load."""
         self.changed: set[Path] | None = None
         self.catalog: Catalog | None = None
+        self.order: list[Path] = []
+        """Entry files in the order the last load went through them."""
+        self.reread: set[Path] = set()
+        self.checked: dict[Path, list[Problem]] = {}
+        """What the privacy guard's check across entries found in each file's text."""
+        self.private: object = None
 
     def start(self, context: object, changed: Iterable[Path] | None) -> None:
         if context != self.context:
@@ -338,6 +344,7 @@ class EntryCache:
             self.catalog = None
         self.reads = 0
         self.fresh = []
+        self.order, self.reread = [], set()
         # A file watcher's list of changed files spares a stat of every other one.
         self.changed = None if changed is None else {
             path.with_name(path.name.replace(TRANSLATION_SUFFIX + ".", ".", 1))
@@ -366,8 +373,10 @@ class EntryCache:
             known = (stamp, entry, list(own), own_refs, own_guard)
             self.known[path] = known
             self.reads += 1
+            self.reread.add(path)
             if entry is not None:
                 self.fresh.append(entry)
+        self.order.append(path)
         problems.extend(known[2])
         refs.extend(known[3])
         # The privacy guard checks across entries: what this file gave it, given again.
@@ -375,6 +384,23 @@ class EntryCache:
         guard.phones.update(known[4].phones)
         guard.texts.extend(known[4].texts)
         return known[1]
+
+
+    def check_privacy(self, guard: _Privacy, problems: Problems) -> None:
+        """The guard's check across entries (`_Privacy.check`), file by file in the same
+        order, each file's text checked again only when it was read again or when the
+        private routes of the catalog changed."""
+        private = privacy.Private(frozenset(guard.emails), frozenset(guard.phones))
+        same = private == self.private
+        for path in self.order:
+            if not same or path in self.reread or path not in self.checked:
+                found = Problems()
+                for texts, country, names in self.known[path][4].texts:
+                    for item in texts:
+                        privacy.check_text(item, private, country, names, found)
+                self.checked[path] = list(found)
+            problems.extend(self.checked[path])
+        self.private = private
 
 
 def _stamps(path: Path) -> object:
@@ -401,7 +427,7 @@ def _taxonomy_signature(taxonomies: Mapping[str, Taxonomy]) -> object:
 
 def load_project(layout: Layout, today: dt.date | None = None,
                  cache: EntryCache | None = None,
-                 changed: Iterable[Path] | None = None) -> LoadResult:
+                 changed: Iterable[Path] | None = None, warnings: bool = True) -> LoadResult:
     """Read and validate everything; problems are collected, never raised.  With a
     `cache`, entry files unchanged since its last load are not read again; with the
     list of `changed` files too (absolute paths), no other file is even looked at."""
@@ -448,15 +474,19 @@ def load_project(layout: Layout, today: dt.date | None = None,
     _check_orphan_translations(layout, problems)
     guides = layout.folder("guide")
     check_site_files(layout.root / layout.pages, layout.root, problems, skip=guides)
-    guard.check(problems)
+    if cache is None:
+        guard.check(problems)
+    else:
+        cache.check_privacy(guard, problems)
     inverse = {field.relation.name: field.relation.inverse
                for spec in f.KINDS.values() for field in spec.fields if field.relation}
     catalog = (build_catalog(entries, taxonomies, inverse, withdrawn) if cache is None
                else cache.build(entries, taxonomies, inverse, withdrawn))
     catalog = catalog.with_policy(FreshnessPolicy(today))
-    warnings = Problems()
-    warnings.extend(duplicate_warnings(catalog, layout.root))
-    return LoadResult(catalog, problems, warnings)
+    found = Problems()
+    if warnings:  # compares every pair of names: the preview goes without
+        found.extend(duplicate_warnings(catalog, layout.root))
+    return LoadResult(catalog, problems, found)
 
 
 __all__ = ["EntryCache", "Layout", "LoadResult", "load_project", "read_text"]

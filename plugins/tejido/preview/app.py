@@ -92,7 +92,10 @@ class Preview:
 
     def _load(self, afresh: bool, changed: list[Path] | None) -> bool:
         """True when MkDocs' files and pages were made anew (the old ones are garbage)."""
-        result = load_project(self.layout, dt.date.today(), self.entries, changed)
+        # Without the duplicate-name warnings (every pair of names compared at each save);
+        # `tejido check` and the build still give them.
+        result = load_project(self.layout, dt.date.today(), self.entries, changed,
+                              warnings=False)
         if result.problems:
             self._fail([problem.format() for problem in result.problems])
             return False
