@@ -223,6 +223,10 @@ def test_an_empty_catalog_is_served_as_built(empty_project: Path) -> None:
     assert assert_same_as_build(empty_project, preview) > 10
 
 
+RELOADED = "document.body && document.body.innerText.includes('Acompaña a tejedoras')"
+"""True once the page shows the edit (no body while it reloads)."""
+
+
 def test_a_browser_page_reloads_itself_on_save_and_shows_a_mistake(
         project: Path, preview: Preview, server: str, browser: Any) -> None:
     observer = Observer()  # the real watcher: inotify, as `tejido serve` runs it
@@ -233,13 +237,13 @@ def test_a_browser_page_reloads_itself_on_save_and_shows_a_mistake(
         page.goto(server + ORG_PAGE)
         assert "Acompaña a mujeres artesanas" in page.inner_text("main")
         edit(project, ORG, "Acompaña a mujeres artesanas", "Acompaña a tejedoras")
-        page.wait_for_function("document.body.innerText.includes('Acompaña a tejedoras')",
+        page.wait_for_function(RELOADED,
                                timeout=30_000)  # reloaded by itself: nobody navigated
         edit(project, ORG, "summary:", "summary: [")
         page.wait_for_selector("text=this is not valid YAML", timeout=30_000)
         assert f"{ORG}:" in page.inner_text("main")
         edit(project, ORG, "summary: [", "summary:")
-        page.wait_for_function("document.body.innerText.includes('Acompaña a tejedoras')",
+        page.wait_for_function(RELOADED,
                                timeout=30_000)
     finally:
         page.close()
