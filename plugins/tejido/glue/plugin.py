@@ -82,11 +82,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.snippets: dict[str, SnippetView] = {}
         """What hand-written pages of the language being built asked for (`tejido: …`)."""
         self.page_docs: list[SearchDoc] = []
+        """Hand-written pages of the language being built, for the search index."""
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
         self.open_data: OpenData | None = None
         self.site = Publication()
-        """Hand-written pages of the language being built, for the search index."""
+        """The catalog's name, address and data licence, for the open data and meta tags."""
         self.output = AtomicSite()
         """Builds into a staging folder; a failed build leaves site_dir as it was."""
         self.serving = False
