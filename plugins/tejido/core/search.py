@@ -157,7 +157,8 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
         files[f"d-{start // CHUNK}.js"] = _js(f"d-{start // CHUNK}", display[start:start + CHUNK])
     meta = {"shards": sorted(shards), "chunk": CHUNK, "count": len(display), "lang": lang,
             "stop": sorted(stop_words(lang)), "kinds": kind_labels or {},
-            "fold": combining_marks(), "fresh": fresh_labels or {}}
+            "fold": combining_marks(), "joiners": [ord(ch) for ch in JOINERS],
+            "fresh": fresh_labels or {}}
     files["meta.js"] = _js("meta", meta)
     return SearchFiles(files)
 

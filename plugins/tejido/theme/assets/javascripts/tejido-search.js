@@ -48,13 +48,21 @@
   }
 
   /* Apostrophes, hyphens, the saltillo and zero-width characters join the parts of one
-     word (as JOINERS in core/search.py): a query word written with them searches the
-     whole ("Ko'tantik" -> "kotantik"), which the index holds beside each part. */
-  var COMPOUND = /[a-z0-9]+(?:(?:['\u2019\u2018\u02bc\u02bb`\u00b4\ua78c\u2010\u2011\u00ad\u200b\u200c\u2060\ufeff-]|\u200d)+[a-z0-9]+)*/g;
+     word (meta.js lists them: JOINERS in core/search.py): a query word written with them
+     searches the whole ("Ko'tantik" -> "kotantik"), which the index holds beside each part. */
+  function compound(meta) {
+    if (!meta.compound) {
+      var joiners = meta.joiners.map(function (code) {
+        return "\\u{" + code.toString(16) + "}";
+      }).join("");
+      meta.compound = new RegExp("[a-z0-9]+(?:[" + joiners + "]+[a-z0-9]+)*", "gu");
+    }
+    return meta.compound;
+  }
 
   function terms(meta, query) {
     var stop = new Set(meta.stop);
-    return (fold(meta, query).match(COMPOUND) || []).map(function (word) {
+    return (fold(meta, query).match(compound(meta)) || []).map(function (word) {
       return (word.match(/[a-z0-9]+/g) || []).join("");
     }).filter(function (word) {
       return word.length > 1 && !stop.has(word);
