@@ -34,9 +34,8 @@ $(PD_STAMP): requirements.lock requirements-properdocs.lock pyproject.toml
 	rm -f $(PD_VENV)/.installed-*
 	touch $@
 
-serve: $(STAMP)  ## build the sample catalog and serve it with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload \
-		--watch directory --watch practices --watch taxonomies --watch plugins/tejido
+serve: $(STAMP)  ## preview the sample catalog: pages made when asked for, reloaded on save
+	$(BIN)/tejido serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## write the site to site/
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -142,6 +142,23 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import logging
+
+    from .preview.server import serve  # MkDocs and the theme load only for this command
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    host, _, port = args.dev_addr.rpartition(":")
+    config = Path(args.root).resolve() / args.config_file
+    try:
+        serve(config, host or "127.0.0.1", int(port))
+    except OSError as error:
+        print(f"tejido serve: {error}\n    hint: is another preview running? try "
+              "--dev-addr 127.0.0.1:8001", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="tejido", description="Check and manage a Tejido catalog.")
     main.add_argument("--root", default=".", help="the project folder (default: here)")
@@ -183,6 +200,12 @@ def parser() -> argparse.ArgumentParser:
                          help="also replace values edited by hand (the report shows which)")
     imports.add_argument("--sheet", type=int, default=0, help="sheet number (default: 0)")
     imports.set_defaults(run=_import)
+    serve = commands.add_parser(
+        "serve", help="preview the site: pages made when asked for, reloaded on every save")
+    serve.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="where to serve (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
     return main
 
 

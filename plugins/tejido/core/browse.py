@@ -66,10 +66,8 @@ class HomeView:
     """The open-data page."""
 
 
-def _by_kind(v: Views, entries: tuple[Entry, ...],
-             shown: tuple[Entry, ...]) -> tuple[CardGroup, ...]:
-    """The shown entries under a heading per kind; counts are of all the entries."""
-    totals = Counter(entry.kind for entry in entries)
+def _by_kind(v: Views, totals: Counter[str], shown: tuple[Entry, ...]) -> tuple[CardGroup, ...]:
+    """The shown entries under a heading per kind; counts (`totals`) are of all the entries."""
     groups = []
     for kind in KIND_ORDER:
         chosen = [e for e in shown if e.kind == kind]
@@ -88,16 +86,23 @@ def term_pages(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: U
                size: int = PAGE_SIZE) -> Iterator[PageView]:
     """A term's page, and more pages when its entries do not fit in one."""
     entries = catalog.tagged(taxonomy, term_id, lang)
+    # Counted once per term, not once per page of it (that was quadratic in a term's size).
+    totals = Counter(entry.kind for entry in entries)
     pages = page_count(len(entries), size)
     for number in range(1, pages + 1):
-        yield term_page(catalog, taxonomy, term_id, lang, urls, (number, pages, size), entries)
+        yield term_page(catalog, taxonomy, term_id, lang, urls, (number, pages, size),
+                        (entries, totals))
 
 
 def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Urls,
               paging: tuple[int, int, int] = (1, 1, PAGE_SIZE),
-              entries: tuple[Entry, ...] | None = None) -> PageView:
+              tagged: tuple[tuple[Entry, ...], Counter[str]] | None = None) -> PageView:
+    """One page of a term; `tagged` is the term's entries and their count per kind."""
     number, pages, size = paging
-    entries = catalog.tagged(taxonomy, term_id, lang) if entries is None else entries
+    if tagged is None:
+        entries = catalog.tagged(taxonomy, term_id, lang)
+        tagged = (entries, Counter(entry.kind for entry in entries))
+    entries, totals = tagged
     v = Views(catalog, urls, lang, _term_url(urls, taxonomy, term_id, number, lang))
     tax = catalog.taxonomies[taxonomy]
     title = tax.terms[term_id].label(lang)
@@ -113,14 +118,18 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
         ancestors=v.terms(taxonomy, reversed(tax.ancestors(term_id))),
         subterms=v.tree(taxonomy, children) if number == 1 else (),
         pager=pager(v, number, pages, lambda n: _term_url(urls, taxonomy, term_id, n, lang)),
-        groups=_by_kind(v, entries, shown),
+        groups=_by_kind(v, totals, shown),
     )
-    source = (urls.source(taxonomy, term_id, lang) if number == 1 else
-              urls.source_file(f"{SECTIONS[taxonomy]}/{term_id}/pagina-{number}", lang))
+    source = term_page_source(urls, taxonomy, term_id, number, lang)
     return v.page(source=source, title=title, description=f"{v.t('tax.' + taxonomy)}: {title}",
                   kind="browse", templates=("tejido/term.html",), context={"term": view},
                   feed=feed_url(urls, lang, taxonomy, term_id)
                   if taxonomy in FEED_TAXONOMIES else "")
+
+
+def term_page_source(urls: Urls, taxonomy: str, term_id: str, number: int, lang: str) -> str:
+    return (urls.source(taxonomy, term_id, lang) if number == 1 else
+            urls.source_file(f"{SECTIONS[taxonomy]}/{term_id}/pagina-{number}", lang))
 
 
 def browse_pages(catalog: Catalog, lang: str, urls: Urls,

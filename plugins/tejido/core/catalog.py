@@ -44,6 +44,9 @@ class Catalog:
 
     def freshness(self, entry: Entry) -> Freshness:
         return freshness(entry, self.policy)
+    shape: object = field(default_factory=object, compare=False, repr=False)
+    """Shared by catalogs whose entries differ only in what no index depends on
+    (`patched`): what is computed from the indexes of one holds for the others."""
 
     _ordered: dict[tuple[str, str], tuple[Entry, ...]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -132,7 +135,7 @@ def _derive_links(entries: Mapping[Ref, Entry], inverse: Mapping[str, str]
 
 
 def _shown_taxonomies(taxonomies: Mapping[str, Taxonomy],
-                      by_term: Mapping[tuple[str, str], list[Ref]],
+                      by_term: Mapping[tuple[str, str], Iterable[Ref]],
                       entries: Iterable[Entry]) -> dict[str, Taxonomy]:
     """Hundreds of places are known; the catalog shows only those its entries use (with
     their countries), so no page, facet, column or link leads to an empty place."""
@@ -170,3 +173,27 @@ def build_catalog(entries: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
         withdrawn=withdrawn,
     )
+
+
+def shape_key(entry: Entry) -> tuple[object, ...]:
+    """What of an entry the indexes, the order and the derived links depend on."""
+    address = entry.values.get("address")
+    place = address.get("region") if isinstance(address, Mapping) else None
+    return (entry.ref, _sort_key(entry), entry.themes, entry.regions, entry.sdgs,
+            entry.populations, entry.values.get("type"), entry.links, place)
+
+
+def patched(old: Catalog, fresh: Iterable[Entry], taxonomies: Mapping[str, Taxonomy],
+            withdrawn: int = 0) -> Catalog | None:
+    """`old` with some entries replaced by new versions, when no index changes (an
+    edit of a summary or a text); None when one would (then `build_catalog`).  The
+    taxonomies must have the same terms and parents (only labels may differ)."""
+    entries = dict(old.entries)
+    for entry in fresh:
+        before = entries.get(entry.ref)
+        if before is None or shape_key(before) != shape_key(entry):
+            return None
+        entries[entry.ref] = entry
+    shown = _shown_taxonomies(taxonomies, old.by_term, entries.values())
+    return replace(old, entries=MappingProxyType(entries), taxonomies=MappingProxyType(shown),
+                   withdrawn=withdrawn)

@@ -34,10 +34,11 @@ def pager(v: Views, number: int, pages: int, url_of: Callable[[int], str]) -> Pa
 
 
 def _page(v: Views, kind: str, number: int, size: int) -> dict[str, object]:
-    entries = v.catalog.of_kind(kind, v.lang)
+    entries = v.catalog.of_kind(kind, v.lang)  # sorted once per kind and language
     pages = page_count(len(entries), size)
+    shown = entries[(number - 1) * size:number * size]
     return {"pager": pager(v, number, pages, lambda n: page_url(v.urls, kind, n, v.lang)),
-            "cards": v.cards(entries[(number - 1) * size:number * size])}
+            "cards": v.cards(shown)}
 
 
 def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str,
@@ -50,14 +51,28 @@ def kind_listing(catalog: Catalog, kind: str, lang: str, urls: Urls, here: str,
 def kind_pages(catalog: Catalog, lang: str, urls: Urls,
                size: int = PAGE_SIZE) -> Iterator[PageView]:
     """Pages 2 and on of every kind."""
+    for kind, number in kind_page_numbers(catalog, size):
+        yield kind_page(catalog, kind, number, lang, urls, size)
+
+
+def kind_page_numbers(catalog: Catalog, size: int = PAGE_SIZE) -> Iterator[tuple[str, int]]:
+    """(kind, number) of every generated listing page: 2 and on of each kind."""
     for kind in SECTIONS:
-        if kind not in catalog.by_kind:
-            continue
-        pages = page_count(len(catalog.by_kind[kind]), size)
-        for number in range(2, pages + 1):
-            v = Views(catalog, urls, lang, page_url(urls, kind, number, lang))
-            title = f"{label(lang, 'kinds.' + kind)} ({v.t('page.of', number=number, total=pages)})"
-            yield v.page(
-                source=urls.source_file(f"{SECTIONS[kind]}/pagina-{number}", lang), title=title,
-                description=title, kind="listing", templates=(LISTING_TEMPLATE,),
-                context={"title": title, **_page(v, kind, number, size)})
+        if kind in catalog.by_kind:
+            for number in range(2, page_count(len(catalog.by_kind[kind]), size) + 1):
+                yield kind, number
+
+
+def kind_page_source(urls: Urls, kind: str, number: int, lang: str) -> str:
+    return urls.source_file(f"{SECTIONS[kind]}/pagina-{number}", lang)
+
+
+def kind_page(catalog: Catalog, kind: str, number: int, lang: str, urls: Urls,
+              size: int = PAGE_SIZE) -> PageView:
+    pages = page_count(len(catalog.by_kind[kind]), size)
+    v = Views(catalog, urls, lang, page_url(urls, kind, number, lang))
+    title = f"{label(lang, 'kinds.' + kind)} ({v.t('page.of', number=number, total=pages)})"
+    return v.page(
+        source=kind_page_source(urls, kind, number, lang), title=title,
+        description=title, kind="listing", templates=(LISTING_TEMPLATE,),
+        context={"title": title, **_page(v, kind, number, size)})

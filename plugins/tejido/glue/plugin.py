@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -26,11 +28,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
 from ..core.about import Settings, about_snippet, footer_links
-from ..core.browse import browse_pages, home_summary, taxonomy_listing
+from ..core.browse import home_summary, taxonomy_listing
 from ..core.directory import directory_snippet, facets_data
-from ..core.due import due_feed, due_page
+from ..core.due import DUE_PATH, due_feed, due_page
 from ..core.due import feed_url as due_feed_url
-from ..core.entry_page import attachment_url, entry_page
+from ..core.entry_page import attachment_url
 from ..core.export import CATALOG_JSON, catalog_json
 from ..core.freshness import STATES, FreshnessPolicy
 from ..core.html import sanitize
@@ -38,16 +40,15 @@ from ..core.html import text as escape
 from ..core.labels import TABLES, label
 from ..core.licences import licence
 from ..core.links import fix_links
-from ..core.listing import kind_listing, kind_pages
-from ..core.matrix import matrix_page
+from ..core.listing import kind_listing
 from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
 from ..core.opendata.feeds import entry_dates, feed_url, git_dates
 from ..core.opendata.page import data_page
 from ..core.opendata.settings import DATA_ALIASES
 from ..core.pdf.published import NO_PDFS, Published
+from ..core.plan import Planned, PlannedPages, PlanSettings, page_plan
 from ..core.reference import field_reference
 from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
-from ..core.report import build_report, report_page
 from ..core.scaffold import SCHEMA_FOLDER
 from ..core.schema import schema_files
 from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
@@ -72,8 +73,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.catalog: Catalog | None = None
         self.root = Path()
         self.urls = Urls()
-        self.pages: dict[str, PageView] = {}
+        self.pages: PlannedPages = PlannedPages()
         """Generated pages of the language being built, by source path."""
+        self.lazy = False
+        """Set by the preview (`tejido serve`): generated pages are made when asked for, and
+        their files get their Markdown then (`lazy_content`)."""
+        self.deferred: dict[str, Callable[[], str]] = {}
+        """Generated files other than pages, by path, and how to make their text."""
         self.renderer: Renderer | None = None
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
@@ -86,9 +92,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
         self.open_data: OpenData | None = None
+        self.open_data_of: Catalog | None = None
         self.site = Publication()
         """The catalog's name, address and data licence, for the open data and meta tags."""
         self.output = AtomicSite()
+        self.serving = False
+        """Under `mkdocs serve` (each rebuild loads the content again)."""
         """Builds into a staging folder; a failed build leaves site_dir as it was."""
         self.serving = False
         """Under `mkdocs serve`, where each rebuild reads the content again."""
@@ -112,8 +121,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.renderer = Renderer(config.theme.dirs, _permalink(config))
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
-            self.site = self._publication(config)
-            self.open_data = self._open_data(self.catalog)
+        self.site = self._publication(config)
         repo = (config.repo_url or "").rstrip("/")
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)
         self.correction_url = self.config.correction_url or (
@@ -127,9 +135,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("the content has problems:\n" + result.problems.report())
         log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
                  len(result.catalog), result.catalog.withdrawn)
-        policy = FreshnessPolicy(dt.date.today(), self.config.fresh_months,
-                                 self.config.due_months)
-        return result.catalog.with_policy(policy)
+        return result.catalog.with_policy(self._policy())
+
+    def _policy(self) -> FreshnessPolicy:
+        return FreshnessPolicy(dt.date.today(), self.config.fresh_months,
+                               self.config.due_months)
+
+    def adopt(self, catalog: Catalog) -> None:
+        """Build from a catalog the preview loaded, judged by this site's freshness
+        settings as a catalog loaded here is."""
+        self.catalog = catalog.with_policy(self._policy())
 
     def _publication(self, config: MkDocsConfig) -> Publication:
         """The catalog's name, descriptions and address, for the open data."""
@@ -142,9 +157,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                            description={k: v for k, v in descriptions.items() if v},
                            licence=licence(self.config.data_licence))
 
-    def _open_data(self, catalog: Catalog) -> OpenData:
-        history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
-        return build_open_data(catalog, self.urls, self.site, entry_dates(catalog, history))
+    def _data(self) -> OpenData:
+        """The open data of the current catalog, made once per catalog: a build makes it
+        once; the preview only when the data page is asked for after an edit."""
+        catalog = self.catalog
+        assert catalog is not None
+        if self.open_data is None or self.open_data_of is not catalog:
+            history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
+            self.open_data = build_open_data(catalog, self.urls, self.site,
+                                             entry_dates(catalog, history))
+            self.open_data_of = catalog
+        return self.open_data
 
     # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
     # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
@@ -176,17 +199,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         lang = building_language(config)
-        self.pages, self.snippets, self.page_docs, self.hand_urls = {}, {}, [], []
-        for page in self._page_views(lang):
-            self.pages[page.source] = page
-            files.append(File.generated(config, page.source, content=prose_markdown(page),
+        self.plan_pages(lang)
+        for source in self.pages:
+            content = "" if self.lazy else prose_markdown(self.pages[source])
+            files.append(File.generated(config, source, content=content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        files.append(File.generated(config, self.urls.file(CATALOG_JSON, lang),
-                                    content=catalog_json(self.catalog, lang, self.urls,
-                                                         self.config.data_licence)))
-        if self.config.report:
-            feed = due_feed(self.catalog, lang, self.urls, self.site_url, self.correction_url)
-            files.append(File.generated(config, due_feed_url(self.urls, lang), content=feed))
+        for path, make in self.deferred.items():
+            files.append(File.generated(config, path, content="" if self.lazy else make()))
         self._add_assets(files, config, lang)
         self._add_open_data(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
@@ -218,32 +237,33 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if self.catalog is None:
             return
         lang = building_language(config)
+        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self.search_files(lang).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        if config.site_url:
+            self._write_sitemap(config, lang)
+
+    def search_files(self, lang: str) -> dict[str, str]:
+        """The search index and the directory's facets of one language, by file name
+        (in the language's `search/` folder)."""
+        assert self.catalog is not None
         docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = label(lang, "search.page")
         fresh = {state: label(lang, f"fresh.{state}") for state in STATES}
         files = build_index(docs, lang, labels, fresh).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
-        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (folder / name).write_text(text, encoding="utf-8")
-        self._write_data_alias(config, lang)
-        if config.site_url:
-            self._write_sitemap(config, lang)
+        return files
 
-    def _write_data_alias(self, config: MkDocsConfig, lang: str) -> None:
+    def _data_alias(self, lang: str, alias: str) -> str:
         """/en/data/ leads to the data page, /en/datos/ (see DATA_ALIASES)."""
-        alias = DATA_ALIASES.get(lang)
-        if alias is None or self.renderer is None:
-            return
+        assert self.renderer is not None
         here = self.urls.folder(alias, lang)
         target = relative(here, self.urls.folder(DATA_FOLDER, lang))
         html = self.renderer.fragment("tejido/redirect.html", lang, target=target,
                                       title=label(lang, "data.title"))
-        path = Path(config.site_dir) / here
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html + "\n", encoding="utf-8")
+        return html + "\n"
 
     def _write_sitemap(self, config: MkDocsConfig, lang: str) -> None:
         """Ours replace the one MkDocs and i18n write, which lacks generated pages. Each
@@ -268,33 +288,66 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         found = getattr(self.pdf_plugin, "published", None)
         return found if isinstance(found, Published) else NO_PDFS
 
-    def _page_views(self, lang: str) -> list[PageView]:
+    def _plan_settings(self) -> PlanSettings:
+        return PlanSettings(self.root, self._published(), self.config.listing_page_size,
+                            bool(self.config.report), self.config.report_max_age_days,
+                            site_url=self.site.site_url)
+
+    def plan_pages(self, lang: str) -> None:
+        """What this language's build generates from the catalog, nothing made yet; the
+        preview calls it again when only the content of entries changed."""
         assert self.catalog is not None
-        published = self._published()
-        pages = [entry_page(self.catalog, e, lang, self.urls, self.root, published,
-                            self.site.site_url)
-                 for e in self.catalog.entries.values()]
-        pages.extend(browse_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
-        pages.append(matrix_page(self.catalog, lang, self.urls))
-        assert self.open_data is not None
-        pages.append(data_page(self.catalog, self.open_data, lang, self.urls, self.site.licence))
-        pages.extend(kind_pages(self.catalog, lang, self.urls, self.config.listing_page_size))
+        self.snippets, self.page_docs, self.hand_urls = {}, [], []
+        settings = self._plan_settings()
+        key = (lang, self.urls, settings)
+        if self.pages.fits(self.catalog, key):
+            self.pages.rebind(self.catalog)
+        else:
+            self.pages = PlannedPages(
+                [*page_plan(self.catalog, lang, self.urls, settings), *self._own_plan(lang)],
+                self.catalog, key)
+        catalog, urls, licence_id = self.catalog, self.urls, self.config.data_licence
+        self.deferred = {urls.file(CATALOG_JSON, lang):
+                         lambda: catalog_json(catalog, lang, urls, licence_id)}
         if self.config.report:
-            report = build_report(self.catalog, dt.date.today(), self.config.report_max_age_days)
-            pages.append(report_page(self.catalog, report, lang, self.urls))
-            pages.append(due_page(self.catalog, lang, self.urls, self.site_url,
-                                  self.correction_url))
-        return pages
+            site_url, correction = self.site_url, self.correction_url
+            self.deferred[due_feed_url(urls, lang)] = lambda: due_feed(
+                catalog, lang, urls, site_url, correction)
+        alias = DATA_ALIASES.get(lang)
+        if alias is not None:
+            self.deferred[urls.folder(alias, lang)] = partial(self._data_alias, lang, alias)
+
+    def _own_plan(self, lang: str) -> list[Planned]:
+        """Pages made from what the plugin holds besides the catalog: the data page (from
+        the open data built once) and the maintainers' due list (from its settings)."""
+        urls, site = self.urls, self.site
+        plan = [Planned(urls.source_file(DATA_FOLDER, lang),
+                        lambda c, _: data_page(c, self._data(), lang, urls, site.licence))]
+        if self.config.report:
+            site_url, correction = self.site_url, self.correction_url
+            plan.append(Planned(urls.source_file(DUE_PATH, lang), lambda c, _: due_page(
+                c, lang, urls, site_url, correction)))
+        return plan
+
+    def lazy_content(self, file: File) -> str | bytes | None:
+        """The text of a generated file in lazy mode (the preview), made now; None when
+        the file is not one of ours.  Open data files too: the preview keeps MkDocs' files
+        after an edit, so what they were given at `on_files` would be stale."""
+        if file.src_uri in self.pages:
+            return prose_markdown(self.pages[file.src_uri])
+        make = self.deferred.get(file.src_uri)
+        if make is not None:
+            return make()
+        return self._data().files.get(file.src_uri)
 
     def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """The data folder once (in the default language's build), each feed in its own."""
-        assert self.open_data is not None
         english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
-        for path, data in self.open_data.files.items():
+        for path, data in self._data().files.items():
             owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
                          DEFAULT_LANGUAGE)
-            if owner == lang:
-                files.append(File.generated(config, path, content=data))
+            if owner == lang:  # the preview gets the bytes when asked (`lazy_content`)
+                files.append(File.generated(config, path, content=b"" if self.lazy else data))
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""
