@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from synthetic import make_catalog
 from tejido.core import Catalog, Layout, load_project
-from tejido.core.allies import KINDS, AllyIndex, find_allies, index_for, pool_size
+from tejido.core.catalog.allies import KINDS, AllyIndex, find_allies, index_for, pool_size
 
 T = TypeVar("T")
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from synthetic import REPO, make_catalog
 from tejido.core import LANGUAGES, Layout, load_project
-from tejido.core.browse import browse_pages
-from tejido.core.entry_page import entry_page
-from tejido.core.urls import Urls
+from tejido.core.outputs.pages.browse import browse_pages
+from tejido.core.outputs.pages.entry_page import entry_page
+from tejido.core.outputs.urls import Urls
 
 
 def tejido_share(project: Path) -> tuple[float, float, int]:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from synthetic import REPO, make_catalog
 from tejido.core import Layout, load_project
-from tejido.core.opendata import DATA_FOLDER, Publication, build_open_data
-from tejido.core.opendata.feeds import entry_dates, git_dates
-from tejido.core.urls import Urls
+from tejido.core.outputs.data import DATA_FOLDER, Publication, build_open_data
+from tejido.core.outputs.data.feeds import entry_dates, git_dates
+from tejido.core.outputs.urls import Urls
 
 
 def kb(size: int) -> str:

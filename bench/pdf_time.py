@@ -25,8 +25,8 @@ from pathlib import Path
 
 from synthetic import REPO, make_catalog
 from tejido.core import Layout, load_project
-from tejido.core.pdf import PdfCache, build_pdfs, directory_jobs, guide_jobs
-from tejido.core.urls import Urls
+from tejido.core.outputs.pdf import PdfCache, build_pdfs, directory_jobs, guide_jobs
+from tejido.core.outputs.urls import Urls
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "directory", "practices", "taxonomies")
 

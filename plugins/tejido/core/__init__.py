@@ -1,10 +1,10 @@
 """Tejido's pure core: load, validate and index a catalog.  Never imports MkDocs."""
 
-from .catalog import Catalog
-from .fields import DEFAULT_LANGUAGE, KINDS, LANGUAGES
-from .load import Layout, LoadResult, load_project
-from .model import Entry, Link, Ref
-from .problems import Problem, Problems
+from tejido.core.catalog.catalog import Catalog
+from tejido.core.model.fields import DEFAULT_LANGUAGE, KINDS, LANGUAGES
+from tejido.core.model.model import Entry, Link, Ref
+from tejido.core.sources.load import Layout, LoadResult, load_project
+from tejido.core.validate.problems import Problem, Problems
 
 __all__ = [
     "DEFAULT_LANGUAGE",

@@ -26,39 +26,39 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
-from ..core.about import Settings, about_snippet, footer_links
-from ..core.browse import home_summary, taxonomy_listing
-from ..core.directory import directory_snippet, facets_data
-from ..core.due import DUE_PATH, due_feed, due_page
-from ..core.due import feed_url as due_feed_url
-from ..core.entry_page import attachment_url
-from ..core.export import CATALOG_JSON, catalog_json
-from ..core.freshness import STATES, FreshnessPolicy
-from ..core.html import sanitize
-from ..core.html import text as escape
-from ..core.labels import TABLES, label
-from ..core.licences import licence
-from ..core.links import fix_links
-from ..core.listing import kind_listing
-from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
-from ..core.opendata.feeds import entry_dates, feed_url, git_dates
-from ..core.opendata.page import data_page
-from ..core.opendata.settings import DATA_ALIASES
-from ..core.pdf.published import NO_PDFS, Published
-from ..core.plan import Planned, PlannedPages, PlanSettings, page_plan
-from ..core.reference import field_reference
-from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
-from ..core.scaffold import SCHEMA_FOLDER
-from ..core.schema import schema_files
-from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
-from ..core.search_docs import entry_docs
-from ..core.sitemap import SitemapPage, sitemap
-from ..core.urls import Urls, relative
-from ..core.views import PageView, SnippetView
-from . import building_language
-from .atomic import AtomicSite
-from .config import CatalogConfig
+from tejido.core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
+from tejido.core.catalog.due import DUE_PATH, due_feed, due_page
+from tejido.core.catalog.due import feed_url as due_feed_url
+from tejido.core.catalog.freshness import STATES, FreshnessPolicy
+from tejido.core.i18n.labels import TABLES, label
+from tejido.core.model.licences import licence
+from tejido.core.outputs.data import DATA_FOLDER, OpenData, Publication, build_open_data
+from tejido.core.outputs.data.feeds import entry_dates, feed_url, git_dates
+from tejido.core.outputs.data.page import data_page
+from tejido.core.outputs.data.settings import DATA_ALIASES
+from tejido.core.outputs.export import CATALOG_JSON, catalog_json
+from tejido.core.outputs.html import sanitize
+from tejido.core.outputs.html import text as escape
+from tejido.core.outputs.links import fix_links
+from tejido.core.outputs.pages.about import Settings, about_snippet, footer_links
+from tejido.core.outputs.pages.browse import home_summary, taxonomy_listing
+from tejido.core.outputs.pages.directory import directory_snippet, facets_data
+from tejido.core.outputs.pages.entry_page import attachment_url
+from tejido.core.outputs.pages.listing import kind_listing
+from tejido.core.outputs.pages.reference import field_reference
+from tejido.core.outputs.pdf.published import NO_PDFS, Published
+from tejido.core.outputs.plan import Planned, PlannedPages, PlanSettings, page_plan
+from tejido.core.outputs.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
+from tejido.core.outputs.search.docs import entry_docs
+from tejido.core.outputs.search.index import SEARCH_FOLDER, SearchDoc, build_index, page_doc
+from tejido.core.outputs.sitemap import SitemapPage, sitemap
+from tejido.core.outputs.urls import Urls, relative
+from tejido.core.outputs.views import PageView, SnippetView
+from tejido.core.sources.scaffold import SCHEMA_FOLDER
+from tejido.core.validate.schema import schema_files
+from tejido.glue import building_language
+from tejido.glue.atomic import AtomicSite
+from tejido.glue.config import CatalogConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 
