@@ -10,14 +10,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tejido.cli import formats as cli_format
-from tejido.core import KINDS, Layout, load_project
-from tejido.core.catalog.due import due_text
-from tejido.core.catalog.freshness import FreshnessPolicy
-from tejido.core.catalog.report import build_report, report_text
-from tejido.core.model.taxonomy import load_taxonomies
-from tejido.core.sources.scaffold import EntryExists, create_entry
-from tejido.core.validate.problems import Problems
-from tejido.core.validate.schema import schema_files
+from tejido.core import (
+    KINDS,
+    EntryExists,
+    FreshnessPolicy,
+    Layout,
+    Problems,
+    build_report,
+    create_entry,
+    due_text,
+    load_project,
+    load_taxonomies,
+    report_text,
+    schema_files,
+)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -100,10 +106,8 @@ def _mapping_path(args: argparse.Namespace, source: Path) -> Path:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from tejido.core.sources.importer.mapping import load_mapping, suggest_mapping
-    from tejido.core.sources.importer.report import report_text
-    from tejido.core.sources.importer.run import run_import
-    from tejido.core.sources.importer.table import TableError, read_table
+    from tejido.core import TableError, load_mapping, read_table, run_import, suggest_mapping
+    from tejido.core import import_report_text as report_text
 
     root = Path(args.root).resolve()
     source = Path(args.file)

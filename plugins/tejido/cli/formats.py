@@ -6,8 +6,7 @@ import json
 from collections.abc import Iterable
 from itertools import groupby
 
-from tejido.core import Problem
-from tejido.core.validate.problems import MAX_SHOWN, omitted
+from tejido.core import MAX_SHOWN, Problem, omitted
 
 RED, YELLOW, BOLD, RESET = "\033[31m", "\033[33m", "\033[1m", "\033[0m"
 

@@ -21,20 +21,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from tejido.core import DEFAULT_LANGUAGE, Catalog
-from tejido.core.model.model import Ref
-from tejido.core.outputs.pdf import (
+from tejido.core import (
+    DEFAULT_LANGUAGE,
     BuildReport,
+    Catalog,
     PdfCache,
     PdfEngineMissing,
     PdfJob,
     PdfRenderError,
     Published,
+    Ref,
+    Urls,
     build_pdfs,
     directory_jobs,
     guide_jobs,
 )
-from tejido.core.outputs.urls import Urls
 from tejido.glue import building_language
 from tejido.glue.pdf_config import PdfConfig
 

@@ -26,36 +26,70 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from tejido.core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
-from tejido.core.catalog.due import DUE_PATH, due_feed, due_page
-from tejido.core.catalog.due import feed_url as due_feed_url
-from tejido.core.catalog.freshness import STATES, FreshnessPolicy
-from tejido.core.i18n.labels import TABLES, label
-from tejido.core.model.licences import licence
-from tejido.core.outputs.data import DATA_FOLDER, OpenData, Publication, build_open_data
-from tejido.core.outputs.data.feeds import entry_dates, feed_url, git_dates
-from tejido.core.outputs.data.page import data_page
-from tejido.core.outputs.data.settings import DATA_ALIASES
-from tejido.core.outputs.export import CATALOG_JSON, catalog_json
-from tejido.core.outputs.html import sanitize
-from tejido.core.outputs.html import text as escape
-from tejido.core.outputs.links import fix_links
-from tejido.core.outputs.pages.about import Settings, about_snippet, footer_links
-from tejido.core.outputs.pages.browse import home_summary, taxonomy_listing
-from tejido.core.outputs.pages.directory import directory_snippet, facets_data
-from tejido.core.outputs.pages.entry_page import attachment_url
-from tejido.core.outputs.pages.listing import kind_listing
-from tejido.core.outputs.pages.reference import field_reference
-from tejido.core.outputs.pdf.published import NO_PDFS, Published
-from tejido.core.outputs.plan import Planned, PlannedPages, PlanSettings, page_plan
-from tejido.core.outputs.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
-from tejido.core.outputs.search.docs import entry_docs
-from tejido.core.outputs.search.index import SEARCH_FOLDER, SearchDoc, build_index, page_doc
-from tejido.core.outputs.sitemap import SitemapPage, sitemap
-from tejido.core.outputs.urls import Urls, relative
-from tejido.core.outputs.views import PageView, SnippetView
-from tejido.core.sources.scaffold import SCHEMA_FOLDER
-from tejido.core.validate.schema import schema_files
+from tejido.core import (
+    CATALOG_JSON,
+    DATA_ALIASES,
+    DATA_FOLDER,
+    DEFAULT_LANGUAGE,
+    DUE_PATH,
+    KINDS,
+    LANGUAGES,
+    NO_PDFS,
+    SCHEMA_FOLDER,
+    SEARCH_FOLDER,
+    THEME_DIR,
+    Catalog,
+    FreshnessPolicy,
+    Layout,
+    OpenData,
+    PageView,
+    Planned,
+    PlannedPages,
+    PlanSettings,
+    Publication,
+    Published,
+    Renderer,
+    SearchDoc,
+    SitemapPage,
+    SnippetView,
+    Urls,
+    about_snippet,
+    attachment_url,
+    build_index,
+    build_open_data,
+    catalog_json,
+    data_page,
+    directory_snippet,
+    due_feed,
+    due_feed_url,
+    due_page,
+    entry_dates,
+    entry_docs,
+    escape,
+    facets_data,
+    field_reference,
+    fix_links,
+    footer_links,
+    git_dates,
+    home_summary,
+    kind_listing,
+    label,
+    licence,
+    load_project,
+    page_doc,
+    page_plan,
+    prose_markdown,
+    relative,
+    sanitize,
+    schema_files,
+    sitemap,
+    taxonomy_listing,
+    toc_tokens,
+)
+from tejido.core import FRESHNESS_STATES as STATES
+from tejido.core import TEXT_TABLES as TABLES
+from tejido.core import AboutSettings as Settings
+from tejido.core import data_feed_url as feed_url
 from tejido.glue import building_language
 from tejido.glue.atomic import AtomicSite
 from tejido.glue.config import CatalogConfig

@@ -24,9 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from tejido.core import DEFAULT_LANGUAGE, LANGUAGES, Layout
-from tejido.core.catalog.catalog import Catalog
-from tejido.core.sources.load import EntryCache, load_project
+from tejido.core import DEFAULT_LANGUAGE, LANGUAGES, Catalog, EntryCache, Layout, load_project
 from tejido.preview.site import Found, LanguageSite, fresh_config
 
 log = logging.getLogger("tejido.preview")

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from tejido.core.outputs.render import THEME_DIR
+from tejido.core import THEME_DIR
 from tejido.preview.app import Preview
 
 log = logging.getLogger("tejido.preview")

@@ -27,8 +27,7 @@ from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from tejido.core.catalog.catalog import Catalog
-from tejido.core.outputs.search.index import SEARCH_FOLDER
+from tejido.core import SEARCH_FOLDER, Catalog
 from tejido.glue.plugin import CatalogPlugin
 
 log = logging.getLogger("tejido.preview")
