@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import fields as f
-from .validate import expected
+from .validate import forms
 from .views import SnippetView
 
 
@@ -30,7 +30,7 @@ def _rows(spec_fields: tuple[f.Field, ...], lang: str, prefix: str = "") -> list
     for field in spec_fields:
         name = f"{prefix}{field.name}"
         rows.append(FieldRow(name, field.required, field.es if lang == "es" else field.en,
-                             expected(field.type)))
+                             forms(field.type)[0 if lang == "es" else 1]))
         inner = field.type.item if isinstance(field.type, f.ListOf) else field.type
         if isinstance(inner, f.Record):
             marker = "[]." if isinstance(field.type, f.ListOf) else "."

@@ -22,6 +22,7 @@ from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from .labels import TABLES, label
+from .locale import number, pages
 from .views import PageView, SnippetView
 
 THEME_DIR = str(Path(__file__).resolve().parent.parent / "theme")
@@ -64,7 +65,9 @@ class Renderer:
                 context: dict[str, object]) -> str:
         t: Callable[..., str] = lambda key, **values: label(lang, key, **values)  # noqa: E731
         return self._template(names).render(
-            lang=lang, t=t, labels=TABLES[lang], anchor=Anchors(taken), **context)
+            lang=lang, t=t, labels=TABLES[lang], anchor=Anchors(taken),
+            n=lambda value: number(lang, value), pages=lambda count: pages(lang, count),
+            **context)
 
     def page(self, view: PageView, rendered: str, clean: Callable[[str], str]) -> str:
         """The page's HTML from its template; `rendered` is MkDocs' HTML of its prose."""
