@@ -564,7 +564,7 @@ def test_the_matrix_one_country_at_a_time_with_links(phone: Any, sample_site: Pa
 
 def test_a_guide_pdf_is_named_apart_from_its_attachment() -> None:
     from tejido.core import Layout, load_project
-    from tejido.core.model import Ref
+    from tejido.core.model.model import Ref
     from tejido.core.outputs.pages.entry_page import entry_view
     from tejido.core.outputs.pdf.published import Published, PublishedPdf
     from tejido.core.outputs.urls import Urls
