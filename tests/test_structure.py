@@ -30,7 +30,6 @@ LONGER = {
     "core/outputs/pdf/directory.py",
     "core/validate/privacy.py",
     "core/sources/attachments.py",
-    "core/sources/source.py",
 }
 
 # In __all__ without being imported by the glue, the preview, the command or a benchmark:
