@@ -29,7 +29,6 @@ LONGER = {
     "core/outputs/pages/entry_page.py",  # the entry page work (issue 11)
     "core/outputs/pdf/directory.py",
     "core/validate/privacy.py",
-    "core/sources/attachments.py",
 }
 
 # In __all__ without being imported by the glue, the preview, the command or a benchmark:
