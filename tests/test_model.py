@@ -21,6 +21,11 @@ def test_common_and_own_fields_of_the_sample() -> None:
         kinds.add(entry.kind)
         assert isinstance(entry, Common)
         assert entry.last_verified == entry.values.get("last_verified")
+        for name in ("themes", "regions", "sdgs", "populations"):
+            assert tuple(getattr(entry, name)) == tuple(entry.values.get(name, ())), name
+        written = entry.values.get("name", entry.values.get("title"))
+        assert entry.title == (written if isinstance(written, dict)
+                               else dict.fromkeys(("es", "en"), written))
         assert entry.last_verified is None or isinstance(entry.last_verified, dt.date)
         assert not set(entry.own) & COMMON_FIELDS
         assert set(entry.own) | (set(entry.values) & COMMON_FIELDS) == set(entry.values)

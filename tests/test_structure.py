@@ -28,9 +28,6 @@ LONGER = {
     "glue/plugin.py",  # the preview work (issue 13)
     "core/outputs/pages/entry_page.py",  # the entry page work (issue 11)
     "core/outputs/pdf/directory.py",
-    "core/validate/privacy.py",
-    "core/sources/attachments.py",
-    "core/sources/source.py",
 }
 
 # In __all__ without being imported by the glue, the preview, the command or a benchmark:

@@ -61,8 +61,7 @@ def state(verified: dt.date | None, policy: FreshnessPolicy) -> str:
 
 
 def freshness(entry: Entry, policy: FreshnessPolicy) -> Freshness:
-    verified = entry.values.get("last_verified")
-    day = verified if isinstance(verified, dt.date) else None
+    day = entry.last_verified
     return Freshness(state(day, policy), day, entry.values.get("verified_by"),
                      entry.values.get("verification_method"))
 

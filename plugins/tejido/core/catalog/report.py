@@ -66,7 +66,7 @@ def build_report(catalog: Catalog, today: dt.date, max_age_days: int = 365) -> R
             names = tuple(name for name, lacking in gaps if lacking == lang)
             if names:
                 missing.append((entry, lang, names))
-        verified = entry.values.get("last_verified")
+        verified = entry.last_verified
         if verified is None or verified < oldest:
             stale.append((entry, verified))
         untagged.extend((entry, name) for name in ("themes", "regions")

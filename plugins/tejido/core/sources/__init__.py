@@ -1,7 +1,8 @@
 """Sources: reading what contributors wrote, keeping file and line for every value.
 
-YAML and Markdown front matter with line numbers (`source.py`), finding and loading a whole
-project into a catalog (`load.py`), the rules and layout of contributor Markdown, attached
-files and stray site files, new entries from a name (`scaffold.py`), and spreadsheets
-turned into entry files (`importer/`).
+Files read and refused whole when unreadable (`source.py`), YAML to data with the line of
+every value (`yaml_lines.py`, giving a `document.py` `Document`), finding and loading a
+whole project into a catalog (`load.py`), the rules and layout of contributor Markdown,
+attached files (`attachments/`) and stray site files, new entries from a name
+(`scaffold.py`), and spreadsheets turned into entry files (`importer/`).
 """

@@ -58,8 +58,7 @@ def entry_dates(catalog: Catalog, history: Mapping[str, dt.date]) -> dict[Ref, d
     stay out of the feeds."""
     dates = {}
     for entry in catalog.entries.values():
-        verified = entry.values.get("last_verified")
-        day = verified if isinstance(verified, dt.date) else history.get(entry.source)
+        day = entry.last_verified or history.get(entry.source)
         if day is not None:
             dates[entry.ref] = day
     return dates
