@@ -32,6 +32,8 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from .messages import Part, alternatives, msg
+
 
 class UnreadablePdf(Exception):
     pass
@@ -57,10 +59,10 @@ def _pdf_pages(path: Path, size: int, mtime_ns: int) -> int:
 class Refusal:
     """Why a file is not published, in the words of a problem."""
 
-    message: str
-    expected: str
-    found: str
-    hint: str
+    message: Part
+    expected: Part
+    found: Part
+    hint: Part
 
 
 IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
@@ -74,7 +76,8 @@ OFFICE_TYPES = {
     ".odp": "application/vnd.oasis.opendocument.presentation",
 }
 ALLOWED = (*IMAGE_FORMATS, ".svg", ".pdf", *OFFICE_TYPES)
-ALLOWED_TEXT = "PDF, PNG, JPEG, GIF, WebP, SVG, DOCX, XLSX, PPTX, ODT, ODS or ODP"
+ALLOWED_NAMES = ("PDF, PNG, JPEG, GIF, WebP, SVG, DOCX, XLSX, PPTX, ODT, ODS", "ODP")
+ALLOWED_TEXT = alternatives(ALLOWED_NAMES)
 HTML_LIKE = frozenset({".htm", ".html", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml",
                        ".xml", ".xsl", ".xslt", ".svgz", ".js", ".mjs", ".css", ".swf",
                        ".hta", ".php", ".jsp", ".asp", ".aspx"})
@@ -120,24 +123,19 @@ def _check(path: Path, size: int, mtime_ns: int) -> Refusal | None:
 
 def _not_allowed(name: str, suffix: str) -> Refusal:
     if not suffix:
-        return Refusal("the file name has no type (like .png or .pdf)",
-                       f"a file name ending in {ALLOWED_TEXT.lower()}", repr(name),
-                       "rename the file with its type, for example mapa.png")
+        return Refusal(msg("file.no-type"), msg("file.name-ending", types=alternatives(
+                           name.lower() for name in ALLOWED_NAMES)), repr(name),
+                       msg("file.no-type-hint"))
     if suffix in HTML_LIKE:
-        return Refusal(f"{suffix} files are not published: a browser runs the scripts a "
-                       "web page or script file holds", ALLOWED_TEXT, suffix,
-                       "write the text in Markdown, or save the document as PDF and "
-                       "attach the PDF")
-    return Refusal("this type of file is not published", ALLOWED_TEXT, suffix,
-                   "save it as PDF (documents) or PNG/JPEG (pictures); other files go on "
-                   "the organization's own website, linked with its https:// address")
+        return Refusal(msg("file.runs-scripts", suffix=suffix), ALLOWED_TEXT, suffix,
+                       msg("file.runs-scripts-hint"))
+    return Refusal(msg("file.type-not-published"), ALLOWED_TEXT, suffix,
+                   msg("file.type-not-published-hint"))
 
 
 def _too_big(size: int, limit: int) -> Refusal:
-    return Refusal("the file is too large", f"at most {limit // (1024 * 1024)} MB",
-                   f"{size / (1024 * 1024):.1f} MB",
-                   "make it smaller (export the picture at a lower size, or compress "
-                   "the PDF)")
+    return Refusal(msg("file.too-large"), msg("file.at-most-mb", count=limit // (1024 * 1024)),
+                   f"{size / (1024 * 1024):.1f} MB", msg("file.too-large-hint"))
 
 
 def _image(path: Path, suffix: str, size: int) -> Refusal | None:
@@ -152,23 +150,23 @@ def _image(path: Path, suffix: str, size: int) -> Refusal | None:
     except Image.DecompressionBombError:
         found, width, height = wanted, MAX_SIDE + 1, MAX_SIDE + 1
     except (OSError, ValueError, SyntaxError):
-        return Refusal(f"the file is not a {wanted} image", f"a {wanted} picture",
-                       "other content", "open it in an image program and export it as "
-                       f"{suffix[1:].upper()} again")
+        return Refusal(msg("file.not-image", format=wanted), msg("file.a-picture", format=wanted),
+                       msg("file.other-content"),
+                       msg("file.export-image-hint", format=suffix[1:].upper()))
     if found != wanted:
-        return Refusal(f"the file's content does not match its name {suffix}",
-                       f"a {wanted} picture", f"a {found} picture",
-                       f"rename it to end in .{(found or 'png').lower()}, or export it as "
-                       f"{wanted}")
+        return Refusal(msg("file.content-not-name", suffix=suffix),
+                       msg("file.a-picture", format=wanted),
+                       msg("file.a-picture", format=str(found)),
+                       msg("file.rename-image-hint", suffix=(found or "png").lower(),
+                           format=wanted))
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-        return Refusal("the picture is too large to publish or print",
-                       f"at most {MAX_PIXELS // 1_000_000} million pixels "
-                       f"(and {MAX_SIDE} on a side)", f"{width} × {height} pixels",
-                       "export it smaller: 2,000 pixels wide is plenty for a page or a PDF")
+        return Refusal(msg("file.picture-too-large"),
+                       msg("file.at-most-pixels", millions=MAX_PIXELS // 1_000_000,
+                           side=MAX_SIDE), msg("file.pixels", width=width, height=height),
+                       msg("file.picture-too-large-hint"))
     if POLYGLOT.search(path.read_bytes()):
-        return Refusal("the picture also holds web-page code (HTML or a script)",
-                       "a plain picture", "HTML inside the file",
-                       "open it in an image program and export it again")
+        return Refusal(msg("file.polyglot"), msg("file.plain-picture"),
+                       msg("file.polyglot-found"), msg("file.polyglot-hint"))
     return _decodes(path, wanted)
 
 
@@ -178,8 +176,8 @@ def _decodes(path: Path, wanted: str) -> Refusal | None:
         with Image.open(path) as image:
             image.load()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        return Refusal(f"the {wanted} picture is damaged", "a picture that opens",
-                       "a cut or damaged file", "export it again from the original")
+        return Refusal(msg("file.picture-damaged", format=wanted), msg("file.picture-opens"),
+                       msg("file.cut-or-damaged"), msg("file.picture-damaged-hint"))
     return None
 
 
@@ -195,11 +193,8 @@ def _local_name(name: str) -> str:
     return name.rsplit("}", 1)[-1].lower()
 
 
-def _svg_refusal(found: str) -> Refusal:
-    return Refusal("the SVG drawing holds something that would run or load on the site",
-                   "a drawing of shapes and text only", found,
-                   "export the drawing as PNG, or as a plain SVG (in Inkscape: "
-                   "'Optimized SVG', without scripts or links)")
+def _svg_refusal(found: Part) -> Refusal:
+    return Refusal(msg("svg.active"), msg("svg.shapes-only"), found, msg("svg.active-hint"))
 
 
 def _svg(path: Path, size: int) -> Refusal | None:
@@ -208,19 +203,19 @@ def _svg(path: Path, size: int) -> Refusal | None:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return Refusal("the SVG drawing is not UTF-8 text", "an SVG file", "other content",
-                       "export the drawing as SVG again, or as PNG")
+        return Refusal(msg("svg.not-utf8"), msg("svg.a-file"), msg("file.other-content"),
+                       msg("svg.not-utf8-hint"))
     lowered = text.lower()
     if "<!doctype" in lowered or "<!entity" in lowered or "<?xml-stylesheet" in lowered:
-        return _svg_refusal("a <!DOCTYPE>, <!ENTITY> or stylesheet declaration")
+        return _svg_refusal(msg("svg.declaration"))
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as error:
-        return Refusal("the SVG drawing is not valid", "an SVG file",
-                       f"an XML error ({str(error)[:80]})", "export the drawing again")
+        return Refusal(msg("svg.invalid"), msg("svg.a-file"),
+                       msg("svg.xml-error", error=str(error)[:80]), msg("svg.invalid-hint"))
     if root.tag != f"{SVG}svg":
-        return Refusal("the file is not an SVG drawing", "an <svg> document",
-                       f"<{_local_name(root.tag)[:40]}>", "export the drawing as SVG again")
+        return Refusal(msg("svg.not-svg"), msg("svg.a-document"),
+                       f"<{_local_name(root.tag)[:40]}>", msg("svg.not-svg-hint"))
     for element in root.iter():
         found = _svg_element(element)
         if found:
@@ -228,26 +223,26 @@ def _svg(path: Path, size: int) -> Refusal | None:
     return None
 
 
-def _svg_element(element: ElementTree.Element) -> str:
+def _svg_element(element: ElementTree.Element) -> Part:
     """What in this element would run or load, or ''."""
     name = _local_name(element.tag)
     if name in SVG_ACTIVE:
-        return f"a <{name}> element"
+        return msg("svg.element", name=name)
     if name == "style" and UNSAFE_STYLE.search(element.text or ""):
-        return "a style that loads or runs something"
+        return msg("svg.style")
     for attribute, value in element.attrib.items():
         local = _local_name(attribute)
         if local.startswith("on"):
-            return f"an event handler ({local}=)"
+            return msg("svg.handler", name=local)
         if attribute in HREF_ATTRIBUTES and not value.strip().startswith("#"):
-            return f"a link or reference to {value.strip()[:60]!r}"
+            return msg("svg.link", target=repr(value.strip()[:60]))
         if local == "style" and UNSAFE_STYLE.search(value):
-            return "a style that loads or runs something"
+            return msg("svg.style")
         if name in ("set", "animate") and local == "attributename" and (
                 value.lower().startswith("on") or "href" in value.lower()):
-            return f"an animation that changes {value[:30]!r}"
+            return msg("svg.animation", target=repr(value[:30]))
         if "javascript:" in value.lower():
-            return "a javascript: address"
+            return msg("svg.javascript")
     return ""
 
 
@@ -256,22 +251,19 @@ def _pdf(path: Path, size: int) -> Refusal | None:
         return _too_big(size, MAX_DOCUMENT_BYTES)
     data = path.read_bytes()
     if not data.startswith(b"%PDF-"):
-        return Refusal("the file is not a PDF", "a PDF document", "other content",
-                       "export the document as PDF again")
+        return Refusal(msg("pdf.not-pdf"), msg("pdf.a-document"), msg("file.other-content"),
+                       msg("pdf.export-again"))
     try:
         reader = PdfReader(path)
         len(reader.pages)
         scripted = _pdf_has_script(reader)
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError,
             RecursionError) as error:
-        return Refusal("the PDF is damaged", "a PDF that opens",
-                       str(error)[:80] or type(error).__name__,
-                       "export the document as PDF again")
+        return Refusal(msg("pdf.damaged"), msg("pdf.opens"),
+                       str(error)[:80] or type(error).__name__, msg("pdf.export-again"))
     if scripted or PDF_SCRIPT.search(data):
-        return Refusal("the PDF holds JavaScript or actions that run when it opens",
-                       "a PDF of text and pictures only", "/JavaScript, /JS or /Launch",
-                       "print it to PDF again (\"Print › Save as PDF\"): that drops scripts "
-                       "and forms")
+        return Refusal(msg("pdf.scripted"), msg("pdf.text-and-pictures"),
+                       alternatives(("/JavaScript, /JS", "/Launch")), msg("pdf.scripted-hint"))
     return None
 
 
@@ -300,45 +292,45 @@ def _office(path: Path, suffix: str, size: int) -> Refusal | None:
             members = archive.infolist()
             problem = _zip_bomb(members) or _office_kind(archive, suffix)
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
-        return Refusal(f"the file is not a {kind} document", f"a {kind} document",
-                       "other content", f"save the document as {kind} again, or as PDF")
+        return Refusal(msg("office.not-kind", kind=kind), msg("office.a-document", kind=kind),
+                       msg("file.other-content"), msg("office.not-kind-hint", kind=kind))
     if problem:
-        return Refusal(problem, f"a {kind} document", "a damaged, hidden or oversized part",
-                       f"save the document as {kind} again, or attach it as PDF")
+        return Refusal(problem, msg("office.a-document", kind=kind), msg("office.bad-part"),
+                       msg("office.bad-part-hint", kind=kind))
     return None
 
 
-def _zip_bomb(members: list[zipfile.ZipInfo]) -> str:
+def _zip_bomb(members: list[zipfile.ZipInfo]) -> Part:
     if len(members) > MAX_MEMBERS:
-        return f"the document has too many parts ({len(members)})"
+        return msg("office.too-many-parts", count=len(members))
     total = sum(member.file_size for member in members)
     if total > MAX_UNZIPPED:
-        return f"the document unpacks to {total // (1024 * 1024)} MB (a zip bomb?)"
+        return msg("office.unpacks-to", count=total // (1024 * 1024))
     for member in members:
         name = member.filename
         if name.startswith("/") or ".." in name.split("/"):
-            return f"a part of the document has an unsafe name ({name[:60]!r})"
+            return msg("office.unsafe-name", name=repr(name[:60]))
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > 1024 * 1024 and ratio > MAX_RATIO:
-            return f"a part of the document unpacks {int(ratio)} times larger (a zip bomb?)"
+            return msg("office.ratio", count=int(ratio))
     return ""
 
 
-def _office_kind(archive: zipfile.ZipFile, suffix: str) -> str:
+def _office_kind(archive: zipfile.ZipFile, suffix: str) -> Part:
     names = set(archive.namelist())
     wanted = OFFICE_TYPES[suffix]
     if any(name.lower().endswith("vbaproject.bin") for name in names):
-        return "the document holds macros (code that runs when it opens)"
+        return msg("office.macros")
     if suffix.startswith(".od"):
         kind = archive.read("mimetype")[:100].decode("ascii", "replace") \
             if "mimetype" in names else ""
-        return "" if kind == wanted else "the document is not of the kind its name says"
+        return "" if kind == wanted else msg("office.wrong-kind")
     types = archive.read("[Content_Types].xml")[:200_000].decode("utf-8", "replace") \
         if "[Content_Types].xml" in names else ""
     if wanted not in types:
-        return "the document is not of the kind its name says"
+        return msg("office.wrong-kind")
     if "macroEnabled" in types:
-        return "the document holds macros (code that runs when it opens)"
+        return msg("office.macros")
     return ""
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .messages import msg
 from .problems import Problem
 
 MAX_FILE_BYTES = 512 * 1024
@@ -149,11 +150,9 @@ def _scalar(walk: _Walk, node: ScalarNode) -> Any:
 def _duplicate(walk: _Walk, here: Location, key: str, first: int, again: int) -> None:
     where = ".".join(str(p) for p in (*here, key))
     walk.twice.append(Problem(
-        walk.path, again, where, f"'{key}' is written twice in the same place "
-        f"(lines {first} and {again})", expected="each field once",
-        found=f"a second '{key}:' on line {again}",
-        hint=f"YAML keeps only the last one, so the text on line {first} would be lost: "
-             "join the two into one, or delete the one you do not want"))
+        walk.path, again, where, msg("yaml.twice", key=key, first=first, again=again),
+        expected=msg("yaml.each-field-once"), found=msg("yaml.second", key=key, line=again),
+        hint=msg("yaml.twice-hint", first=first)))
 
 
 def _mapping(walk: _Walk, node: MappingNode, here: Location) -> dict[Any, Any]:
@@ -222,29 +221,27 @@ def _too_deep_line(text: str) -> int | None:
     return None
 
 
-SYNTAX_HINT = ("check indentation (spaces, not tabs), a missing ':' after a field name, "
-               "or text with ':' or '#' that needs quotes")
+SYNTAX_HINT = msg("yaml.syntax-hint")
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, line_offset: int) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = (mark.line + 1 if mark else 1) + line_offset
-    what = error.problem or error.context or "the text cannot be read"
+    what = error.problem or error.context or msg("yaml.unreadable")
     hint = SYNTAX_HINT
-    if "control characters" in what or "special characters" in what:
-        hint = ("the line holds an invisible control character (often pasted from a PDF "
-                "or a word processor): retype the line, or save the file as plain UTF-8 text")
-    return Problem(path, line, "", f"this is not valid YAML: {what}", hint=hint)
+    if isinstance(what, str) and ("control characters" in what or "special characters" in what):
+        hint = msg("yaml.control-hint")
+    # PyYAML's own words (English only) say what it could not read.
+    return Problem(path, line, "", msg("yaml.invalid", what=what), hint=hint)
 
 
 def _compose(text: str, path: str, line_offset: int, walk: _Walk) -> Any:
     deep = _too_deep_line(text)
     if deep is not None:
         raise SourceError(Problem(
-            path, deep + line_offset, "", "the values nest too deeply",
-            expected=f"at most {MAX_DEPTH} levels of lists and fields",
-            found="more", hint="check for brackets [ ] or { } that are never closed, and the "
-                               "indentation: lines like '- - - -' nest a list in a list"))
+            path, deep + line_offset, "", msg("yaml.too-deep"),
+            expected=msg("yaml.at-most-levels", count=MAX_DEPTH), found=msg("yaml.more"),
+            hint=msg("yaml.too-deep-hint")))
     loader = walk.loader
     node = loader.get_single_node()
     return None if node is None else _to_python(walk, node, ())
@@ -257,38 +254,35 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Document:
     try:
         data = _compose(text, path, line_offset, walk)
     except RecursionError:
-        raise SourceError(Problem(path, 1 + line_offset, "", "the values nest too deeply",
-                                  expected=f"at most {MAX_DEPTH} levels", found="more",
-                                  hint="check the indentation of the file")) from None
+        raise SourceError(Problem(path, 1 + line_offset, "", msg("yaml.too-deep"),
+                                  expected=msg("more-levels-most", count=MAX_DEPTH),
+                                  found=msg("yaml.more"),
+                                  hint=msg("yaml.indentation-hint"))) from None
     except AliasError as error:
         raise SourceError(Problem(
-            path, error.line, "",
-            f"this is not valid YAML: {error}", hint="write the value out in full")) from None
+            path, error.line, "", msg("yaml.invalid", what=msg("yaml.alias")),
+            hint=msg("yaml.alias-hint"))) from None
     except TagError as error:
         raise SourceError(Problem(
-            path, error.line, "", "YAML tags are not used in entries",
-            expected="a plain value", found=f"the tag {error.tag[:60]!r}",
-            hint="delete the tag (the word starting with '!'); put the value in quotes "
-                 "if it must stay text")) from None
+            path, error.line, "", msg("yaml.tag"), expected=msg("yaml.plain-value"),
+            found=msg("yaml.the-tag", tag=repr(error.tag[:60])),
+            hint=msg("yaml.tag-hint"))) from None
     except KeyShapeError as error:
         raise SourceError(Problem(
-            path, error.line, "", "a field name must be a word", expected="'name: value'",
-            found="a list or mapping before ':'",
-            hint="check the line for a '?' or brackets before the ':'")) from None
+            path, error.line, "", msg("yaml.key-shape"), expected=msg("yaml.name-value"),
+            found=msg("yaml.key-shape-found"), hint=msg("yaml.key-shape-hint"))) from None
     except yaml.MarkedYAMLError as error:
         raise SourceError(_syntax_problem(path, error, line_offset)) from None
     except yaml.YAMLError as error:
         raise SourceError(Problem(path, 1 + line_offset, "",
-                                  f"this is not valid YAML: {str(error)[:200]}",
+                                  msg("yaml.invalid", what=str(error)[:200]),
                                   hint=SYNTAX_HINT)) from None
     finally:
         loader.dispose()
     warnings = tuple(
         Problem(path, walk.lines.get(here, 1), ".".join(str(p) for p in here),
-                "the text stops at ' #': YAML reads the rest of the line as a comment",
-                expected="the whole text", found="a text cut short",
-                hint="put the whole text in quotes: \"… #MaízNativo\"; a note for "
-                     "yourself goes on its own line")
+                msg("yaml.cut"), expected=msg("yaml.whole-text"), found=msg("yaml.cut-short"),
+                hint=msg("yaml.cut-hint"))
         for here in walk.cut)
     return Document(path, data, walk.lines, warnings=(*walk.twice, *warnings),
                     blocks=walk.blocks)
@@ -310,11 +304,8 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str, int]:
             body = "".join(lines[number + 1:])
             return front, body, number + 2
     raise SourceError(Problem(
-        path, 1, "", "the front matter that starts on line 1 never ends",
-        expected="a line with only '---' after the fields", found="end of file",
-        hint="add a line with only --- (three dashes) after the last field, then the text "
-             "below it",
-    ))
+        path, 1, "", msg("front.never-ends"), expected=msg("front.dashes-line"),
+        found=msg("front.end-of-file"), hint=msg("front.never-ends-hint")))
 
 
 BOM = "\ufeff"
@@ -338,29 +329,20 @@ def _decode(raw: bytes, shown_as: str) -> str:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         utf16 = raw[:2] in (b"\xff\xfe", b"\xfe\xff")
         raise SourceError(Problem(
-            shown_as, line, "", "the file is not UTF-8 text",
-            expected="UTF-8 text", found=f"a byte that is not UTF-8 at column {column}"
-            if not utf16 else "UTF-16 text",
-            hint="save the file as UTF-8 in your editor (in many editors: "
-                 "'Save with encoding' › UTF-8)",
-        )) from None
+            shown_as, line, "", msg("text.not-utf8"), expected=msg("text.utf8"),
+            found=msg("text.bad-byte", column=column) if not utf16 else msg("text.utf16"),
+            hint=msg("text.not-utf8-hint"))) from None
     nul = text.find("\x00")
     if nul >= 0:
         raise SourceError(Problem(
-            shown_as, _line_of(text, nul), "", "the file contains a NUL byte",
-            expected="plain text", found="a zero byte (\\0)",
-            hint="this is not a text file, or it was saved as UTF-16: save it as UTF-8 "
-                 "text, or retype the line",
-        ))
+            shown_as, _line_of(text, nul), "", msg("text.nul"), expected=msg("text.plain"),
+            found=msg("text.zero-byte"), hint=msg("text.nul-hint")))
     control = CONTROL.search(text)
     if control:
         raise SourceError(Problem(
             shown_as, _line_of(text, control.start()), "",
-            "the line holds an invisible control character",
-            expected="plain text", found=f"U+{ord(control.group(0)):04X}",
-            hint="it often comes from text pasted from a PDF or a word processor: retype "
-                 "the line, or save the file as plain UTF-8 text",
-        ))
+            msg("text.control"), expected=msg("text.plain"),
+            found=f"U+{ord(control.group(0)):04X}", hint=msg("text.control-hint")))
     return text.removeprefix(BOM)  # editors on Windows add it; it means nothing here
 
 
@@ -368,10 +350,9 @@ def read_text(file: Path, shown_as: str) -> str:
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(Problem(
-            shown_as, 1, "", "the file is too large",
-            expected=f"at most {MAX_FILE_BYTES // 1024} KB", found=f"{size // 1024} KB",
-            hint="split it, or put long documents in a guide's attached files",
-        ))
+            shown_as, 1, "", msg("file.too-large"),
+            expected=msg("text.at-most-kb", count=MAX_FILE_BYTES // 1024),
+            found=f"{size // 1024} KB", hint=msg("text.too-large-hint")))
     with file.open("rb") as handle:
         raw = handle.read(MAX_FILE_BYTES + 1)
     return _decode(raw, shown_as)
@@ -384,11 +365,9 @@ def _direction_controls(text: str, path: str, first_line: int = 1) -> tuple[Prob
         if match:
             name = unicodedata.name(match.group(0), "")
             found.append(Problem(
-                path, first_line + number, "", "the line holds an invisible character that "
-                "changes the direction of the text", expected="visible text only",
-                found=f"U+{ord(match.group(0)):04X} {name}",
-                hint="it makes the text read differently from what it says: retype the line "
-                     "without copying it"))
+                path, first_line + number, "", msg("text.direction"),
+                expected=msg("text.visible-only"), found=f"U+{ord(match.group(0)):04X} {name}",
+                hint=msg("text.direction-hint")))
     return tuple(found)
 
 

@@ -21,6 +21,7 @@ from . import identifiers
 from .attachments import check_attachment
 from .markdown_check import markdown_issues
 from .model import Ref
+from .messages import Part, Translated, alternatives, joined, msg, words
 from .problems import Problem, Problems, describe, did_you_mean
 from .regions import countries_of, place_hint, resolve_place
 from .source import Document, Location
@@ -65,8 +66,8 @@ class Context:
     """Countries of the places the entry names: what a place name is resolved and
     'did you mean' is looked for in."""
 
-    def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
-             hint: str = "", line: int | None = None) -> Any:
+    def fail(self, here: Location, message: Part, *, expected: Part = "", found: Part = "",
+             hint: Part = "", line: int | None = None) -> Any:
         self.problems.add(Problem(self.doc.path, line or self.doc.line(here), dotted(here),
                                   message, expected, found, hint))
         return MISSING
@@ -79,69 +80,52 @@ def dotted(here: Location) -> str:
     return text
 
 
-def forms(kind: f.FieldType) -> tuple[str, str]:
-    """What a value of this type looks like, in Spanish and English (for messages and
-    the comments of templates)."""
+def form(kind: f.FieldType) -> Part:
+    """What a value of this type looks like (for messages and the comments of templates)."""
     match kind:
-        case f.Text():
-            return "texto", "text"
-        case f.Bilingual():
-            return ("texto por idioma, como {es: …, en: …}",
-                    "text by language, like {es: …, en: …}")
-        case f.Year():
-            return "un año, como 2019", "a year like 2019"
-        case f.Date():
-            return "una fecha año-mes-día, como 2026-03-15", "a date like 2026-03-15"
-        case f.Url():
-            return ("una dirección web que empieza con https://",
-                    "a web address starting with https://")
-        case f.Email():
-            return ("un correo, como nombre@ejemplo.org",
-                    "an e-mail address like nombre@ejemplo.org")
-        case f.Phone():
-            return "un teléfono, como +52 951 123 4567", "a phone number like +52 951 123 4567"
-        case f.Flag():
-            return "true o false", "true or false"
-        case f.Count():
-            return "un número entero, como 48", "a whole number like 48"
-        case f.Names():
-            return ('una lista de nombres entre corchetes, como ["Ana Pérez"]',
-                    'a list of names like ["Ana Pérez"]')
         case f.Choice(values=values):
-            return "uno de: " + ", ".join(values), "one of " + ", ".join(values)
+            return msg("form.choice", values=", ".join(values))
         case f.Term(taxonomy=name):
-            return (f"un término de taxonomies/{name}.yml",
-                    f"a term from taxonomies/{name}.yml")
+            return msg("form.term", taxonomy=name)
         case f.Terms(taxonomy=name):
-            return (f"una lista de términos de taxonomies/{name}.yml, entre corchetes",
-                    f"a list of terms from taxonomies/{name}.yml")
+            return msg("form.terms", taxonomy=name)
         case f.Ref(kinds=kinds):
-            return ("una referencia, como " + " o ".join(f"{k}:id-del-archivo" for k in kinds),
-                    "a reference like " + " or ".join(f"{k}:some-id" for k in kinds))
+            return msg("form.ref", kinds=alternatives(kinds), kind=kinds[0])
         case f.Refs(kinds=kinds):
-            return (f"una lista de referencias, como [{kinds[0]}:id-del-archivo]",
-                    f"a list of references like [{kinds[0]}:some-id]")
-        case f.FilePath():
-            return "la ruta de un archivo junto a la entrada", "a path to a file next to the entry"
-        case f.Record():
-            return "campos con sangría", "a mapping of fields"
-        case f.ListOf():
-            return ("una lista de elementos que empiezan con '- '",
-                    "a list of items starting with '- '")
-    raise AssertionError(kind)
+            return msg("form.refs", kind=kinds[0])
+    return msg(FORMS[type(kind)])
 
 
-def expected(kind: f.FieldType) -> str:
-    """The English form, as messages give it."""
-    return forms(kind)[1]
+FORMS: dict[type, str] = {
+    f.Text: "form.text", f.Bilingual: "form.bilingual", f.Year: "form.year",
+    f.Date: "form.date", f.Url: "form.url", f.Email: "form.email", f.Phone: "form.phone",
+    f.Flag: "form.flag", f.Count: "form.count", f.Names: "form.names",
+    f.FilePath: "form.file", f.Record: "form.record", f.ListOf: "form.list",
+}
+"""Keys of the forms of the types that have no parameters."""
+
+
+def forms(kind: f.FieldType) -> tuple[str, str]:
+    """What a value of this type looks like, in Spanish and English (the comments of the
+    templates `tejido new` writes)."""
+    return words(form(kind), "es"), words(form(kind), "en")
+
+
+def expected(kind: f.FieldType) -> Part:
+    """What a value of this type looks like, as messages give it."""
+    return form(kind)
+
+
+def described(spec: f.Field) -> Translated:
+    """What the field holds, in the words of the content model (both languages)."""
+    return Translated(spec.es.rstrip("."), spec.en.rstrip("."))
 
 
 def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
                  ctx: Context) -> dict[str, Any]:
     """Check a mapping against field definitions; returns the valid, normalized fields."""
     if not isinstance(data, dict):
-        ctx.fail(here, "expected a mapping of fields", expected="'field: value' lines",
-                 found=describe(data))
+        ctx.fail(here, msg("not-fields"), expected=msg("field-lines"), found=describe(data))
         return {}
     known = {spec.name: spec for spec in spec_fields}
     result: dict[str, Any] = {}
@@ -149,26 +133,27 @@ def check_fields(spec_fields: tuple[f.Field, ...], data: Any, here: Location,
         if key in known:
             continue
         if key in f.LANGUAGES:
-            ctx.fail((*here, key), f"'{key}:' is not a field here", expected="a field name",
-                     found=repr(key), hint=f"'{key}:' goes under the field it translates, "
-                     "indented by two spaces (for example under 'summary:')")
+            ctx.fail((*here, key), msg("language-not-a-field", key=key),
+                     expected=msg("a-field-name"), found=repr(key),
+                     hint=msg("language-goes-under", key=key))
             continue
-        ctx.fail((*here, key), "unknown field", expected="one of the documented fields",
+        ctx.fail((*here, key), msg("unknown-field"), expected=msg("documented-field"),
                  found=repr(key), hint=did_you_mean(fold(str(key)), known,
                                                     f.SPANISH_FIELD_NAMES))
     for spec in spec_fields:
         raw = data.get(spec.name)
         if is_blank(raw):
             if spec.required and spec.name in data:
-                ctx.fail((*here, spec.name), f"the required field '{spec.name}' is empty",
-                         expected=expected(spec.type), found="nothing",
-                         hint=f"write the value after '{spec.name}:' ({spec.en}); text in "
-                              "two languages goes on the next lines, indented: '  es: …'")
+                ctx.fail((*here, spec.name), msg("required-empty", name=spec.name),
+                         expected=expected(spec.type), found=msg("nothing"),
+                         hint=msg("required-empty-hint", name=spec.name,
+                                  about=described(spec)))
             elif spec.required:
                 example = spec.example or "…"
-                ctx.fail(here, f"the required field '{spec.name}' is missing",
-                         expected=expected(spec.type), found="nothing",
-                         hint=f"add a line '{spec.name}: {example}' ({spec.en})")
+                ctx.fail(here, msg("required-missing", name=spec.name),
+                         expected=expected(spec.type), found=msg("nothing"),
+                         hint=msg("required-missing-hint", name=spec.name, example=example,
+                                  about=described(spec)))
             continue
         value = check_value(spec.type, raw, (*here, spec.name), ctx)
         if value is not MISSING:
@@ -194,67 +179,63 @@ def check_value(kind: f.FieldType, raw: Any, here: Location, ctx: Context) -> An
 
 def _text(kind: f.Text, raw: Any, here: Location, ctx: Context) -> Any:
     if isinstance(raw, (bool, dict, list)):
-        return ctx.fail(here, "wrong type", expected="text", found=describe(raw),
-                        hint="write plain text; put it in quotes if it looks like yes/no")
+        return ctx.fail(here, msg("wrong-type"), expected=msg("form.text"), found=describe(raw),
+                        hint=msg("plain-text-hint"))
     text = str(raw).strip()
     if len(text) > kind.max_length:
-        return ctx.fail(here, "text is too long", expected=f"at most {kind.max_length} characters",
-                        found=f"{len(text)} characters")
+        return ctx.fail(here, msg("too-long"), expected=msg("at-most-chars", count=kind.max_length),
+                        found=msg("chars", count=len(text)))
     return text
 
 
 def _bilingual(kind: f.Bilingual, raw: Any, here: Location, ctx: Context) -> Any:
     if not isinstance(raw, dict):
-        return ctx.fail(here, "the text needs its language", expected=expected(kind),
-                        found=describe(raw),
-                        hint="put the text on the next line after 'es:', indented by two "
-                             "spaces, and the English (if you have it) after 'en:':\n"
-                             f"      {here[-1]}:\n        es: <texto en español>\n"
-                             "        en: <English text>")
+        return ctx.fail(here, msg("needs-language"), expected=expected(kind),
+                        found=describe(raw), hint=msg("needs-language-hint", name=here[-1]))
     result: dict[str, str] = {}
     for lang, text in raw.items():
         if lang not in f.LANGUAGES:
-            ctx.fail((*here, lang), "unknown language", expected=" or ".join(f.LANGUAGES),
+            ctx.fail((*here, lang), msg("unknown-language"), expected=alternatives(f.LANGUAGES),
                      found=repr(lang), hint=did_you_mean(str(lang), f.LANGUAGES))
             continue
         if text is None or str(text).strip() == "":
             continue
         if isinstance(text, (bool, dict, list)):
-            ctx.fail((*here, lang), "wrong type", expected="text", found=describe(text),
-                     hint="put the text in quotes")
+            ctx.fail((*here, lang), msg("wrong-type"), expected=msg("form.text"),
+                     found=describe(text), hint=msg("quote-the-text"))
             continue
         value = str(text).strip()
         if kind.markdown:
             skipped = str(text)[:len(str(text)) - len(str(text).lstrip())].count("\n")
             for issue in markdown_issues(value):
-                ctx.fail((*here, lang), issue.message, expected="Markdown text",
+                ctx.fail((*here, lang), issue.message, expected=msg("markdown-text"),
                          found=issue.found, hint=issue.hint,
                          line=ctx.doc.text_line((*here, lang), skipped + issue.line))
         if len(value) > kind.max_length:
-            ctx.fail((*here, lang), "text is too long",
-                     expected=f"at most {kind.max_length} characters",
-                     found=f"{len(value)} characters")
+            ctx.fail((*here, lang), msg("too-long"),
+                     expected=msg("at-most-chars", count=kind.max_length),
+                     found=msg("chars", count=len(value)))
             continue
         result[lang] = value
     if not result:
         return MISSING
     if f.DEFAULT_LANGUAGE not in result:
-        return ctx.fail(here, "the Spanish text is missing", expected="es: and en:",
-                        found="only " + ", ".join(result),
-                        hint="Spanish is the catalog's main language: add 'es: …' "
-                             "(English may be left out; readers then see the Spanish text)")
+        return ctx.fail(here, msg("spanish-missing"), expected=msg("es-and-en"),
+                        found=msg("only", languages=", ".join(result)),
+                        hint=msg("spanish-missing-hint"))
     return result
 
 
 def _year(kind: f.Year, raw: Any, here: Location, ctx: Context) -> Any:
     if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
-        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+        return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     year = int(raw)
     if year > ctx.today.year:
-        return ctx.fail(here, "the year is in the future", expected=f"{ctx.today.year} or earlier",
-                        found=str(year), hint="use the year it actually happened")
+        return ctx.fail(here, msg("year-in-future"), expected=msg("or-earlier", limit=ctx.today.year),
+                        found=str(year), hint=msg("year-in-future-hint"))
     if year < 1800:
-        return ctx.fail(here, "the year is too early", expected="1800 or later", found=str(year))
+        return ctx.fail(here, msg("year-too-early"), expected=msg("or-later", limit=1800),
+                        found=str(year))
     return year
 
 
@@ -264,41 +245,40 @@ def _date(kind: f.Date, raw: Any, here: Location, ctx: Context) -> Any:
         try:
             value = dt.date.fromisoformat(raw.strip())
         except ValueError:
-            return ctx.fail(here, "not a date", expected=expected(kind), found=describe(raw),
-                            hint="write year-month-day, like 2026-03-15")
+            return ctx.fail(here, msg("not-a-date"), expected=expected(kind), found=describe(raw),
+                            hint=msg("not-a-date-hint"))
     if isinstance(value, dt.datetime):
         value = value.date()
     if not isinstance(value, dt.date):
-        return ctx.fail(here, "not a date", expected=expected(kind), found=describe(raw))
+        return ctx.fail(here, msg("not-a-date"), expected=expected(kind), found=describe(raw))
     if value > ctx.today:
-        return ctx.fail(here, "the date is in the future",
-                        expected=f"{ctx.today.isoformat()} or earlier", found=value.isoformat())
+        return ctx.fail(here, msg("date-in-future"),
+                        expected=msg("or-earlier", limit=ctx.today.isoformat()),
+                        found=value.isoformat())
     return value
 
 
 def _url(kind: f.Url, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip() if isinstance(raw, str) else ""
     if not text:
-        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+        return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme and scheme not in SAFE_SCHEMES:
-        return ctx.fail(here, f"'{scheme}:' links are not allowed", expected=expected(kind),
-                        found=describe(text), hint="only http:// and https:// links are published")
+        return ctx.fail(here, msg("scheme-not-allowed", scheme=scheme), expected=expected(kind),
+                        found=describe(text), hint=msg("only-web-links"))
     try:
         parts = urlsplit(text)
     except ValueError:  # an unclosed '[' after https:// reads as a broken IPv6 address
-        return ctx.fail(here, "not a valid web address", expected=expected(kind),
-                        found=describe(text), hint="check the address for '[' or ']' and "
-                        "copy it again from the browser's address bar")
+        return ctx.fail(here, msg("not-a-url"), expected=expected(kind),
+                        found=describe(text), hint=msg("url-brackets-hint"))
     spaced = any(c.isspace() for c in text)
     if parts.scheme not in SAFE_SCHEMES or "." not in parts.netloc or spaced:
-        hint = f"did you mean 'https://{text}'?" if not parts.scheme else ""
+        hint: Part = msg("did-you-mean", choice=f"https://{text}") if not parts.scheme else ""
         if spaced:
-            hint = "a web address has no spaces: copy it again from the browser's address bar"
+            hint = msg("url-spaces-hint")
         elif parts.scheme in SAFE_SCHEMES and "." not in parts.netloc:
-            hint = ("after https:// comes the site's name, like https://www.ejemplo.org/…; "
-                    "copy the address again from the browser's address bar")
-        return ctx.fail(here, "not a valid web address", expected=expected(kind),
+            hint = msg("url-site-name-hint")
+        return ctx.fail(here, msg("not-a-url"), expected=expected(kind),
                         found=describe(text), hint=hint)
     return text
 
@@ -306,32 +286,32 @@ def _url(kind: f.Url, raw: Any, here: Location, ctx: Context) -> Any:
 def _email(kind: f.Email, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip() if isinstance(raw, str) else ""
     if not EMAIL.match(text):
-        return ctx.fail(here, "not a valid e-mail address", expected=expected(kind),
-                        found=describe(raw),
-                        hint="check for spaces, a missing '@' or a missing dot")
+        return ctx.fail(here, msg("not-an-email"), expected=expected(kind),
+                        found=describe(raw), hint=msg("email-hint"))
     return text
 
 
 def _phone(kind: f.Phone, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
     if not PHONE.match(text):
-        return ctx.fail(here, "not a valid phone number", expected=expected(kind),
-                        found=describe(raw), hint="use digits, spaces and an optional leading +")
+        return ctx.fail(here, msg("not-a-phone"), expected=expected(kind),
+                        found=describe(raw), hint=msg("phone-hint"))
     return text
 
 
 def _flag(kind: f.Flag, raw: Any, here: Location, ctx: Context) -> Any:
     if not isinstance(raw, bool):
-        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+        return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     return raw
 
 
 def _count(kind: f.Count, raw: Any, here: Location, ctx: Context) -> Any:
     if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
-        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+        return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     number = int(raw)
     if not 1 <= number <= kind.maximum:
-        return ctx.fail(here, "out of range", expected=f"1 to {kind.maximum}", found=str(number))
+        return ctx.fail(here, msg("out-of-range"), expected=msg("range", least=1, most=kind.maximum),
+                        found=str(number))
     return number
 
 
@@ -346,7 +326,7 @@ def _names(kind: f.Names, raw: Any, here: Location, ctx: Context) -> Any:
 def _choice(kind: f.Choice, raw: Any, here: Location, ctx: Context) -> Any:
     text = str(raw).strip()
     if text not in kind.values:
-        return ctx.fail(here, "not an allowed value", expected=expected(kind), found=describe(raw),
+        return ctx.fail(here, msg("not-allowed"), expected=expected(kind), found=describe(raw),
                         hint=did_you_mean(text, kind.values))
     return text
 
@@ -354,19 +334,18 @@ def _choice(kind: f.Choice, raw: Any, here: Location, ctx: Context) -> Any:
 def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any:
     taxonomy = ctx.taxonomies[kind.taxonomy]
     if isinstance(raw, (bool, dict, list)) or raw is None:
-        return ctx.fail(here, "wrong type", expected=f"a term from taxonomies/{taxonomy.name}.yml",
+        return ctx.fail(here, msg("wrong-type"), expected=msg("form.term", taxonomy=taxonomy.name),
                         found=describe(raw))
     if taxonomy.name == "regions":
         return _place(taxonomy, str(raw), here, ctx)
     term = taxonomy.resolve(str(raw))
     if term is None:
-        return ctx.fail(here, f"unknown {taxonomy.name} term",
-                        expected=f"a term from taxonomies/{taxonomy.name}.yml",
+        return ctx.fail(here, msg("unknown-term", taxonomy=taxonomy.name),
+                        expected=msg("form.term", taxonomy=taxonomy.name),
                         found=describe(str(raw)),
-                        hint=did_you_mean(str(raw), taxonomy.terms) + (
+                        hint=joined(did_you_mean(str(raw), taxonomy.terms), (
                             "" if taxonomy.name == "sdgs" else
-                            f" (to add a new term to taxonomies/{taxonomy.name}.yml, ask the "
-                            "catalog's maintainers)"))
+                            msg("new-term-hint", taxonomy=taxonomy.name))))
     return term
 
 
@@ -383,11 +362,10 @@ def _each(check: Callable[[Any, Any, Location, Context], Any], kind: Any, raw: A
 def _place(taxonomy: Taxonomy, written: str, here: Location, ctx: Context) -> Any:
     term = resolve_place(taxonomy, written, ctx.countries)
     if term is None:
-        return ctx.fail(here, "unknown regions term",
-                        expected="a term from taxonomies/regions.yml", found=describe(written),
-                        hint=place_hint(taxonomy, written, ctx.countries)
-                        + " (to add a new term to taxonomies/regions.yml, ask the catalog's "
-                          "maintainers)")
+        return ctx.fail(here, msg("unknown-term", taxonomy="regions"),
+                        expected=msg("form.term", taxonomy="regions"), found=describe(written),
+                        hint=joined(place_hint(taxonomy, written, ctx.countries),
+                                    msg("new-term-hint", taxonomy="regions")))
     return term
 
 
@@ -404,17 +382,16 @@ def _ref(kind: f.Ref | f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
     ref = Ref.parse(raw) if isinstance(raw, str) else None
     if ref is None:
         example = f"{kind.kinds[0]}:{raw}" if isinstance(raw, str) and raw else ""
-        return ctx.fail(here, "not a reference", expected=expected(f.Ref(kind.kinds)),
+        return ctx.fail(here, msg("not-a-reference"), expected=expected(f.Ref(kind.kinds)),
                         found=describe(raw),
-                        hint=f"did you mean '{example}'?" if example else "")
+                        hint=msg("did-you-mean", choice=example) if example else "")
     if ref.kind not in kind.kinds:
-        return ctx.fail(here, f"a {ref.kind} cannot go here", expected=expected(f.Ref(kind.kinds)),
+        return ctx.fail(here, msg("kind-not-here", kind=ref.kind),
+                        expected=expected(f.Ref(kind.kinds)),
                         found=str(ref), hint=did_you_mean(ref.kind, kind.kinds))
     if ref == ctx.owner:
-        return ctx.fail(here, "an entry cannot refer to itself", expected="another entry",
-                        found=str(ref),
-                        hint="an alliance or relation joins two different entries: write the "
-                             "other entry's reference, or delete this item")
+        return ctx.fail(here, msg("refers-to-itself"), expected=msg("another-entry"),
+                        found=str(ref), hint=msg("refers-to-itself-hint"))
     ctx.refs.append(PendingRef(ref, ctx.doc.path, ctx.doc.line(here), dotted(here), kind.kinds))
     return ref
 
@@ -425,27 +402,27 @@ def _refs(kind: f.Refs, raw: Any, here: Location, ctx: Context) -> Any:
 
 def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
     if not isinstance(raw, str) or not raw.strip():
-        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+        return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     relative = PurePosixPath(raw.strip())
     base = (ctx.root / ctx.doc.path).parent
     target = (base / relative).resolve()
     if relative.is_absolute() or not target.is_relative_to(ctx.root.resolve()):
-        return ctx.fail(here, "the path leaves the repository", expected=expected(kind),
-                        found=describe(raw), hint="put the file beside the guide and use its name")
+        return ctx.fail(here, msg("path-leaves-repository"), expected=expected(kind),
+                        found=describe(raw), hint=msg("path-leaves-repository-hint"))
     if ".." in relative.parts or not target.is_relative_to(base.resolve()):
-        return ctx.fail(here, "the path leaves the entry's folder", expected=expected(kind),
-                        found=describe(raw), hint="put the file beside the guide (or in a "
-                        "folder below it) and write its name without '../'")
+        return ctx.fail(here, msg("path-leaves-folder"), expected=expected(kind),
+                        found=describe(raw), hint=msg("path-leaves-folder-hint"))
     if target.suffix.lower() not in kind.suffixes:
-        return ctx.fail(here, "unsupported file type", expected=" or ".join(kind.suffixes),
-                        found=target.suffix or "no extension")
+        return ctx.fail(here, msg("unsupported-file-type"),
+                        expected=alternatives(kind.suffixes),
+                        found=target.suffix or msg("no-extension"))
     if not target.is_file():
-        return ctx.fail(here, "the file does not exist", expected=expected(kind),
-                        found=describe(raw), hint="check the spelling and the folder of the file")
+        return ctx.fail(here, msg("file-does-not-exist"), expected=expected(kind),
+                        found=describe(raw), hint=msg("file-does-not-exist-hint"))
     try:
         refusal = check_attachment(target)
     except OSError as error:
-        return ctx.fail(here, "the file cannot be read", found=error.strerror or "an error")
+        return ctx.fail(here, msg("file-unreadable"), found=error.strerror or msg("an-error"))
     if refusal is not None:
         return ctx.fail(here, refusal.message, expected=refusal.expected, found=refusal.found,
                         hint=refusal.hint)
@@ -460,25 +437,22 @@ def _identifier_form(values: dict[str, Any], here: Location, ctx: Context) -> An
         return values
     codes = identifiers.scheme_codes()
     if scheme.upper() not in codes:
-        return ctx.fail((*here, "scheme"), "unknown register",
-                        expected="an org-id.guide code such as MX-RFC, GT-NIT, SV-NIT or "
-                                 "XI-WIKIDATA", found=describe(scheme),
-                        hint=_closest_scheme(scheme, codes) + "the codes Tejido knows are in "
-                        "plugins/tejido/core/data/identifier-schemes.yml; org-id.guide lists "
-                        "every register")
+        return ctx.fail((*here, "scheme"), msg("unknown-register"),
+                        expected=msg("register-code"), found=describe(scheme),
+                        hint=joined(_closest_scheme(scheme, codes), msg("register-hint"),
+                                    separator=" "))
     scheme = values["scheme"] = scheme.upper()
     wrong = identifiers.form_problem(scheme, ident)
     if wrong is None:
         return values
-    return ctx.fail((*here, "id"), f"not a {scheme} identifier", expected=wrong,
-                    found=describe(ident), hint=f"copy the identifier exactly as the {scheme} "
-                    "register gives it, or check that 'scheme' names the right register")
+    return ctx.fail((*here, "id"), msg("not-an-identifier", scheme=scheme), expected=wrong,
+                    found=describe(ident), hint=msg("identifier-hint", scheme=scheme))
 
 
-def _closest_scheme(scheme: str, codes: tuple[str, ...]) -> str:
+def _closest_scheme(scheme: str, codes: tuple[str, ...]) -> Part:
     # Codes are upper-case: did_you_mean folds the word to lower case and would miss them.
     close = get_close_matches(scheme.upper(), codes, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'? " if close else ""
+    return msg("did-you-mean", choice=close[0]) if close else ""
 
 
 RECORD_POLICIES: dict[str, Callable[[dict[str, Any], Location, Context], Any]] = {
@@ -498,14 +472,14 @@ def _record(kind: f.Record, raw: Any, here: Location, ctx: Context) -> Any:
     values = _checked_record(kind, raw, here, ctx)
     start, end = values.get("start"), values.get("end")
     if isinstance(start, int) and isinstance(end, int) and end < start:
-        return ctx.fail((*here, "end"), "the last year is before the first",
-                        expected=f"{start} or later", found=str(end))
+        return ctx.fail((*here, "end"), msg("years-reversed"),
+                        expected=msg("or-later", limit=start), found=str(end))
     return values or MISSING
 
 
 def _list_of(kind: f.ListOf, raw: Any, here: Location, ctx: Context) -> Any:
     if not isinstance(raw, list):
-        return ctx.fail(here, "wrong type", expected=expected(kind), found=describe(raw))
+        return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     valid: list[dict[str, Any]] = []
     seen: dict[Ref, int] = {}
     for i, item in enumerate(raw):
@@ -514,9 +488,9 @@ def _list_of(kind: f.ListOf, raw: Any, here: Location, ctx: Context) -> Any:
         checked = _checked_record(kind.item, item, (*here, i), ctx)
         target = next((v for v in checked.values() if isinstance(v, Ref)), None)
         if target is not None and target in seen:
-            ctx.fail((*here, i), "listed twice", expected="each entry once",
-                     found=f"{target} (also item {seen[target] + 1})",
-                     hint="delete one of the two items")
+            ctx.fail((*here, i), msg("listed-twice"), expected=msg("each-entry-once"),
+                     found=msg("also-item", ref=str(target), number=seen[target] + 1),
+                     hint=msg("listed-twice-hint"))
             continue
         if target is not None:
             seen[target] = i
