@@ -216,7 +216,7 @@ def test_the_imported_catalog_builds(tmp_path: Path) -> None:
                                               '    "Chiapaz": chiapas\n', 1)
     mapping.write_text(text, "utf-8")
     assert main(["--root", str(project), "import", str(sheet)]) == 0
-    problems = [p.format() for p in load_project(Layout(project)).problems]
+    problems = [p.format("en") for p in load_project(Layout(project)).problems]
     assert len(problems) == 12 and all("'summary' is missing" in p for p in problems)
     for file in (project / ORGS).glob("*.yml"):  # what the coordinator writes by hand
         file.write_text(file.read_text("utf-8") + "summary:\n  es: Trabaja en su región.\n")

@@ -90,7 +90,7 @@ def test_check_hints_use_the_entry_s_other_places(tmp_path: Path) -> None:
     (project / "directory/organizations/casa.yml").write_text(
         "name: Casa\ntype: cso\nsummary: {es: Algo.}\nthemes: [educacion]\n"
         "regions: [Chiapaz, Nuevo León, Sinaloaa, mexico]\n", "utf-8")
-    problems = [p.format() for p in load_project(Layout(project)).problems]
+    problems = [p.format("en") for p in load_project(Layout(project)).problems]
     assert len(problems) == 2, problems
     assert "found 'Chiapaz'\n    hint: did you mean 'chiapas' (Chiapas, México)?" in problems[0]
     assert "found 'Sinaloaa'\n    hint: did you mean 'sinaloa' (Sinaloa, México)?" in problems[1]

@@ -4,6 +4,7 @@ from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS, LANGUAGES
 from .load import Layout, LoadResult, load_project
 from .model import Entry, Link, Ref
+from .messages import Msg, choose_language, msg, say
 from .problems import Problem, Problems
 
 __all__ = [
@@ -15,8 +16,12 @@ __all__ = [
     "Layout",
     "Link",
     "LoadResult",
+    "Msg",
     "Problem",
     "Problems",
     "Ref",
+    "choose_language",
     "load_project",
+    "msg",
+    "say",
 ]

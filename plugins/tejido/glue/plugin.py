@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
+import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -26,7 +27,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
+from ..core import (
+    DEFAULT_LANGUAGE,
+    KINDS,
+    LANGUAGES,
+    Catalog,
+    Layout,
+    choose_language,
+    load_project,
+    say,
+)
 from ..core.about import Settings, about_snippet, footer_links
 from ..core.browse import home_summary, taxonomy_listing
 from ..core.directory import directory_snippet, facets_data
@@ -132,10 +142,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
         if result.problems:
-            raise PluginError("the content has problems:\n" + result.problems.report())
+            lang = self.messages_language()
+            raise PluginError(say(lang, "build.failed") + "\n" + result.problems.report(lang))
         log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
                  len(result.catalog), result.catalog.withdrawn)
         return result.catalog.with_policy(self._policy())
+
+    def messages_language(self) -> str:
+        """The contributor's language: the setting, else the locale, else Spanish."""
+        return choose_language(None, self.config.messages_language, os.environ)
 
     def _policy(self) -> FreshnessPolicy:
         return FreshnessPolicy(dt.date.today(), self.config.fresh_months,
