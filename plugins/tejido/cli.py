@@ -41,12 +41,13 @@ def _check(args: argparse.Namespace) -> int:
     if problems:
         return 1
     if args.format == "human":
-        counts = ", ".join(say(lang, f"cli.{'one' if len(v) == 1 else 'many'}.{k}", count=len(v))
-                           for k, v in result.catalog.by_kind.items())
+        counts = ", ".join(say(lang, f"cli.one.{k}" if len(v) == 1 else f"cli.many.{k}",
+                               count=len(v)) for k, v in result.catalog.by_kind.items())
         withdrawn = result.catalog.withdrawn
         # A count only: which entries are withdrawn is never printed (CI logs are public).
         hidden = " " + say(lang, "cli.withdrawn", count=withdrawn) if withdrawn else ""
-        print(say(lang, "cli.all-good", count=len(result.catalog), counts=counts) + hidden)
+        key = "cli.all-good-one" if len(result.catalog) == 1 else "cli.all-good"
+        print(say(lang, key, count=len(result.catalog), counts=counts) + hidden)
     return 0
 
 

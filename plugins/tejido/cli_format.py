@@ -22,7 +22,7 @@ def human(problems: Iterable[Problem], colour: bool, lang: str = DEFAULT_LANGUAG
     for path, group in groupby(items[:MAX_SHOWN], key=lambda p: p.path):
         out.append(paint(BOLD, path))
         for p in group:
-            line = f"  {path}:{p.line}: {paint(RED, p.where(lang))}: {p.text('message', lang)}"
+            line = f"  {path}:{p.line}: {paint(RED, p.where(lang))}: {p.worded('message', lang)}"
             out.append(line + p.detail(lang))
             if p.hint:
                 out.append("      " + paint(YELLOW, p.hint_line(lang)))
@@ -50,7 +50,7 @@ def github(problems: Iterable[Problem], lang: str = DEFAULT_LANGUAGE) -> str:
     lines = []
     items = sorted(problems)
     for p in items[:MAX_SHOWN]:
-        message = p.text("message", lang) + p.detail(lang)
+        message = p.worded("message", lang) + p.detail(lang)
         if p.hint:
             message += "\n" + p.hint_line(lang)
         lines.append(f"::error file={_escape_property(p.path)},line={p.line},"
@@ -68,8 +68,8 @@ def as_json(problems: Iterable[Problem], withdrawn: int = 0,
     every = sorted(problems)
     items = [
         {"path": p.path, "line": p.line, "field": p.field, "code": code(p),
-         "message": p.text("message", lang), "expected": p.text("expected", lang),
-         "found": p.text("found", lang), "hint": p.text("hint", lang), "lang": lang}
+         "message": p.worded("message", lang), "expected": p.worded("expected", lang),
+         "found": p.worded("found", lang), "hint": p.worded("hint", lang), "lang": lang}
         for p in every[:JSON_SHOWN]
     ]
     data: dict[str, object] = {"count": len(every), "problems": items, "withdrawn": withdrawn}

@@ -38,7 +38,7 @@ def plugin_settings(config_file: Path) -> Mapping[str, Any]:
     """The tejido/catalog plugin's settings in mkdocs.yml ({} when there are none, or
     when the file cannot be read: the build then says why)."""
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient)  # noqa: S506
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     plugins = data.get("plugins") if isinstance(data, dict) else None

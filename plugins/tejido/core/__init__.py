@@ -3,8 +3,8 @@
 from .catalog import Catalog
 from .fields import DEFAULT_LANGUAGE, KINDS, LANGUAGES
 from .load import Layout, LoadResult, load_project
-from .model import Entry, Link, Ref
 from .messages import Msg, choose_language, msg, say
+from .model import Entry, Link, Ref
 from .problems import Problem, Problems
 
 __all__ = [

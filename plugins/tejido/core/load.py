@@ -19,8 +19,8 @@ from .contact import country_of
 from .duplicates import duplicate_warnings
 from .freshness import FreshnessPolicy
 from .markdown_check import local_files, markdown_issues
-from .model import Entry, Link, Ref
 from .messages import alternatives, joined, msg
+from .model import Entry, Link, Ref
 from .problems import Problem, Problems, did_you_mean
 from .site_files import check_site_files, linked_file_problem, outside_root
 from .source import Document, SourceError, load_markdown_file, load_yaml_file, read_text

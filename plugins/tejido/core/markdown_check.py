@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .messages import Msg, Part, msg
 from .markdown_render import (
     BadAddress,
     RenderFailed,
@@ -23,6 +22,7 @@ from .markdown_render import (
     relative_path,
     rendered_targets,
 )
+from .messages import Msg, Part, msg
 
 BLOCK_TAGS = (
     "address|article|aside|audio|blockquote|button|canvas|center|details|dialog|div|dl|"

@@ -40,9 +40,9 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, str, str]:
         # The same order whatever the language a contributor reads it in.
-        return self.path, self.line, self.field, self.text("message", "en")
+        return self.path, self.line, self.field, self.worded("message", "en")
 
-    def text(self, part: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    def worded(self, part: str, lang: str = DEFAULT_LANGUAGE) -> str:
         """One part in words; what it quotes masked (`expected` is ours: examples such as
         nombre@ejemplo.org stay as written)."""
         shown = words(getattr(self, part), lang)
@@ -54,7 +54,7 @@ class Problem:
 
     def detail(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """'; expected X, found Y', or the half that is known."""
-        expected, found = self.text("expected", lang), self.text("found", lang)
+        expected, found = self.worded("expected", lang), self.worded("found", lang)
         if expected:
             return msg("detail", expected=expected,
                        found=found or msg("nothing")).text(lang)
@@ -62,11 +62,11 @@ class Problem:
 
     def hint_line(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """'hint: …' in the language, or nothing."""
-        hint = self.text("hint", lang)
+        hint = self.worded("hint", lang)
         return msg("hint", hint=hint).text(lang) if hint else ""
 
     def format(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        text = f"{self.path}:{self.line}: {self.where(lang)}: {self.text('message', lang)}"
+        text = f"{self.path}:{self.line}: {self.where(lang)}: {self.worded('message', lang)}"
         text += self.detail(lang)
         hint = self.hint_line(lang)
         return f"{text}\n    {hint}" if hint else text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import fields as f
+from .messages import words
 from .validate import expected
 from .views import SnippetView
 
@@ -30,7 +31,7 @@ def _rows(spec_fields: tuple[f.Field, ...], lang: str, prefix: str = "") -> list
     for field in spec_fields:
         name = f"{prefix}{field.name}"
         rows.append(FieldRow(name, field.required, field.es if lang == "es" else field.en,
-                             expected(field.type)))
+                             words(expected(field.type), lang)))
         inner = field.type.item if isinstance(field.type, f.ListOf) else field.type
         if isinstance(inner, f.Record):
             marker = "[]." if isinstance(field.type, f.ListOf) else "."

@@ -16,8 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .fields import LANGUAGES, TAXONOMIES
-from .places import Place, all_places, name_key
 from .messages import msg
+from .places import Place, all_places, name_key
 from .problems import Problem, Problems, describe, did_you_mean
 from .site_files import linked_file_problem, outside_root
 from .source import Document, SourceError, load_yaml_file

@@ -20,8 +20,8 @@ from . import fields as f
 from . import identifiers
 from .attachments import check_attachment
 from .markdown_check import markdown_issues
-from .model import Ref
 from .messages import Part, Translated, alternatives, joined, msg, words
+from .model import Ref
 from .problems import Problem, Problems, describe, did_you_mean
 from .regions import countries_of, place_hint, resolve_place
 from .source import Document, Location
@@ -231,8 +231,9 @@ def _year(kind: f.Year, raw: Any, here: Location, ctx: Context) -> Any:
         return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     year = int(raw)
     if year > ctx.today.year:
-        return ctx.fail(here, msg("year-in-future"), expected=msg("or-earlier", limit=ctx.today.year),
-                        found=str(year), hint=msg("year-in-future-hint"))
+        return ctx.fail(here, msg("year-in-future"),
+                        expected=msg("or-earlier", limit=ctx.today.year), found=str(year),
+                        hint=msg("year-in-future-hint"))
     if year < 1800:
         return ctx.fail(here, msg("year-too-early"), expected=msg("or-later", limit=1800),
                         found=str(year))
@@ -310,8 +311,8 @@ def _count(kind: f.Count, raw: Any, here: Location, ctx: Context) -> Any:
         return ctx.fail(here, msg("wrong-type"), expected=expected(kind), found=describe(raw))
     number = int(raw)
     if not 1 <= number <= kind.maximum:
-        return ctx.fail(here, msg("out-of-range"), expected=msg("range", least=1, most=kind.maximum),
-                        found=str(number))
+        return ctx.fail(here, msg("out-of-range"),
+                        expected=msg("range", least=1, most=kind.maximum), found=str(number))
     return number
 
 

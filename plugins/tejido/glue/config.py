@@ -8,7 +8,6 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 from ..core import LANGUAGES
-
 from .settings import (
     Expect,
     Failed,

@@ -89,5 +89,5 @@ def _still(outcome: Outcome, lang: str) -> list[str]:
     for path, problems in sorted(outcome.still.items()):
         lines.append(f"  {path}: " + "; ".join(
             say(lang, "import.required", field=_field(p, lang)) if _required(p) else
-            f"{_field(p, lang)}: {p.text('message', lang)}" for p in problems))
+            f"{_field(p, lang)}: {p.worded('message', lang)}" for p in problems))
     return lines
