@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from test_settings import CATALOG, failed_build, with_settings
 from tejido.core import Layout, choose_language, load_project
+from test_settings import CATALOG, failed_build, with_settings
 
 NO_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
 BAD_ENTRY = """\
