@@ -92,7 +92,7 @@ def test_dry_run_reports_and_writes_nothing(empty_project: Path,
     assert ("16 rows read; 4 rows merged into an entry with the same name; 12 entries: "
             "would write 12 new, 0 updated, 0 unchanged.") in out
     assert ("row 17, 'Estado': 'Chiapaz': no place is called this (did you mean 'chiapas' "
-            "(Chiapas, México)?)\n    fix: under values: in ") in out
+            "(Chiapas, Mexico)?)\n    fix: under values: in ") in out
     assert """add '  regions: {"Chiapaz": <id>}'""" in out
     assert "row 18, 'Tipo': 'Cooperativa': not a term of taxonomies/organization-types.yml" in out
     assert "tejido check will still ask for 13 things in 12 files (summary (12), type (1))" in out

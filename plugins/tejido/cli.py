@@ -36,8 +36,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "human" and result.warnings:
         shown = "\n".join(say(lang, "cli.warning", problem=w.format(lang))
                           for w in result.warnings)
-        print(f"{shown}\n{say(lang, 'cli.warnings', count=len(result.warnings))}",
-              file=sys.stderr)
+        key = "cli.warnings-one" if len(result.warnings) == 1 else "cli.warnings"
+        print(f"{shown}\n{say(lang, key, count=len(result.warnings))}", file=sys.stderr)
     if problems:
         return 1
     if args.format == "human":
@@ -45,7 +45,8 @@ def _check(args: argparse.Namespace) -> int:
                                count=len(v)) for k, v in result.catalog.by_kind.items())
         withdrawn = result.catalog.withdrawn
         # A count only: which entries are withdrawn is never printed (CI logs are public).
-        hidden = " " + say(lang, "cli.withdrawn", count=withdrawn) if withdrawn else ""
+        hidden = " " + say(lang, "cli.withdrawn-one" if withdrawn == 1 else "cli.withdrawn",
+                           count=withdrawn) if withdrawn else ""
         key = "cli.all-good-one" if len(result.catalog) == 1 else "cli.all-good"
         print(say(lang, key, count=len(result.catalog), counts=counts) + hidden)
     return 0
