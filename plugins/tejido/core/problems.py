@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
+from functools import cached_property
 
 from .fields import DEFAULT_LANGUAGE
 from .mask import mask_text
@@ -36,8 +37,9 @@ class Problem:
     hint: Part = ""
 
     def __lt__(self, other: Problem) -> bool:
-        return self.sort_key() < other.sort_key()
+        return self.sort_key < other.sort_key
 
+    @cached_property
     def sort_key(self) -> tuple[str, int, str, str]:
         # The same order whatever the language a contributor reads it in.
         return self.path, self.line, self.field, self.worded("message", "en")
@@ -91,7 +93,7 @@ class Problems:
         return len(self.items)
 
     def __iter__(self) -> Iterator[Problem]:
-        return iter(sorted(set(self.items)))
+        return iter(sorted(set(self.items), key=lambda p: p.sort_key))
 
     def report(self, lang: str = DEFAULT_LANGUAGE, limit: int = MAX_SHOWN) -> str:
         items = list(self)
