@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tejido.core import Layout, Problem, load_project
-from tejido.core.messages import Msg
+from tejido.core.i18n.messages import Msg
 
 FOLDER = Path(__file__).parent / "validation"
 CASES = sorted(FOLDER.glob("*.yml"))

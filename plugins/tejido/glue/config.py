@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from ..core import LANGUAGES
-from .settings import (
+from tejido.core import LANGUAGES
+from tejido.glue.settings import (
     Expect,
     Failed,
     check_folder,
