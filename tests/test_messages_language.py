@@ -63,7 +63,7 @@ def test_check_speaks_spanish_by_default(bad_project: Path) -> None:
     assert result.returncode == 1
     assert SPANISH in result.stderr
     assert "sugerencia: agregue una línea 'type: cso'" in result.stderr
-    assert "founded: el año está en el futuro; se esperaba 2026 o antes" in result.stderr
+    assert "founded: el año está en el futuro; se esperaba: 2026 o antes" in result.stderr
     assert "the required field" not in result.stderr
 
 
@@ -85,7 +85,7 @@ def test_a_setting_in_another_language_is_named(bad_project: Path) -> None:
     with_settings(bad_project, CATALOG, "messages_language: fr")
     result = tejido(bad_project, "check")
     assert result.returncode == 2
-    assert "mkdocs.yml: messages_language: se esperaba es / en, se encontró 'fr'" in result.stderr
+    assert "mkdocs.yml: messages_language: se esperaba: es / en; se encontró: 'fr'" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -16,7 +16,6 @@ from functools import cached_property
 from tejido.core.i18n.messages import Part, msg, quoted, words
 from tejido.core.i18n.messages import masked as mask_part
 from tejido.core.model.fields import DEFAULT_LANGUAGE
-from tejido.core.validate.mask import mask_text
 
 MAX_SHOWN = 200
 """Problems printed in full; past that a summary by file.  A broken generator can make
@@ -47,8 +46,10 @@ class Problem:
     def worded(self, part: str, lang: str = DEFAULT_LANGUAGE) -> str:
         """One part in words; what it quotes masked (`expected` is ours: examples such as
         nombre@ejemplo.org stay as written)."""
-        shown = words(getattr(self, part), lang)
-        return shown if part == "expected" else mask_text(shown)
+        # What it quotes is masked, again, however the problem was made; our own words
+        # (an example such as '@' in a hint) are not touched.
+        value = getattr(self, part)
+        return words(value if part == "expected" else mask_part(value), lang)
 
     def where(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The field, or '(file)' for the file as a whole."""
