@@ -16,6 +16,21 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_messages() -> Iterator[None]:
+    """Tests read messages in English, whatever the machine's locale: the `tejido`
+    commands and the builds they start pick the language from it.  Session-wide, so
+    that module fixtures which run a command see it too; a test of the language choice
+    sets (or deletes) these itself, with monkeypatch."""
+    saved = {name: os.environ.pop(name) for name in LOCALE_VARIABLES if name in os.environ}
+    os.environ["LANG"] = "en_US.UTF-8"
+    yield
+    for name in LOCALE_VARIABLES:
+        os.environ.pop(name, None)
+    os.environ.update(saved)
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 

@@ -25,7 +25,8 @@ def answer(root: Path, request: dict[str, str]) -> dict[str, object]:
     path.write_bytes(base64.b64decode(request["data"]))
     try:
         result = load_project(Layout(root), TODAY)
-        problems = [[p.path, p.line, p.field, p.message, p.hint] for p in result.problems]
+        problems = [[p.path, p.line, p.field, p.worded("message", "en"),
+                     p.worded("hint", "en")] for p in result.problems]
         return {"problems": problems, "entries": len(result.catalog)}
     except BaseException:  # reporting any escape is the point
         return {"traceback": traceback.format_exc()}

@@ -195,7 +195,8 @@ def test_check_format_json(project: Path) -> None:
     assert data["count"] == 2
     assert data["problems"][0] == {
         "path": "directory/organizations/casa-de-la-mixteca.yml", "line": 11,
-        "field": "regions[0]", "message": "unknown regions term",
+        "field": "regions[0]", "code": "unknown-term", "lang": "en",
+        "message": "unknown regions term",
         "expected": "a term from taxonomies/regions.yml", "found": "'mixteka'",
         "hint": "did you mean 'mixteca'? (to add a new term to taxonomies/regions.yml, "
                 "ask the catalog's maintainers)",

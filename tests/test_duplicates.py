@@ -37,7 +37,7 @@ def dupes(tmp_path: Path) -> Path:
 def test_likely_duplicates_are_warnings_with_both_files(dupes: Path) -> None:
     result = load_project(Layout(dupes))
     assert not result.problems
-    warnings = [w.format() for w in result.warnings]
+    warnings = [w.format("en") for w in result.warnings]
     assert len(warnings) == 4, warnings
     text = "\n".join(warnings)
     folder = "directory/organizations"
@@ -66,5 +66,5 @@ def test_check_passes_and_prints_the_warnings(dupes: Path,
 def test_distinct_from_must_name_an_entry(dupes: Path) -> None:
     file = dupes / "directory/organizations/voz.yml"
     file.write_text(file.read_text() + "distinct_from: [organization:radioo]\n")
-    problems = [p.format() for p in load_project(Layout(dupes)).problems]
+    problems = [p.format("en") for p in load_project(Layout(dupes)).problems]
     assert any("distinct_from[0]: this reference points to no entry" in p for p in problems)

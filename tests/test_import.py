@@ -92,7 +92,7 @@ def test_dry_run_reports_and_writes_nothing(empty_project: Path,
     assert ("16 rows read; 4 rows merged into an entry with the same name; 12 entries: "
             "would write 12 new, 0 updated, 0 unchanged.") in out
     assert ("row 17, 'Estado': 'Chiapaz': no place is called this (did you mean 'chiapas' "
-            "(Chiapas, México)?)\n    fix: under values: in ") in out
+            "(Chiapas, Mexico)?)\n    fix: under values: in ") in out
     assert """add '  regions: {"Chiapaz": <id>}'""" in out
     assert "row 18, 'Tipo': 'Cooperativa': not a term of taxonomies/organization-types.yml" in out
     assert "tejido check will still ask for 13 things in 12 files (summary (12), type (1))" in out
@@ -216,7 +216,7 @@ def test_the_imported_catalog_builds(tmp_path: Path) -> None:
                                               '    "Chiapaz": chiapas\n', 1)
     mapping.write_text(text, "utf-8")
     assert main(["--root", str(project), "import", str(sheet)]) == 0
-    problems = [p.format() for p in load_project(Layout(project)).problems]
+    problems = [p.format("en") for p in load_project(Layout(project)).problems]
     assert len(problems) == 12 and all("'summary' is missing" in p for p in problems)
     for file in (project / ORGS).glob("*.yml"):  # what the coordinator writes by hand
         file.write_text(file.read_text("utf-8") + "summary:\n  es: Trabaja en su región.\n")

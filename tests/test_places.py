@@ -4,13 +4,16 @@ write them; hints that stay in the entry's country; lists sorted by name per lan
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import REPO
 from tejido.core import Layout, load_project
+from tejido.core.i18n.messages import words
 from tejido.core.model.places import SUBDIVIDED, all_places
 from tejido.core.model.regions import by_name, place_hint, qualified_label, resolve_place
+from tejido.core.model.regions import place_hint as regions_hint
 from tejido.core.model.taxonomy import Taxonomy, load_taxonomies
 from tejido.core.validate.problems import Problems
 
@@ -65,15 +68,18 @@ def test_a_shared_name_resolves_with_the_country(regions: Taxonomy) -> None:
     assert resolve_place(regions, "La Libertad", ["PE"]) == "la-libertad-pe"
     assert resolve_place(regions, "Nacional", ["MX"]) == "mexico"
     assert resolve_place(regions, "Nacional") is None
-    hint = place_hint(regions, "La Libertad")
+    hint = words(place_hint(regions, "La Libertad"), "es")  # places named in Spanish
     assert "'la-libertad-sv' (La Libertad, El Salvador)" in hint
     assert "'la-libertad-pe' (La Libertad, Perú)" in hint
 
 
 def test_hints_stay_in_the_entry_s_country(regions: Taxonomy) -> None:
-    assert place_hint(regions, "Chiapaz", ["MX"]) == "did you mean 'chiapas' (Chiapas, México)?"
-    assert place_hint(regions, "Yucatám", ["MX"]) == "did you mean 'yucatan' (Yucatán, México)?"
-    assert place_hint(regions, "Sinaloaa", ["MX"]) == "did you mean 'sinaloa' (Sinaloa, México)?"
+    def place_hint(*args: Any) -> str:
+        return words(regions_hint(*args), "en")
+
+    assert place_hint(regions, "Chiapaz", ["MX"]) == "did you mean 'chiapas' (Chiapas, Mexico)?"
+    assert place_hint(regions, "Yucatám", ["MX"]) == "did you mean 'yucatan' (Yucatán, Mexico)?"
+    assert place_hint(regions, "Sinaloaa", ["MX"]) == "did you mean 'sinaloa' (Sinaloa, Mexico)?"
     assert "solola" not in place_hint(regions, "Sinaloaa", ["MX"])
     assert "cuscatlan" not in place_hint(regions, "Yucatám", ["MX"])
     elsewhere = place_hint(regions, "Cuscatlan del Norte", ["MX"])  # only El Salvador is near
@@ -90,10 +96,10 @@ def test_check_hints_use_the_entry_s_other_places(tmp_path: Path) -> None:
     (project / "directory/organizations/casa.yml").write_text(
         "name: Casa\ntype: cso\nsummary: {es: Algo.}\nthemes: [educacion]\n"
         "regions: [Chiapaz, Nuevo León, Sinaloaa, mexico]\n", "utf-8")
-    problems = [p.format() for p in load_project(Layout(project)).problems]
+    problems = [p.format("en") for p in load_project(Layout(project)).problems]
     assert len(problems) == 2, problems
-    assert "found 'Chiapaz'\n    hint: did you mean 'chiapas' (Chiapas, México)?" in problems[0]
-    assert "found 'Sinaloaa'\n    hint: did you mean 'sinaloa' (Sinaloa, México)?" in problems[1]
+    assert "found 'Chiapaz'\n    hint: did you mean 'chiapas' (Chiapas, Mexico)?" in problems[0]
+    assert "found 'Sinaloaa'\n    hint: did you mean 'sinaloa' (Sinaloa, Mexico)?" in problems[1]
 
 
 def test_sorted_by_folded_name_in_each_language(regions: Taxonomy) -> None:

@@ -44,7 +44,7 @@ def org(contact: str = "", person: str = "", region: str = "oaxaca", extra: str 
 def problems(project: Path, text: str, name: str = "flores.yml") -> list[str]:
     path = project / ORG / name
     path.write_text(text, encoding="utf-8")
-    return [p.format() for p in load_project(Layout(project), TODAY).problems]
+    return [p.format("en") for p in load_project(Layout(project), TODAY).problems]
 
 
 def one(messages: list[str]) -> str:

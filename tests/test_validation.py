@@ -23,7 +23,7 @@ def problems_for(project: Path, files: dict[str, str | bytes]) -> list[str]:
         else:
             path.write_text(content, encoding="utf-8")
     result = load_project(Layout(project), TODAY)
-    return [problem.format() for problem in result.problems]
+    return [problem.format("en") for problem in result.problems]
 
 
 def only(messages: list[str]) -> str:

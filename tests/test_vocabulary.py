@@ -68,3 +68,42 @@ def test_keys_built_from_the_content_model_exist() -> None:
         label("en", f"tax.{taxonomy}")
     for lang in LANGUAGES:
         label("es", f"language.{lang}")
+
+
+# Messages to contributors: msg("key", …) and say(lang, "key", …) name `msg.key`.
+MESSAGE = re.compile(r"""\b(?:msg|say)\((?:\w+, )?["']([\w.-]+)["']""")
+BUILT = re.compile(r"""\bf["']([\w-]+\.[\w.-]*)\{""")
+"""A key built from a prefix: msg(f"link.{what}"), say(lang, f"cli.help.{key}")."""
+QUOTED = re.compile(r"""["']([\w-]+(?:\.[\w-]+)*)["']""")
+SAME_IN_BOTH = {"msg.entry.starts-dash", "msg.import.change"}
+"""Messages that are the same in both languages (only values and signs)."""
+
+
+def python_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in PACKAGE.rglob("*.py"))
+
+
+def message_keys() -> set[str]:
+    return {key.removeprefix("msg.") for key in TABLES["es"] if key.startswith("msg.")}
+
+
+def test_every_message_key_used_exists() -> None:
+    used = set(MESSAGE.findall(python_text()))
+    assert len(used) > 300  # the scan finds the messages in use, not nothing
+    assert not sorted(key for key in used if key not in message_keys())
+
+
+def test_every_message_in_the_tables_is_used() -> None:
+    """A key no code names is a message nobody sees (or a misspelt key in the code)."""
+    text = python_text()
+    literals, built = set(QUOTED.findall(text)), set(BUILT.findall(text))
+    assert {"link.", "dup.", "cli.help.", "cli.one.", "cli.many."} <= built
+    unused = [key for key in message_keys()
+              if key not in literals and not key.startswith(tuple(built))]
+    assert not sorted(unused)
+
+
+def test_every_message_is_translated() -> None:
+    same = {key for key in TABLES["es"] if key.startswith("msg.")
+            and TABLES["es"][key] == TABLES["en"][key]}
+    assert same <= SAME_IN_BOTH

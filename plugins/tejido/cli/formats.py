@@ -6,12 +6,12 @@ import json
 from collections.abc import Iterable
 from itertools import groupby
 
-from tejido.core import MAX_SHOWN, Problem, omitted
+from tejido.core import DEFAULT_LANGUAGE, MAX_SHOWN, Msg, Problem, omitted, say
 
 RED, YELLOW, BOLD, RESET = "\033[31m", "\033[33m", "\033[1m", "\033[0m"
 
 
-def human(problems: Iterable[Problem], colour: bool) -> str:
+def human(problems: Iterable[Problem], colour: bool, lang: str = DEFAULT_LANGUAGE) -> str:
     """Grouped by file; each line still starts with path:line so editors can jump to it."""
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{RESET}" if colour else text
@@ -21,18 +21,18 @@ def human(problems: Iterable[Problem], colour: bool) -> str:
     for path, group in groupby(items[:MAX_SHOWN], key=lambda p: p.path):
         out.append(paint(BOLD, path))
         for p in group:
-            line = f"  {path}:{p.line}: {paint(RED, p.field or '(file)')}: {p.message}"
-            out.append(line + p.detail())
+            line = f"  {path}:{p.line}: {paint(RED, p.where(lang))}: {p.worded('message', lang)}"
+            out.append(line + p.detail(lang))
             if p.hint:
-                out.append("      " + paint(YELLOW, f"hint: {p.hint}"))
+                out.append("      " + paint(YELLOW, p.hint_line(lang)))
         out.append("")
-    rest = omitted(items)
+    rest = omitted(items, lang=lang)
     if rest:
         out.extend([rest, ""])
-    noun = "problem" if len(items) == 1 else "problems"
     files = len({p.path for p in items})
-    out.append(f"{len(items)} {noun} in {files} file{'s' if files != 1 else ''}. "
-               "Fix them and check again (make check).")
+    key = "cli.problems-one" if len(items) == 1 else "cli.problems"
+    out.append(say(lang, key, count=len(items), files=say(
+        lang, "cli.files-one" if files == 1 else "cli.files", count=files)))
     return "\n".join(out)
 
 
@@ -44,34 +44,42 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(problems: Iterable[Problem]) -> str:
+def github(problems: Iterable[Problem], lang: str = DEFAULT_LANGUAGE) -> str:
     """Workflow commands: each problem becomes an annotation on its line of the pull request."""
     lines = []
     items = sorted(problems)
     for p in items[:MAX_SHOWN]:
-        message = p.message + p.detail()
+        message = p.worded("message", lang) + p.detail(lang)
         if p.hint:
-            message += f"\nhint: {p.hint}"
+            message += "\n" + p.hint_line(lang)
         lines.append(f"::error file={_escape_property(p.path)},line={p.line},"
                      f"title={_escape_property(p.field or 'file')}::{_escape_data(message)}")
-    rest = omitted(items)
+    rest = omitted(items, lang=lang)
     if rest:
         lines.append(f"::error title=tejido check::{_escape_data(rest)}")
     return "\n".join(lines)
 
 
-def as_json(problems: Iterable[Problem], withdrawn: int = 0) -> str:
-    """`withdrawn` is a count only: which entries are withdrawn is never printed."""
+def as_json(problems: Iterable[Problem], withdrawn: int = 0,
+            lang: str = DEFAULT_LANGUAGE) -> str:
+    """`withdrawn` is a count only: which entries are withdrawn is never printed.  Each
+    problem's `code` is its message key, the same in every language (for tools)."""
     every = sorted(problems)
     items = [
-        {"path": p.path, "line": p.line, "field": p.field, "message": p.message,
-         "expected": p.expected, "found": p.found, "hint": p.hint}
+        {"path": p.path, "line": p.line, "field": p.field, "code": code(p),
+         "message": p.worded("message", lang), "expected": p.worded("expected", lang),
+         "found": p.worded("found", lang), "hint": p.worded("hint", lang), "lang": lang}
         for p in every[:JSON_SHOWN]
     ]
     data: dict[str, object] = {"count": len(every), "problems": items, "withdrawn": withdrawn}
     if len(every) > JSON_SHOWN:
         data["omitted"] = len(every) - JSON_SHOWN
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def code(problem: Problem) -> str:
+    message = problem.message
+    return message.key if isinstance(message, Msg) else ""
 
 
 JSON_SHOWN = 5000

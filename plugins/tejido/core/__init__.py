@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tejido.core.catalog.report import build_report, report_text
     from tejido.core.i18n.labels import TABLES as TEXT_TABLES
     from tejido.core.i18n.labels import label
+    from tejido.core.i18n.messages import Msg, choose_language, say
     from tejido.core.model.fields import DEFAULT_LANGUAGE, KINDS, LANGUAGES
     from tejido.core.model.licences import licence
     from tejido.core.model.model import Entry, Ref
@@ -97,6 +98,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Layout": ("tejido.core.sources.load", "Layout"),
     "LoadResult": ("tejido.core.sources.load", "LoadResult"),
     "MAX_SHOWN": ("tejido.core.validate.problems", "MAX_SHOWN"),
+    "Msg": ("tejido.core.i18n.messages", "Msg"),
     "NO_PDFS": ("tejido.core.outputs.pdf", "NO_PDFS"),
     "OpenData": ("tejido.core.outputs.data", "OpenData"),
     "PageView": ("tejido.core.outputs.views", "PageView"),
@@ -130,6 +132,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "build_pdfs": ("tejido.core.outputs.pdf", "build_pdfs"),
     "build_report": ("tejido.core.catalog.report", "build_report"),
     "catalog_json": ("tejido.core.outputs.export", "catalog_json"),
+    "choose_language": ("tejido.core.i18n.messages", "choose_language"),
     "create_entry": ("tejido.core.sources.scaffold", "create_entry"),
     "data_feed_url": ("tejido.core.outputs.data.feeds", "feed_url"),
     "data_page": ("tejido.core.outputs.data.page", "data_page"),
@@ -170,6 +173,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "report_text": ("tejido.core.catalog.report", "report_text"),
     "run_import": ("tejido.core.sources.importer.run", "run_import"),
     "sanitize": ("tejido.core.outputs.html", "sanitize"),
+    "say": ("tejido.core.i18n.messages", "say"),
     "schema_files": ("tejido.core.validate.schema", "schema_files"),
     "sitemap": ("tejido.core.outputs.sitemap", "sitemap"),
     "suggest_mapping": ("tejido.core.sources.importer.mapping", "suggest_mapping"),
@@ -182,20 +186,20 @@ __all__ = [
     "DUE_PATH", "FRESHNESS_STATES", "KINDS", "LANGUAGES", "MAX_SHOWN", "NO_PDFS",
     "SCHEMA_FOLDER", "SEARCH_FOLDER", "TEXT_TABLES", "THEME_DIR", "AboutSettings", "AllyIndex",
     "BuildReport", "Catalog", "Entry", "EntryCache", "EntryExists", "FreshnessPolicy",
-    "Layout", "LoadResult", "OpenData", "PageView", "PdfCache", "PdfEngineMissing", "PdfJob",
-    "PdfRenderError", "PlanSettings", "Planned", "PlannedPages", "Problem", "Problems",
-    "Publication", "Published", "Ref", "Renderer", "SearchDoc", "SitemapPage", "SnippetView",
-    "TableError", "Urls", "about_snippet", "attachment_url", "browse_pages", "build_index",
-    "build_open_data", "build_pdfs", "build_report", "catalog_json", "create_entry",
-    "data_feed_url", "data_page", "directory_jobs", "directory_snippet", "due_feed",
-    "due_feed_url", "due_page", "due_text", "entry_dates", "entry_docs", "entry_page",
-    "escape", "facets_data", "field_reference", "find_allies", "fix_links", "footer_links",
-    "git_dates", "guide_jobs", "header_search_texts", "home_summary", "import_report_text",
-    "index_for",
-    "kind_listing", "label", "licence", "load_mapping", "load_project", "load_taxonomies",
-    "omitted", "page_doc", "page_plan", "pool_size", "prose_markdown", "read_table",
-    "relative", "report_text", "run_import", "sanitize", "schema_files", "sitemap",
-    "suggest_mapping", "taxonomy_listing", "toc_tokens",
+    "Layout", "LoadResult", "Msg", "OpenData", "PageView", "PdfCache", "PdfEngineMissing",
+    "PdfJob", "PdfRenderError", "PlanSettings", "Planned", "PlannedPages", "Problem",
+    "Problems", "Publication", "Published", "Ref", "Renderer", "SearchDoc", "SitemapPage",
+    "SnippetView", "TableError", "Urls", "about_snippet", "attachment_url", "browse_pages",
+    "build_index", "build_open_data", "build_pdfs", "build_report", "catalog_json",
+    "choose_language", "create_entry", "data_feed_url", "data_page", "directory_jobs",
+    "directory_snippet", "due_feed", "due_feed_url", "due_page", "due_text", "entry_dates",
+    "entry_docs", "entry_page", "escape", "facets_data", "field_reference", "find_allies",
+    "fix_links", "footer_links", "git_dates", "guide_jobs", "header_search_texts",
+    "home_summary", "import_report_text", "index_for", "kind_listing", "label", "licence",
+    "load_mapping", "load_project", "load_taxonomies", "omitted", "page_doc", "page_plan",
+    "pool_size", "prose_markdown", "read_table", "relative", "report_text", "run_import",
+    "sanitize", "say", "schema_files", "sitemap", "suggest_mapping", "taxonomy_listing",
+    "toc_tokens",
 ]
 
 

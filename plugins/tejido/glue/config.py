@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from tejido.core import LANGUAGES
 from tejido.glue.settings import (
     Expect,
     Failed,
@@ -16,6 +17,8 @@ from tejido.glue.settings import (
     every_failure,
     wrong,
 )
+
+MESSAGE_LANGUAGES = LANGUAGES
 
 EXPECTED = {
     "enabled": Expect("true or false", "true"),
@@ -34,6 +37,7 @@ EXPECTED = {
     "publisher": Expect("the name of who runs the catalog", "Red de organizaciones de Oaxaca"),
     "contact_email": Expect("an e-mail address for corrections", "datos@example.org"),
     "data_licence": Expect("an SPDX licence identifier", "CC-BY-4.0"),
+    "messages_language": Expect("es (Spanish) or en (English)", "en"),
 }
 
 
@@ -64,6 +68,10 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Where readers write to correct or withdraw an entry (the About page shows it)."""
     data_licence = opt.Type(str, default="CC-BY-4.0")
     """The licence of the catalog's data: on every page's footer and in the open data."""
+    messages_language = opt.Optional(opt.Choice(MESSAGE_LANGUAGES))
+    """The language of the messages to contributors (build errors, and `tejido check`,
+    `new` and `import`, which read it from here too); default: the locale's (LANG), else
+    Spanish.  `tejido --lang` wins over it."""
 
     def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()

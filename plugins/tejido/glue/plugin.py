@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
+import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -60,6 +61,7 @@ from tejido.core import (
     build_index,
     build_open_data,
     catalog_json,
+    choose_language,
     data_page,
     directory_snippet,
     due_feed,
@@ -84,6 +86,7 @@ from tejido.core import (
     prose_markdown,
     relative,
     sanitize,
+    say,
     schema_files,
     sitemap,
     taxonomy_listing,
@@ -169,10 +172,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
         if result.problems:
-            raise PluginError("the content has problems:\n" + result.problems.report())
+            lang = self.messages_language()
+            raise PluginError(say(lang, "build.failed") + "\n" + result.problems.report(lang))
         log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
                  len(result.catalog), result.catalog.withdrawn)
         return result.catalog.with_policy(self._policy())
+
+    def messages_language(self) -> str:
+        """The contributor's language: the setting, else the locale, else Spanish."""
+        return choose_language(None, self.config.messages_language, os.environ)
 
     def _policy(self) -> FreshnessPolicy:
         return FreshnessPolicy(dt.date.today(), self.config.fresh_months,

@@ -14,6 +14,7 @@ import datetime as dt
 import gc
 import logging
 import mimetypes
+import os
 import threading
 import time
 import traceback
@@ -24,7 +25,15 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from tejido.core import DEFAULT_LANGUAGE, LANGUAGES, Catalog, EntryCache, Layout, load_project
+from tejido.core import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Catalog,
+    EntryCache,
+    Layout,
+    choose_language,
+    load_project,
+)
 from tejido.preview.site import Found, LanguageSite, fresh_config
 
 log = logging.getLogger("tejido.preview")
@@ -59,7 +68,10 @@ class Preview:
         self.config_file = config_file.resolve()
         config = fresh_config(self.config_file)
         ours = config.plugins.get("tejido/catalog")
-        configured = getattr(ours, "config", {}).get("root") if ours is not None else None
+        settings = getattr(ours, "config", {}) if ours is not None else {}
+        configured = settings.get("root")
+        self.lang = choose_language(None, settings.get("messages_language"), os.environ)
+        """The language of the problems it shows (the plugin's setting, else the locale)."""
         self.root = Path(configured or self.config_file.parent).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
         self.layout = Layout(self.root)
@@ -92,7 +104,7 @@ class Preview:
         """True when MkDocs' files and pages were made anew (the old ones are garbage)."""
         result = load_project(self.layout, dt.date.today(), self.entries, changed)
         if result.problems:
-            self._fail([problem.format() for problem in result.problems])
+            self._fail([problem.format(self.lang) for problem in result.problems])
             return False
         self.catalog = result.catalog
         try:

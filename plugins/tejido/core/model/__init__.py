@@ -1,6 +1,7 @@
 """The content model: what an entry is, before any file is read.
 
-Every kind and its fields (`fields.py`, the single source of the validator, the JSON
+Every kind and its fields (`fields.py`, gathering `field_types.py`, `shared_fields.py`,
+`kinds.py` and `spanish_names.py`; the single source of the validator, the JSON
 Schemas and the contributor reference), the immutable entry envelope (`model.py`), the
 taxonomies and places entries are tagged with (`taxonomy.py`, `places.py`, `regions.py`),
 relation names (`relations.py`), licences, and an entry's contact routes with what of them

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
+from tejido.core.i18n.messages import Part, Translated, joined, msg
 from tejido.core.i18n.text import sort_key
 from tejido.core.model.places import name_key
 from tejido.core.model.taxonomy import Taxonomy
@@ -50,9 +51,14 @@ def resolve_place(tax: Taxonomy, word: str, countries: Iterable[str] = ()) -> st
     return inside[0] if len(inside) == 1 else None
 
 
-def _shown(tax: Taxonomy, term_id: str) -> str:
-    """'la-libertad-sv (La Libertad, El Salvador)'."""
-    return f"'{term_id}' ({qualified_label(tax, term_id, 'es')})"
+def _shown(tax: Taxonomy, term_id: str) -> Translated:
+    """'la-libertad-sv (La Libertad, El Salvador)', the place named in each language."""
+    es, en = (f"'{term_id}' ({qualified_label(tax, term_id, lang)})" for lang in ("es", "en"))
+    return Translated(es, en)
+
+
+def _listed(tax: Taxonomy, ids: Iterable[str]) -> Part:
+    return joined(*(_shown(tax, t) for t in ids), separator=", ")
 
 
 def _candidates(tax: Taxonomy, key: str, ids: Iterable[str]) -> list[tuple[str, float]]:
@@ -70,38 +76,35 @@ def _candidates(tax: Taxonomy, key: str, ids: Iterable[str]) -> list[tuple[str, 
     return sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def place_hint(tax: Taxonomy, word: str, countries: Iterable[str] = ()) -> str:
+def place_hint(tax: Taxonomy, word: str, countries: Iterable[str] = ()) -> Part:
     """A 'did you mean' for a place nobody has: the closest in the entry's own country when
     one is close; places of other countries only listed, never offered alone; and a plain
     'nothing close' otherwise."""
     wanted = tuple(countries)
     key = name_key(word)
     if key in NATIONAL:
-        return ("for the whole country, write the country itself (for example mexico or "
-                "MX); for several countries, a scope such as america-latina or internacional")
+        return msg("place.national")
     named = tax.named(word)
     if len(named) > 1:
-        listed = " or ".join(_shown(tax, t) for t in named[:6])
-        return f"several places have this name: write {listed}"
+        listed = joined(*(_shown(tax, t) for t in named[:6]), separator=" / ")
+        return msg("place.several", places=listed)
     if wanted:
         home = [t.id for t in tax if t.country in wanted]
         near = _candidates(tax, key, home)
         if near and near[0][1] >= CONFIDENT:
-            return f"did you mean {_shown(tax, near[0][0])}?"
+            return msg("place.did-you-mean", place=_shown(tax, near[0][0]))
         if near and near[0][1] >= NEAR:
-            return "the closest are " + ", ".join(_shown(tax, t) for t, _ in near[:3])
+            return msg("closest", choices=_listed(tax, (t for t, _ in near[:3])))
     near = [(t, s) for t, s in _candidates(tax, key, tax.terms) if s >= NEAR]
     if not near:
-        return ("no place has a name close to this; write its ISO code (like MX-OAX) or ask "
-                "the catalog's maintainers to add a sub-region to taxonomies/regions.yml")
+        return msg("place.nothing-close")
     elsewhere = [t for t, _ in near if country_of(tax, t) not in wanted]
     if wanted and elsewhere:
-        listed = ", ".join(_shown(tax, t) for t in elsewhere[:3])
-        return f"nothing close in this entry's country; elsewhere: {listed}"
+        return msg("place.elsewhere", places=_listed(tax, elsewhere[:3]))
     clear = len(near) == 1 or near[0][1] - near[1][1] >= 5
     if near[0][1] >= CONFIDENT and clear:
-        return f"did you mean '{near[0][0]}'?"
-    return "the closest are " + ", ".join(_shown(tax, t) for t, _ in near[:3])
+        return msg("did-you-mean", choice=near[0][0])
+    return msg("closest", choices=_listed(tax, (t for t, _ in near[:3])))
 
 
 def country_name(tax: Taxonomy, term_id: str, lang: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from tejido.core.i18n.messages import msg
 from tejido.core.model.fields import LANGUAGES, TAXONOMIES
 from tejido.core.model.places import Place, all_places, name_key
 from tejido.core.sources.site_files import linked_file_problem, outside_root
@@ -93,29 +94,29 @@ def _term_from(doc: Document, index: int, raw: object, problems: Problems) -> Te
     here = (index,)
     line = doc.line(here)
     if not isinstance(raw, dict):
-        problems.add(Problem(doc.path, line, f"[{index}]", "each term is a mapping",
-                             expected="id, es, en (and optional parent)", found=describe(raw)))
+        problems.add(Problem(doc.path, line, f"[{index}]", msg("term.not-fields"),
+                             expected=msg("term.fields"), found=describe(raw)))
         return None
     for key in raw:
         if key not in TERM_FIELDS:
-            problems.add(Problem(doc.path, doc.line((*here, key)), key, "unknown field in a term",
+            problems.add(Problem(doc.path, doc.line((*here, key)), key, msg("term.unknown-field"),
                                  hint=did_you_mean(key, TERM_FIELDS)))
     term_id = str(raw.get("id", "")).strip().lower()
     if not term_id:
-        problems.add(Problem(doc.path, line, "id", "every term needs an id",
-                             expected="a short lowercase id", found="nothing"))
+        problems.add(Problem(doc.path, line, "id", msg("term.no-id"),
+                             expected=msg("term.short-id"), found=msg("nothing")))
         return None
     if not TERM_ID.match(term_id):
-        problems.add(Problem(doc.path, line, "id", "not a valid term id",
-                             expected="lowercase letters, digits and dashes, like mixteca",
-                             found=describe(term_id),
-                             hint="ids become web addresses: no spaces, accents or slashes"))
+        problems.add(Problem(doc.path, line, "id", msg("term.bad-id"),
+                             expected=msg("term.slug"), found=describe(term_id),
+                             hint=msg("term.bad-id-hint")))
         return None
     labels = {lang: str(raw[lang]).strip() for lang in LANGUAGES if raw.get(lang)}
     for lang in LANGUAGES:
         if lang not in labels:
-            problems.add(Problem(doc.path, line, lang, f"term '{term_id}' has no {lang} label",
-                                 expected="a label", found="nothing"))
+            problems.add(Problem(doc.path, line, lang,
+                                 msg("term.no-label", id=term_id, lang=lang),
+                                 expected=msg("term.a-label"), found=msg("nothing")))
     if not labels:
         return None
     parent = str(raw["parent"]).strip().lower() if raw.get("parent") else None
@@ -133,9 +134,9 @@ def _report_cycles(doc: Document, terms: dict[str, TermInfo], problems: Problems
         while parent in terms:
             if parent in seen:
                 problems.add(Problem(doc.path, 1, "parent",
-                                     f"term '{term.id}' is its own ancestor",
+                                     msg("term.cycle", id=term.id),
                                      found=" → ".join([*seen, parent]),
-                                     hint="a parent must be a broader term, never a narrower one"))
+                                     hint=msg("term.cycle-hint")))
                 break
             seen.add(parent)
             parent = terms[parent].parent
@@ -205,8 +206,8 @@ def build_taxonomy(doc: Document, name: str, problems: Problems,
     """The file's terms on top of `base` (the built-in places, for regions)."""
     data = doc.data or []
     if not isinstance(data, list):
-        problems.add(Problem(doc.path, 1, "", "a taxonomy is a list of terms",
-                             expected="lines starting with '- id: …'", found=describe(data)))
+        problems.add(Problem(doc.path, 1, "", msg("term.not-a-list"),
+                             expected=msg("term.list-lines"), found=describe(data)))
         data = []
     terms: dict[str, TermInfo] = dict(base or {})
     codes = {t.iso.lower(): t.id for t in terms.values() if t.iso}
@@ -219,7 +220,8 @@ def build_taxonomy(doc: Document, name: str, problems: Problems,
             term = TermInfo(term.id, term.labels, codes[term.parent.lower()], term.iso)
         if not _add_file_term(terms, codes, builtin, term):
             problems.add(Problem(doc.path, doc.line((index,)), "id",
-                                 f"the id '{term.id}' is used twice", hint="ids must be unique"))
+                                 msg("entry.id-twice", id=term.id),
+                                 hint=msg("term.unique")))
     _with_countries(terms)
     children: dict[str, list[str]] = {}
     for term in terms.values():
@@ -227,7 +229,7 @@ def build_taxonomy(doc: Document, name: str, problems: Problems,
             continue
         if term.parent not in terms:
             problems.add(Problem(doc.path, 1, "parent",
-                                 f"term '{term.id}' has a parent that does not exist",
+                                 msg("term.no-parent", id=term.id),
                                  found=repr(term.parent), hint=did_you_mean(term.parent, terms)))
             continue
         children.setdefault(term.parent, []).append(term.id)
@@ -252,8 +254,8 @@ def load_taxonomies(folder: Path, root: Path, problems: Problems) -> dict[str, T
             taxonomies[name] = Taxonomy(name, MappingProxyType({}))
             continue
         if not file.exists():
-            problems.add(Problem(shown, 1, "", f"the {name} taxonomy file is missing",
-                                 hint=f"create {shown} with a list of terms"))
+            problems.add(Problem(shown, 1, "", msg("term.file-missing", name=name),
+                                 hint=msg("term.file-missing-hint", file=shown)))
             taxonomies[name] = Taxonomy(name, MappingProxyType({}))
             continue
         try:

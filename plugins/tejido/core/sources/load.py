@@ -13,6 +13,7 @@ from typing import Any
 
 from tejido.core.catalog.catalog import Catalog, build_catalog, patched
 from tejido.core.catalog.freshness import FreshnessPolicy
+from tejido.core.i18n.messages import alternatives, joined, msg
 from tejido.core.model import fields as f
 from tejido.core.model.contact import country_of
 from tejido.core.model.model import Entry, Link, Ref
@@ -104,7 +105,7 @@ def _links(spec: f.KindSpec, values: dict[str, Any]) -> tuple[Link, ...]:
 def _check_body(doc: Document, problems: Problems) -> None:
     for issue in markdown_issues(doc.body, files_allowed=True):
         problems.add(Problem(doc.path, doc.body_line + issue.line, "text", issue.message,
-                             expected="Markdown text", found=issue.found, hint=issue.hint))
+                             expected=msg("markdown-text"), found=issue.found, hint=issue.hint))
 
 
 def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, str]]:
@@ -120,29 +121,25 @@ def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, st
         climbs = ".." in target.split("/")
         elsewhere = not path.is_relative_to(folder) and path.is_relative_to(real_root)
         if climbs or elsewhere:  # (a link leaving the repository is named below)
-            problems.add(Problem(*where, "a linked file must be beside the entry or below it: "
-                                 "this path leaves the entry's folder",
-                                 expected="a path like img/map.png", found=repr(target[:80]),
-                                 hint="move the file next to the entry's file"))
+            problems.add(Problem(*where, msg("asset.leaves-folder"),
+                                 expected=msg("asset.path-like"), found=repr(target[:80]),
+                                 hint=msg("asset.leaves-folder-hint")))
         elif unicodedata.normalize("NFC", target) != target:
-            problems.add(Problem(*where, "the file name is written with separate accents",
-                                 expected="a name typed on a keyboard (NFC)",
-                                 found=repr(target[:80]),
-                                 hint="two files can then look the same and differ: rename "
-                                      "the file, typing the name again (or use no accents)"))
+            problems.add(Problem(*where, msg("asset.separate-accents"),
+                                 expected=msg("asset.nfc"), found=repr(target[:80]),
+                                 hint=msg("asset.separate-accents-hint")))
         elif not path.is_relative_to(real_root):
-            problems.add(Problem(*where, "the linked file is outside the repository",
-                                 expected="a file inside the repository", found=repr(target),
-                                 hint="a folder here is a link to somewhere else: copy the "
-                                      "file into the entry's folder instead"))
+            problems.add(Problem(*where, msg("asset.outside"), expected=msg("asset.inside"),
+                                 found=repr(target), hint=msg("asset.outside-hint")))
         elif not path.is_file():
-            problems.add(Problem(*where, "the linked file does not exist", found=repr(target),
-                                 hint="check the file's name and folder"))
+            problems.add(Problem(*where, msg("asset.missing"), found=repr(target),
+                                 hint=msg("asset.missing-hint")))
         else:
             refusal = check_attachment(path)
             if refusal is not None:
                 problems.add(Problem(*where, refusal.message, refusal.expected,
-                                     f"{refusal.found} in {target[:80]!r}", refusal.hint))
+                                     msg("asset.found-in", found=refusal.found,
+                                         target=repr(target[:80])), refusal.hint))
                 continue
             found.append((target, path.relative_to(real_root).as_posix()))
     return found
@@ -166,10 +163,10 @@ def _english_body(path: Path, layout: Layout, problems: Problems,
     texts.extend(privacy.body_texts(shown, doc.body, doc.body_line))
     assets.extend(_assets(doc, layout.root, problems))
     if doc.data:
-        problems.add(Problem(shown, 1, "", "a translation file holds only the English text",
-                             expected="Markdown without front matter",
-                             found="front matter",
-                             hint=f"put the fields in {_shown(path, layout.root)}"))
+        problems.add(Problem(shown, 1, "", msg("translation.fields"),
+                             expected=msg("translation.markdown-only"),
+                             found=msg("translation.front-matter"),
+                             hint=msg("translation.fields-hint", file=_shown(path, layout.root))))
     return doc.body.strip()
 
 
@@ -216,16 +213,13 @@ def _guard(spec: f.KindSpec, ctx: Context, values: dict[str, Any],
 def _check_guide(shown: str, values: dict[str, Any], body: dict[str, str],
                  problems: Problems) -> None:
     if not any(body.values()) and "files" not in values and "link" not in values:
-        problems.add(Problem(shown, 1, "files", "a guide needs a text or attached files",
-                             expected="a Markdown text below the front matter, files: or link:",
-                             found="none of them",
-                             hint="attach the PDF under files:, or give its address under link:"))
+        problems.add(Problem(shown, 1, "files", msg("guide.no-text"),
+                             expected=msg("guide.text-or-files"), found=msg("guide.none"),
+                             hint=msg("guide.no-text-hint")))
     if "authors" not in values and "author_names" not in values:
-        problems.add(Problem(shown, 1, "authors", "a guide needs its authors",
-                             expected="authors: [organization:…] or author_names: [\"…\"]",
-                             found="nothing",
-                             hint="authors that are entries go under authors:, anyone else "
-                                  "by name under author_names:"))
+        problems.add(Problem(shown, 1, "authors", msg("guide.no-authors"),
+                             expected=msg("guide.authors-form"), found=msg("nothing"),
+                             hint=msg("guide.no-authors-hint")))
 
 
 def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
@@ -234,10 +228,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
     shown = _shown(path, layout.root)
     ident = path.stem
     if not SLUG.match(ident):
-        problems.add(Problem(shown, 1, "", "the file name is not a valid id",
-                             expected="lowercase letters, digits and dashes, like red-polo.yml",
-                             found=repr(path.name),
-                             hint="rename the file; its name is the entry's id in references"))
+        problems.add(Problem(shown, 1, "", msg("entry.bad-name"), expected=msg("entry.slug"),
+                             found=repr(path.name), hint=msg("entry.bad-name-hint")))
         return None
     try:
         doc: Document = (load_markdown_file(path, shown) if path.suffix == ".md"
@@ -249,8 +241,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
     _check_body(doc, problems)
     ctx = Context(doc, taxonomies, problems, today, layout.root, owner=Ref(spec.kind, ident))
     if doc.data is None:
-        problems.add(Problem(shown, 1, "", "the entry has no fields",
-                             hint=f"start from a template: tejido new {spec.kind}"))
+        problems.add(Problem(shown, 1, "", msg("entry.no-fields"),
+                             hint=msg("entry.no-fields-hint", kind=spec.kind)))
         return None
     if not isinstance(doc.data, dict):
         problems.add(_not_a_mapping(doc, spec))
@@ -282,22 +274,21 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
 
 def _not_a_mapping(doc: Document, spec: f.KindSpec) -> Problem:
     """A document that is one text or a list: usually a missing ':' or a stray '- '."""
-    found = "a list" if isinstance(doc.data, list) else "a single value"
-    start = "'- '" if isinstance(doc.data, list) else "a text without 'field:'"
-    front = " between the two '---' lines" if doc.path.endswith(".md") else ""
-    return Problem(doc.path, doc.line(()), "", "the entry must be fields, one per line",
-                   expected="lines like 'name: …'", found=found,
-                   hint=f"the file starts with {start}{front}: write each field as "
-                        f"'field: value' (start from a template: tejido new {spec.kind})")
+    listed = isinstance(doc.data, list)
+    front = msg("entry.between-dashes") if doc.path.endswith(".md") else ""
+    return Problem(doc.path, doc.line(()), "", msg("entry.not-fields"),
+                   expected=msg("entry.name-lines"),
+                   found=msg("entry.a-list" if listed else "entry.a-value"),
+                   hint=msg("entry.not-fields-hint", kind=spec.kind, front=front,
+                            start=msg("entry.starts-dash" if listed else "entry.starts-text")))
 
 
-INTERNAL = "Tejido could not check this file (an error in Tejido itself)"
+INTERNAL = msg("entry.internal")
 
 
 def internal_error(shown: str, error: Exception) -> Problem:
     return Problem(shown, 1, "", INTERNAL, found=type(error).__name__,
-                   hint="please tell the catalog's maintainers, with this file; meanwhile, look "
-                        "in it for unusual characters or a very unusual shape")
+                   hint=msg("entry.internal-hint"))
 
 
 def _check_refs(refs: list[PendingRef], known: dict[str, set[str]], problems: Problems) -> None:
@@ -306,8 +297,8 @@ def _check_refs(refs: list[PendingRef], known: dict[str, set[str]], problems: Pr
             continue
         candidates = [f"{kind}:{ident}" for kind in pending.kinds for ident in known.get(kind, ())]
         problems.add(Problem(pending.path, pending.line, pending.field,
-                             "this reference points to no entry",
-                             expected=f"an existing {' or '.join(pending.kinds)}",
+                             msg("ref.nothing"),
+                             expected=msg("ref.existing", kinds=alternatives(pending.kinds)),
                              found=str(pending.ref),
                              hint=did_you_mean(str(pending.ref), candidates)))
 
@@ -323,9 +314,10 @@ def _check_orphan_translations(layout: Layout, problems: Problems) -> None:
             if not base.exists():
                 names = [p.stem for p in folder.glob("*.md") if TRANSLATION_SUFFIX not in p.name]
                 problems.add(Problem(
-                    _shown(path, layout.root), 1, "", "this English text has no Spanish entry",
-                    expected=f"a file {base.name} beside it", found="none",
-                    hint=did_you_mean(base.stem, names) + " (rename the file to match)"))
+                    _shown(path, layout.root), 1, "", msg("translation.orphan"),
+                    expected=msg("translation.beside", file=base.name),
+                    found=msg("translation.none"),
+                    hint=joined(did_you_mean(base.stem, names), msg("translation.rename"))))
 
 
 @dataclass(frozen=True)
@@ -450,9 +442,9 @@ def load_project(layout: Layout, today: dt.date | None = None,
                 problems.add(linked_file_problem(shown))
                 continue
             if ident in seen:
-                problems.add(Problem(shown, 1, "", f"the id '{ident}' is used twice",
-                                     found=f"also {seen[ident]}",
-                                     hint="rename one of the files; ids must be unique per kind"))
+                problems.add(Problem(shown, 1, "", msg("entry.id-twice", id=ident),
+                                     found=msg("entry.also", file=seen[ident]),
+                                     hint=msg("entry.id-twice-hint")))
                 continue
             seen[ident] = shown
             try:

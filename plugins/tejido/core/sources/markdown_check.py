@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tejido.core.i18n.messages import Msg, Part, msg
 from tejido.core.sources.markdown_render import (
     BadAddress,
     RenderFailed,
@@ -58,9 +59,9 @@ EMPHASIS = re.compile(r"(?<![*_])(?:\*{1,3}|_{1,3})(?![*_])")
 class MarkdownIssue:
     line: int
     """0-based, within the text."""
-    message: str
-    found: str
-    hint: str
+    message: Part
+    found: Part
+    hint: Part
 
 
 def markdown_issues(text: str, files_allowed: bool = False) -> Iterator[MarkdownIssue]:
@@ -76,27 +77,22 @@ def markdown_issues(text: str, files_allowed: bool = False) -> Iterator[Markdown
 def _line_issues(text: str) -> Iterator[MarkdownIssue]:
     for number, line in enumerate(text.splitlines()):
         if COMMENT.search(line):
-            yield MarkdownIssue(number, "HTML comments are not allowed in text", "<!-- or -->",
-                                "delete the comment; notes for editors go in the pull request")
+            yield MarkdownIssue(number, msg("md.comment"), msg("md.comment-found"),
+                                msg("md.comment-hint"))
         tag = BLOCK_HTML.search(line)
         if tag:
-            yield MarkdownIssue(number, f"HTML <{tag.group(1).lower()}> is not allowed in text",
-                                tag.group(0), "write it in Markdown: ## for titles, - for "
-                                "lists, | for tables, a blank line between paragraphs")
+            yield MarkdownIssue(number, msg("md.html", tag=tag.group(1).lower()),
+                                tag.group(0), msg("md.html-hint"))
         if REMOTE_IMAGE.search(line):
-            yield MarkdownIssue(number, "images from other websites are not allowed",
-                                "an image address starting with http",
-                                "save the image beside the entry and use its file name: a "
-                                "remote image is a request that leaves the site (and fails "
-                                "offline)")
+            yield MarkdownIssue(number, msg("md.remote-image"), msg("md.remote-image-found"),
+                                msg("md.remote-image-hint"))
         if NESTED.match(line) or len(line) - len(line.lstrip(" \t")) > MAX_INDENT:
-            yield MarkdownIssue(number, "the text nests too deeply", "more than 10 levels",
-                                "use fewer nested lists or quotes")
+            yield MarkdownIssue(number, msg("md.nested"), msg("more-levels", count=10),
+                                msg("md.nested-hint"))
         if not RULE.match(line) and RUN.search(line):
-            yield MarkdownIssue(number, f"more than {MAX_RUN} * or _ in a row",
-                                f"{len(RUN.search(line).group(0))} in a row",  # type: ignore[union-attr]
-                                "use ** for bold and * for italics; a long line of ___ for a "
-                                "form to fill in can be shorter")
+            yield MarkdownIssue(number, msg("md.run", count=MAX_RUN),
+                                msg("md.run-found", count=len(RUN.search(line).group(0))),  # type: ignore[union-attr]
+                                msg("md.run-hint"))
     yield from _paragraph_issues(text)
 
 
@@ -136,58 +132,49 @@ def _paragraph_issues(text: str) -> Iterator[MarkdownIssue]:
             line = INTRAWORD.sub("", LIST_MARK.sub("", line))
             marks += sum(len(m) for m in EMPHASIS.findall(line))
         if marks > MAX_EMPHASIS:
-            yield MarkdownIssue(start, "too many * or _ marks in one paragraph",
-                                f"{marks} marks (at most {MAX_EMPHASIS})",
-                                "use bold and italics for a few words; a blank line starts a "
-                                "new paragraph; write \\* for a * that is not emphasis")
+            yield MarkdownIssue(start, msg("md.emphasis"),
+                                msg("md.emphasis-found", count=marks, most=MAX_EMPHASIS),
+                                msg("md.emphasis-hint"))
         if _bracket_depth(lines) > MAX_BRACKETS:
-            yield MarkdownIssue(start, "brackets [ ] nest too deeply",
-                                f"more than {MAX_BRACKETS} levels",
-                                "a link is [text](address): check for a [ that is never closed")
+            yield MarkdownIssue(start, msg("md.brackets"), msg("more-levels", count=MAX_BRACKETS),
+                                msg("md.brackets-hint"))
 
 
 PAGE_SUFFIXES = (".md", ".html")
 
 
 @lru_cache(maxsize=256)
-def _targets(text: str) -> tuple[Target, ...] | str:
+def _targets(text: str) -> tuple[Target, ...] | Msg:
     """The rendered links and images of `text`, or why it cannot be rendered."""
     try:
         return tuple(rendered_targets(text))
     except RenderFailed as error:
-        return str(error)
+        return msg(error.key, error=error.error)
 
 
 def _link_issues(text: str, files_allowed: bool) -> Iterator[MarkdownIssue]:
     targets = _targets(text)
-    if isinstance(targets, str):
-        yield MarkdownIssue(0, targets, "Markdown that cannot be laid out",
-                            "look for long runs of *, _ or [ and for lists nested deep; "
-                            "simplify the text")
+    if isinstance(targets, Msg):
+        yield MarkdownIssue(0, targets, msg("md.unrenderable-found"),
+                            msg("md.unrenderable-hint"))
         return
     for target in targets:
         try:
             path = relative_path(target.address)
         except BadAddress:
-            yield MarkdownIssue(line_of(text, target.address), "this link's address cannot be "
-                                "read", repr(target.address[:80]),
-                                "check the address for '[' or ']'; copy it again from the "
-                                "browser's address bar")
+            yield MarkdownIssue(line_of(text, target.address), msg("md.bad-address"),
+                                repr(target.address[:80]), msg("md.bad-address-hint"))
             continue
         suffix = posixpath.splitext(path)[1].lower() if path else ""
         if path is None or (not suffix and not target.image) or target.raw:
             continue  # web addresses; links to nothing in particular are left as they are
         line = line_of(text, target.address)
         if suffix in PAGE_SUFFIXES and not target.image:
-            yield MarkdownIssue(line, "a link to a page by its file name does not work here",
-                                repr(target.address[:80]),
-                                "link to another entry with its web address (https://…), or "
-                                "name it in the fields (organizations:, guides:, alliances:)")
+            yield MarkdownIssue(line, msg("md.page-link"), repr(target.address[:80]),
+                                msg("md.page-link-hint"))
         elif not files_allowed:
-            yield MarkdownIssue(line, "a file cannot be linked from this field",
-                                repr(target.address[:80]),
-                                "link to it with its full https:// address, or put the file "
-                                "beside a practice or guide and link it from its text")
+            yield MarkdownIssue(line, msg("md.file-in-field"), repr(target.address[:80]),
+                                msg("md.file-in-field-hint"))
 
 
 def local_files(text: str) -> Iterator[tuple[int, str]]:
@@ -195,7 +182,7 @@ def local_files(text: str) -> Iterator[tuple[int, str]]:
     web address, not an anchor, not another page.  Read from the rendered text, so
     that what counts as the address is what the build will see."""
     targets = _targets(text)
-    if isinstance(targets, str):
+    if isinstance(targets, Msg):
         return
     for target in targets:
         try:

@@ -38,7 +38,11 @@ SIGNS = ("](", "]:", "<", "*" * 3, "_" * 3)
 
 
 class RenderFailed(Exception):
-    pass
+    """Why the text cannot be laid out: a message key, and the error's type name."""
+
+    def __init__(self, key: str, error: str = "") -> None:
+        super().__init__(key, error)
+        self.key, self.error = key, error
 
 
 @dataclass(frozen=True)
@@ -116,10 +120,9 @@ def rendered_targets(text: str) -> list[Target]:
         with _tight_stack():
             html = md.reset().convert(text)
     except RecursionError:
-        raise RenderFailed("the text nests too deeply to lay out") from None
+        raise RenderFailed("md.too-deep-to-lay-out") from None
     except Exception as error:  # Markdown has no error type: any failure is the text's
-        raise RenderFailed(f"Markdown cannot lay out this text ({type(error).__name__})") \
-            from None
+        raise RenderFailed("md.cannot-lay-out", type(error).__name__) from None
     parser = _Targets()
     parser.feed(str(html))
     parser.close()

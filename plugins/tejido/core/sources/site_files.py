@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tejido.core.i18n.messages import joined, msg
 from tejido.core.sources.attachments import check_attachment
 from tejido.core.validate.problems import Problem, Problems
 
@@ -33,11 +34,8 @@ def outside_root(path: Path, root: Path) -> bool:
 
 def linked_file_problem(shown: str, folder: bool = False) -> Problem:
     what = "folder" if folder else "file"
-    return Problem(
-        shown, 1, "", f"this {what} is a symbolic link, which Tejido does not follow",
-        expected=f"a real {what} inside the repository", found="a link",
-        hint=f"replace the link with the {what} itself (copy it into the repository); a link "
-             "can make the build read, and publish, files from elsewhere on the machine")
+    return Problem(shown, 1, "", msg(f"link.{what}"), expected=msg(f"link.real-{what}"),
+                   found=msg("link.a-link"), hint=msg(f"link.{what}-hint"))
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -77,4 +75,4 @@ def _check_one(path: Path, root: Path, problems: Problems) -> None:
     refusal = check_attachment(path)
     if refusal is not None:
         problems.add(Problem(shown, 1, "", refusal.message, refusal.expected, refusal.found,
-                             refusal.hint + " (every file in this folder is published)"))
+                             joined(refusal.hint, msg("file.all-published"))))

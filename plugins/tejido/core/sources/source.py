@@ -12,6 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from tejido.core.i18n.messages import msg
 from tejido.core.sources.document import Document, Location, SourceError
 from tejido.core.sources.yaml_lines import parse_yaml
 from tejido.core.validate.problems import Problem
@@ -38,11 +39,8 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str, int]:
             body = "".join(lines[number + 1:])
             return front, body, number + 2
     raise SourceError(Problem(
-        path, 1, "", "the front matter that starts on line 1 never ends",
-        expected="a line with only '---' after the fields", found="end of file",
-        hint="add a line with only --- (three dashes) after the last field, then the text "
-             "below it",
-    ))
+        path, 1, "", msg("front.never-ends"), expected=msg("front.dashes-line"),
+        found=msg("front.end-of-file"), hint=msg("front.never-ends-hint")))
 
 
 BOM = "\ufeff"
@@ -66,29 +64,20 @@ def _decode(raw: bytes, shown_as: str) -> str:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         utf16 = raw[:2] in (b"\xff\xfe", b"\xfe\xff")
         raise SourceError(Problem(
-            shown_as, line, "", "the file is not UTF-8 text",
-            expected="UTF-8 text", found=f"a byte that is not UTF-8 at column {column}"
-            if not utf16 else "UTF-16 text",
-            hint="save the file as UTF-8 in your editor (in many editors: "
-                 "'Save with encoding' › UTF-8)",
-        )) from None
+            shown_as, line, "", msg("text.not-utf8"), expected=msg("text.utf8"),
+            found=msg("text.bad-byte", column=column) if not utf16 else msg("text.utf16"),
+            hint=msg("text.not-utf8-hint"))) from None
     nul = text.find("\x00")
     if nul >= 0:
         raise SourceError(Problem(
-            shown_as, _line_of(text, nul), "", "the file contains a NUL byte",
-            expected="plain text", found="a zero byte (\\0)",
-            hint="this is not a text file, or it was saved as UTF-16: save it as UTF-8 "
-                 "text, or retype the line",
-        ))
+            shown_as, _line_of(text, nul), "", msg("text.nul"), expected=msg("text.plain"),
+            found=msg("text.zero-byte"), hint=msg("text.nul-hint")))
     control = CONTROL.search(text)
     if control:
         raise SourceError(Problem(
             shown_as, _line_of(text, control.start()), "",
-            "the line holds an invisible control character",
-            expected="plain text", found=f"U+{ord(control.group(0)):04X}",
-            hint="it often comes from text pasted from a PDF or a word processor: retype "
-                 "the line, or save the file as plain UTF-8 text",
-        ))
+            msg("text.control"), expected=msg("text.plain"),
+            found=f"U+{ord(control.group(0)):04X}", hint=msg("text.control-hint")))
     return text.removeprefix(BOM)  # editors on Windows add it; it means nothing here
 
 
@@ -96,10 +85,9 @@ def read_text(file: Path, shown_as: str) -> str:
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(Problem(
-            shown_as, 1, "", "the file is too large",
-            expected=f"at most {MAX_FILE_BYTES // 1024} KB", found=f"{size // 1024} KB",
-            hint="split it, or put long documents in a guide's attached files",
-        ))
+            shown_as, 1, "", msg("file.too-large"),
+            expected=msg("text.at-most-kb", count=MAX_FILE_BYTES // 1024),
+            found=f"{size // 1024} KB", hint=msg("text.too-large-hint")))
     with file.open("rb") as handle:
         raw = handle.read(MAX_FILE_BYTES + 1)
     return _decode(raw, shown_as)
@@ -112,11 +100,9 @@ def _direction_controls(text: str, path: str, first_line: int = 1) -> tuple[Prob
         if match:
             name = unicodedata.name(match.group(0), "")
             found.append(Problem(
-                path, first_line + number, "", "the line holds an invisible character that "
-                "changes the direction of the text", expected="visible text only",
-                found=f"U+{ord(match.group(0)):04X} {name}",
-                hint="it makes the text read differently from what it says: retype the line "
-                     "without copying it"))
+                path, first_line + number, "", msg("text.direction"),
+                expected=msg("text.visible-only"), found=f"U+{ord(match.group(0)):04X} {name}",
+                hint=msg("text.direction-hint")))
     return tuple(found)
 
 

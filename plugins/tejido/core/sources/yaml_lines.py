@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from tejido.core.i18n.messages import msg
 from tejido.core.sources.document import Document, Location, SourceError
 from tejido.core.validate.problems import Problem
 
@@ -104,11 +105,9 @@ def _scalar(walk: _Walk, node: ScalarNode) -> Any:
 def _duplicate(walk: _Walk, here: Location, key: str, first: int, again: int) -> None:
     where = ".".join(str(p) for p in (*here, key))
     walk.twice.append(Problem(
-        walk.path, again, where, f"'{key}' is written twice in the same place "
-        f"(lines {first} and {again})", expected="each field once",
-        found=f"a second '{key}:' on line {again}",
-        hint=f"YAML keeps only the last one, so the text on line {first} would be lost: "
-             "join the two into one, or delete the one you do not want"))
+        walk.path, again, where, msg("yaml.twice", key=key, first=first, again=again),
+        expected=msg("yaml.each-field-once"), found=msg("yaml.second", key=key, line=again),
+        hint=msg("yaml.twice-hint", first=first)))
 
 
 def _mapping(walk: _Walk, node: MappingNode, here: Location) -> dict[Any, Any]:
@@ -177,29 +176,27 @@ def _too_deep_line(text: str) -> int | None:
     return None
 
 
-SYNTAX_HINT = ("check indentation (spaces, not tabs), a missing ':' after a field name, "
-               "or text with ':' or '#' that needs quotes")
+SYNTAX_HINT = msg("yaml.syntax-hint")
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, line_offset: int) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = (mark.line + 1 if mark else 1) + line_offset
-    what = error.problem or error.context or "the text cannot be read"
+    what = error.problem or error.context or msg("yaml.unreadable")
     hint = SYNTAX_HINT
-    if "control characters" in what or "special characters" in what:
-        hint = ("the line holds an invisible control character (often pasted from a PDF "
-                "or a word processor): retype the line, or save the file as plain UTF-8 text")
-    return Problem(path, line, "", f"this is not valid YAML: {what}", hint=hint)
+    if isinstance(what, str) and ("control characters" in what or "special characters" in what):
+        hint = msg("yaml.control-hint")
+    # PyYAML's own words (English only) say what it could not read.
+    return Problem(path, line, "", msg("yaml.invalid", what=what), hint=hint)
 
 
 def _compose(text: str, path: str, line_offset: int, walk: _Walk) -> Any:
     deep = _too_deep_line(text)
     if deep is not None:
         raise SourceError(Problem(
-            path, deep + line_offset, "", "the values nest too deeply",
-            expected=f"at most {MAX_DEPTH} levels of lists and fields",
-            found="more", hint="check for brackets [ ] or { } that are never closed, and the "
-                               "indentation: lines like '- - - -' nest a list in a list"))
+            path, deep + line_offset, "", msg("yaml.too-deep"),
+            expected=msg("yaml.at-most-levels", count=MAX_DEPTH), found=msg("yaml.more"),
+            hint=msg("yaml.too-deep-hint")))
     loader = walk.loader
     node = loader.get_single_node()
     return None if node is None else _to_python(walk, node, ())
@@ -212,38 +209,35 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Document:
     try:
         data = _compose(text, path, line_offset, walk)
     except RecursionError:
-        raise SourceError(Problem(path, 1 + line_offset, "", "the values nest too deeply",
-                                  expected=f"at most {MAX_DEPTH} levels", found="more",
-                                  hint="check the indentation of the file")) from None
+        raise SourceError(Problem(path, 1 + line_offset, "", msg("yaml.too-deep"),
+                                  expected=msg("more-levels-most", count=MAX_DEPTH),
+                                  found=msg("yaml.more"),
+                                  hint=msg("yaml.indentation-hint"))) from None
     except AliasError as error:
         raise SourceError(Problem(
-            path, error.line, "",
-            f"this is not valid YAML: {error}", hint="write the value out in full")) from None
+            path, error.line, "", msg("yaml.invalid", what=msg("yaml.alias")),
+            hint=msg("yaml.alias-hint"))) from None
     except TagError as error:
         raise SourceError(Problem(
-            path, error.line, "", "YAML tags are not used in entries",
-            expected="a plain value", found=f"the tag {error.tag[:60]!r}",
-            hint="delete the tag (the word starting with '!'); put the value in quotes "
-                 "if it must stay text")) from None
+            path, error.line, "", msg("yaml.tag"), expected=msg("yaml.plain-value"),
+            found=msg("yaml.the-tag", tag=repr(error.tag[:60])),
+            hint=msg("yaml.tag-hint"))) from None
     except KeyShapeError as error:
         raise SourceError(Problem(
-            path, error.line, "", "a field name must be a word", expected="'name: value'",
-            found="a list or mapping before ':'",
-            hint="check the line for a '?' or brackets before the ':'")) from None
+            path, error.line, "", msg("yaml.key-shape"), expected=msg("yaml.name-value"),
+            found=msg("yaml.key-shape-found"), hint=msg("yaml.key-shape-hint"))) from None
     except yaml.MarkedYAMLError as error:
         raise SourceError(_syntax_problem(path, error, line_offset)) from None
     except yaml.YAMLError as error:
         raise SourceError(Problem(path, 1 + line_offset, "",
-                                  f"this is not valid YAML: {str(error)[:200]}",
+                                  msg("yaml.invalid", what=str(error)[:200]),
                                   hint=SYNTAX_HINT)) from None
     finally:
         loader.dispose()
     warnings = tuple(
         Problem(path, walk.lines.get(here, 1), ".".join(str(p) for p in here),
-                "the text stops at ' #': YAML reads the rest of the line as a comment",
-                expected="the whole text", found="a text cut short",
-                hint="put the whole text in quotes: \"… #MaízNativo\"; a note for "
-                     "yourself goes on its own line")
+                msg("yaml.cut"), expected=msg("yaml.whole-text"), found=msg("yaml.cut-short"),
+                hint=msg("yaml.cut-hint"))
         for here in walk.cut)
     return Document(path, data, walk.lines, warnings=(*walk.twice, *warnings),
                     blocks=walk.blocks)

@@ -20,6 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from tejido.core.catalog.catalog import Catalog
+from tejido.core.i18n.messages import msg
 from tejido.core.model.model import Entry, Ref
 from tejido.core.model.places import name_key
 from tejido.core.validate.problems import Problem
@@ -112,9 +113,9 @@ def likely_duplicates(catalog: Catalog) -> list[Pair]:
 
 _FIELD_OF = {"name": "name", "close name": "name", "phone": "contact", "email": "contact",
              "website": "website"}
-_SAID = {"name": "the same name", "close name": "a very similar name",
-         "phone": "the same phone number", "email": "the same e-mail address",
-         "website": "the same website"}
+_SAID = {"name": "same-name", "close name": "close-name", "phone": "same-phone",
+         "email": "same-email", "website": "same-website"}
+"""Message keys (under `dup.`) of each reason."""
 
 
 def _line(root: Path, source: str, field: str) -> int:
@@ -131,8 +132,6 @@ def duplicate_warnings(catalog: Catalog, root: Path) -> Iterable[Problem]:
         other = f"{pair.second.source}:{_line(root, pair.second.source, field)}"
         yield Problem(
             pair.first.source, _line(root, pair.first.source, field), field,
-            f"this may be the same as {pair.second.ref}: {_SAID[pair.reason]}",
-            expected="one entry per organization", found=f"also {other}",
-            hint=f"if they are the same, merge them into one file; if not, add "
-                 f"'distinct_from: [{pair.second.ref}]' to {pair.first.source} "
-                 "and the warning stops")
+            msg("dup.same-as", other=str(pair.second.ref), reason=msg(f"dup.{_SAID[pair.reason]}")),
+            expected=msg("dup.one-entry"), found=msg("entry.also", file=other),
+            hint=msg("dup.hint", other=str(pair.second.ref), file=pair.first.source))

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from tejido.core.i18n.messages import Part, msg
+
 SCHEMES_FILE = Path(__file__).parents[1] / "data" / "identifier-schemes.yml"
 WIKIDATA = "XI-WIKIDATA"
 _SEPARATORS = re.compile(r"[\s\-./]")
@@ -49,14 +51,15 @@ def compact(identifier: str) -> str:
     return _SEPARATORS.sub("", identifier).upper()
 
 
-def form_problem(scheme: str, identifier: str) -> str | None:
+def form_problem(scheme: str, identifier: str) -> Part | None:
     """What is wrong with the identifier's form, or None (also when the form is unknown)."""
     known = schemes().get(scheme)
     if known is None or known.form is None:
         return None
     if known.form.match(compact(identifier)):
         return None
-    return f"like {known.example}" if known.example else "the register's form"
+    return msg("identifier-like", example=known.example) if known.example else msg(
+        "identifier-form")
 
 
 def page(scheme: str, identifier: str) -> str | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tejido.core.i18n.messages import words
 from tejido.core.model import fields as f
 from tejido.core.outputs.views import SnippetView
-from tejido.core.validate.validate import forms
+from tejido.core.validate.validate import expected
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def _rows(spec_fields: tuple[f.Field, ...], lang: str, prefix: str = "") -> list
     for field in spec_fields:
         name = f"{prefix}{field.name}"
         rows.append(FieldRow(name, field.required, field.es if lang == "es" else field.en,
-                             forms(field.type)[0 if lang == "es" else 1]))
+                             words(expected(field.type), lang)))
         inner = field.type.item if isinstance(field.type, f.ListOf) else field.type
         if isinstance(inner, f.Record):
             marker = "[]." if isinstance(field.type, f.ListOf) else "."

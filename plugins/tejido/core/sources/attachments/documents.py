@@ -11,6 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from tejido.core.i18n.messages import Part, alternatives, msg
 from tejido.core.sources.attachments.rules import (
     MAX_DOCUMENT_BYTES,
     MAX_MEMBERS,
@@ -49,22 +50,19 @@ def check_pdf(path: Path, size: int) -> Refusal | None:
         return too_big(size, MAX_DOCUMENT_BYTES)
     data = path.read_bytes()
     if not data.startswith(b"%PDF-"):
-        return Refusal("the file is not a PDF", "a PDF document", "other content",
-                       "export the document as PDF again")
+        return Refusal(msg("pdf.not-pdf"), msg("pdf.a-document"), msg("file.other-content"),
+                       msg("pdf.export-again"))
     try:
         reader = PdfReader(path)
         len(reader.pages)
         scripted = _pdf_has_script(reader)
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError,
             RecursionError) as error:
-        return Refusal("the PDF is damaged", "a PDF that opens",
-                       str(error)[:80] or type(error).__name__,
-                       "export the document as PDF again")
+        return Refusal(msg("pdf.damaged"), msg("pdf.opens"),
+                       str(error)[:80] or type(error).__name__, msg("pdf.export-again"))
     if scripted or PDF_SCRIPT.search(data):
-        return Refusal("the PDF holds JavaScript or actions that run when it opens",
-                       "a PDF of text and pictures only", "/JavaScript, /JS or /Launch",
-                       "print it to PDF again (\"Print › Save as PDF\"): that drops scripts "
-                       "and forms")
+        return Refusal(msg("pdf.scripted"), msg("pdf.text-and-pictures"),
+                       alternatives(("/JavaScript, /JS", "/Launch")), msg("pdf.scripted-hint"))
     return None
 
 
@@ -93,43 +91,43 @@ def check_office(path: Path, suffix: str, size: int) -> Refusal | None:
             members = archive.infolist()
             problem = _zip_bomb(members) or _office_kind(archive, suffix)
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
-        return Refusal(f"the file is not a {kind} document", f"a {kind} document",
-                       "other content", f"save the document as {kind} again, or as PDF")
+        return Refusal(msg("office.not-kind", kind=kind), msg("office.a-document", kind=kind),
+                       msg("file.other-content"), msg("office.not-kind-hint", kind=kind))
     if problem:
-        return Refusal(problem, f"a {kind} document", "a damaged, hidden or oversized part",
-                       f"save the document as {kind} again, or attach it as PDF")
+        return Refusal(problem, msg("office.a-document", kind=kind), msg("office.bad-part"),
+                       msg("office.bad-part-hint", kind=kind))
     return None
 
 
-def _zip_bomb(members: list[zipfile.ZipInfo]) -> str:
+def _zip_bomb(members: list[zipfile.ZipInfo]) -> Part:
     if len(members) > MAX_MEMBERS:
-        return f"the document has too many parts ({len(members)})"
+        return msg("office.too-many-parts", count=len(members))
     total = sum(member.file_size for member in members)
     if total > MAX_UNZIPPED:
-        return f"the document unpacks to {total // (1024 * 1024)} MB (a zip bomb?)"
+        return msg("office.unpacks-to", count=total // (1024 * 1024))
     for member in members:
         name = member.filename
         if name.startswith("/") or ".." in name.split("/"):
-            return f"a part of the document has an unsafe name ({name[:60]!r})"
+            return msg("office.unsafe-name", name=repr(name[:60]))
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > 1024 * 1024 and ratio > MAX_RATIO:
-            return f"a part of the document unpacks {int(ratio)} times larger (a zip bomb?)"
+            return msg("office.ratio", count=int(ratio))
     return ""
 
 
-def _office_kind(archive: zipfile.ZipFile, suffix: str) -> str:
+def _office_kind(archive: zipfile.ZipFile, suffix: str) -> Part:
     names = set(archive.namelist())
     wanted = OFFICE_TYPES[suffix]
     if any(name.lower().endswith("vbaproject.bin") for name in names):
-        return "the document holds macros (code that runs when it opens)"
+        return msg("office.macros")
     if suffix.startswith(".od"):
         kind = archive.read("mimetype")[:100].decode("ascii", "replace") \
             if "mimetype" in names else ""
-        return "" if kind == wanted else "the document is not of the kind its name says"
+        return "" if kind == wanted else msg("office.wrong-kind")
     types = archive.read("[Content_Types].xml")[:200_000].decode("utf-8", "replace") \
         if "[Content_Types].xml" in names else ""
     if wanted not in types:
-        return "the document is not of the kind its name says"
+        return msg("office.wrong-kind")
     if "macroEnabled" in types:
-        return "the document holds macros (code that runs when it opens)"
+        return msg("office.macros")
     return ""

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 from PIL import Image
 
+from tejido.core.i18n.messages import Part, msg
 from tejido.core.sources.attachments.rules import (
     IMAGE_FORMATS,
     MAX_IMAGE_BYTES,
@@ -34,23 +35,23 @@ def check_image(path: Path, suffix: str, size: int) -> Refusal | None:
     except Image.DecompressionBombError:
         found, width, height = wanted, MAX_SIDE + 1, MAX_SIDE + 1
     except (OSError, ValueError, SyntaxError):
-        return Refusal(f"the file is not a {wanted} image", f"a {wanted} picture",
-                       "other content", "open it in an image program and export it as "
-                       f"{suffix[1:].upper()} again")
+        return Refusal(msg("file.not-image", format=wanted), msg("file.a-picture", format=wanted),
+                       msg("file.other-content"),
+                       msg("file.export-image-hint", format=suffix[1:].upper()))
     if found != wanted:
-        return Refusal(f"the file's content does not match its name {suffix}",
-                       f"a {wanted} picture", f"a {found} picture",
-                       f"rename it to end in .{(found or 'png').lower()}, or export it as "
-                       f"{wanted}")
+        return Refusal(msg("file.content-not-name", suffix=suffix),
+                       msg("file.a-picture", format=wanted),
+                       msg("file.a-picture", format=str(found)),
+                       msg("file.rename-image-hint", suffix=(found or "png").lower(),
+                           format=wanted))
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
-        return Refusal("the picture is too large to publish or print",
-                       f"at most {MAX_PIXELS // 1_000_000} million pixels "
-                       f"(and {MAX_SIDE} on a side)", f"{width} × {height} pixels",
-                       "export it smaller: 2,000 pixels wide is plenty for a page or a PDF")
+        return Refusal(msg("file.picture-too-large"),
+                       msg("file.at-most-pixels", millions=MAX_PIXELS // 1_000_000,
+                           side=MAX_SIDE), msg("file.pixels", width=width, height=height),
+                       msg("file.picture-too-large-hint"))
     if POLYGLOT.search(path.read_bytes()):
-        return Refusal("the picture also holds web-page code (HTML or a script)",
-                       "a plain picture", "HTML inside the file",
-                       "open it in an image program and export it again")
+        return Refusal(msg("file.polyglot"), msg("file.plain-picture"),
+                       msg("file.polyglot-found"), msg("file.polyglot-hint"))
     return _decodes(path, wanted)
 
 
@@ -60,8 +61,8 @@ def _decodes(path: Path, wanted: str) -> Refusal | None:
         with Image.open(path) as image:
             image.load()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        return Refusal(f"the {wanted} picture is damaged", "a picture that opens",
-                       "a cut or damaged file", "export it again from the original")
+        return Refusal(msg("file.picture-damaged", format=wanted), msg("file.picture-opens"),
+                       msg("file.cut-or-damaged"), msg("file.picture-damaged-hint"))
     return None
 
 
@@ -77,11 +78,8 @@ def _local_name(name: str) -> str:
     return name.rsplit("}", 1)[-1].lower()
 
 
-def _svg_refusal(found: str) -> Refusal:
-    return Refusal("the SVG drawing holds something that would run or load on the site",
-                   "a drawing of shapes and text only", found,
-                   "export the drawing as PNG, or as a plain SVG (in Inkscape: "
-                   "'Optimized SVG', without scripts or links)")
+def _svg_refusal(found: Part) -> Refusal:
+    return Refusal(msg("svg.active"), msg("svg.shapes-only"), found, msg("svg.active-hint"))
 
 
 def check_svg(path: Path, size: int) -> Refusal | None:
@@ -90,19 +88,19 @@ def check_svg(path: Path, size: int) -> Refusal | None:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return Refusal("the SVG drawing is not UTF-8 text", "an SVG file", "other content",
-                       "export the drawing as SVG again, or as PNG")
+        return Refusal(msg("svg.not-utf8"), msg("svg.a-file"), msg("file.other-content"),
+                       msg("svg.not-utf8-hint"))
     lowered = text.lower()
     if "<!doctype" in lowered or "<!entity" in lowered or "<?xml-stylesheet" in lowered:
-        return _svg_refusal("a <!DOCTYPE>, <!ENTITY> or stylesheet declaration")
+        return _svg_refusal(msg("svg.declaration"))
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as error:
-        return Refusal("the SVG drawing is not valid", "an SVG file",
-                       f"an XML error ({str(error)[:80]})", "export the drawing again")
+        return Refusal(msg("svg.invalid"), msg("svg.a-file"),
+                       msg("svg.xml-error", error=str(error)[:80]), msg("svg.invalid-hint"))
     if root.tag != f"{SVG}svg":
-        return Refusal("the file is not an SVG drawing", "an <svg> document",
-                       f"<{_local_name(root.tag)[:40]}>", "export the drawing as SVG again")
+        return Refusal(msg("svg.not-svg"), msg("svg.a-document"),
+                       f"<{_local_name(root.tag)[:40]}>", msg("svg.not-svg-hint"))
     for element in root.iter():
         found = _svg_element(element)
         if found:
@@ -110,24 +108,24 @@ def check_svg(path: Path, size: int) -> Refusal | None:
     return None
 
 
-def _svg_element(element: ElementTree.Element) -> str:
+def _svg_element(element: ElementTree.Element) -> Part:
     """What in this element would run or load, or ''."""
     name = _local_name(element.tag)
     if name in SVG_ACTIVE:
-        return f"a <{name}> element"
+        return msg("svg.element", name=name)
     if name == "style" and UNSAFE_STYLE.search(element.text or ""):
-        return "a style that loads or runs something"
+        return msg("svg.style")
     for attribute, value in element.attrib.items():
         local = _local_name(attribute)
         if local.startswith("on"):
-            return f"an event handler ({local}=)"
+            return msg("svg.handler", name=local)
         if attribute in HREF_ATTRIBUTES and not value.strip().startswith("#"):
-            return f"a link or reference to {value.strip()[:60]!r}"
+            return msg("svg.link", target=repr(value.strip()[:60]))
         if local == "style" and UNSAFE_STYLE.search(value):
-            return "a style that loads or runs something"
+            return msg("svg.style")
         if name in ("set", "animate") and local == "attributename" and (
                 value.lower().startswith("on") or "href" in value.lower()):
-            return f"an animation that changes {value[:30]!r}"
+            return msg("svg.animation", target=repr(value[:30]))
         if "javascript:" in value.lower():
-            return "a javascript: address"
+            return msg("svg.javascript")
     return ""

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tejido.core.i18n.messages import Part, alternatives, msg
+
 
 @dataclass(frozen=True)
 class Refusal:
     """Why a file is not published, in the words of a problem."""
 
-    message: str
-    expected: str
-    found: str
-    hint: str
+    message: Part
+    expected: Part
+    found: Part
+    hint: Part
 
 
 IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
@@ -27,7 +29,8 @@ OFFICE_TYPES = {
     ".odp": "application/vnd.oasis.opendocument.presentation",
 }
 ALLOWED = (*IMAGE_FORMATS, ".svg", ".pdf", *OFFICE_TYPES)
-ALLOWED_TEXT = "PDF, PNG, JPEG, GIF, WebP, SVG, DOCX, XLSX, PPTX, ODT, ODS or ODP"
+ALLOWED_NAMES = ("PDF, PNG, JPEG, GIF, WebP, SVG, DOCX, XLSX, PPTX, ODT, ODS", "ODP")
+ALLOWED_TEXT = alternatives(ALLOWED_NAMES)
 HTML_LIKE = frozenset({".htm", ".html", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml",
                        ".xml", ".xsl", ".xslt", ".svgz", ".js", ".mjs", ".css", ".swf",
                        ".hta", ".php", ".jsp", ".asp", ".aspx"})
@@ -52,21 +55,16 @@ compressed image data never matches by chance; photo metadata (XMP) has none of 
 
 def not_allowed(name: str, suffix: str) -> Refusal:
     if not suffix:
-        return Refusal("the file name has no type (like .png or .pdf)",
-                       f"a file name ending in {ALLOWED_TEXT.lower()}", repr(name),
-                       "rename the file with its type, for example mapa.png")
+        return Refusal(msg("file.no-type"), msg("file.name-ending", types=alternatives(
+                           name.lower() for name in ALLOWED_NAMES)), repr(name),
+                       msg("file.no-type-hint"))
     if suffix in HTML_LIKE:
-        return Refusal(f"{suffix} files are not published: a browser runs the scripts a "
-                       "web page or script file holds", ALLOWED_TEXT, suffix,
-                       "write the text in Markdown, or save the document as PDF and "
-                       "attach the PDF")
-    return Refusal("this type of file is not published", ALLOWED_TEXT, suffix,
-                   "save it as PDF (documents) or PNG/JPEG (pictures); other files go on "
-                   "the organization's own website, linked with its https:// address")
+        return Refusal(msg("file.runs-scripts", suffix=suffix), ALLOWED_TEXT, suffix,
+                       msg("file.runs-scripts-hint"))
+    return Refusal(msg("file.type-not-published"), ALLOWED_TEXT, suffix,
+                   msg("file.type-not-published-hint"))
 
 
 def too_big(size: int, limit: int) -> Refusal:
-    return Refusal("the file is too large", f"at most {limit // (1024 * 1024)} MB",
-                   f"{size / (1024 * 1024):.1f} MB",
-                   "make it smaller (export the picture at a lower size, or compress "
-                   "the PDF)")
+    return Refusal(msg("file.too-large"), msg("file.at-most-mb", count=limit // (1024 * 1024)),
+                   f"{size / (1024 * 1024):.1f} MB", msg("file.too-large-hint"))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from tejido.core.i18n.messages import alternatives, joined, msg
 from tejido.core.model import fields as f
 from tejido.core.model.places import name_key
 from tejido.core.model.regions import NATIONAL
@@ -86,26 +87,27 @@ def load_mapping(path: Path, shown: str, problems: Problems) -> Mapping_ | None:
         return None
     data = doc.data
     if not isinstance(data, dict):
-        problems.add(Problem(shown, 1, "", "a mapping is a set of fields",
+        problems.add(Problem(shown, 1, "", msg("import.mapping-fields"),
                              expected="kind:, columns:, values:", found=describe(data),
-                             hint="write a first one with tejido import FILE --suggest-mapping"))
+                             hint=msg("import.mapping-fields-hint")))
         return None
     kind = str(data.get("kind", "organization"))
     if kind not in KINDS:
-        problems.add(Problem(shown, doc.line(("kind",)), "kind", "cannot import this kind",
-                             expected=" or ".join(KINDS), found=describe(kind)))
+        problems.add(Problem(shown, doc.line(("kind",)), "kind", msg("import.bad-kind"),
+                             expected=alternatives(KINDS), found=describe(kind)))
         return None
     allowed = targets(kind)
     columns = _text_map(data.get("columns"))
     if not columns:
-        problems.add(Problem(shown, doc.line(("columns",)), "columns", "no columns are mapped",
-                             expected="'Header: field' lines under columns:", found="nothing"))
+        problems.add(Problem(shown, doc.line(("columns",)), "columns", msg("import.no-columns"),
+                             expected=msg("import.header-lines"), found=msg("nothing")))
     for header, target in columns.items():
         if target not in allowed:
             problems.add(Problem(shown, doc.line(("columns", header)), f"columns.{header}",
-                                 "not a field a column can go to", expected="a field name",
+                                 msg("import.bad-target"), expected=msg("a-field-name"),
                                  found=describe(target),
-                                 hint=did_you_mean(target, allowed) + f"; or '{IGNORE}'"))
+                                 hint=joined(did_you_mean(target, allowed),
+                                             msg("import.or-ignore", ignore=IGNORE))))
     values: dict[str, dict[str, str]] = {}
     lines: dict[str, int] = {}
     for target, table in (data.get("values") or {}).items():

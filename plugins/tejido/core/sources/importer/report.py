@@ -5,9 +5,10 @@ chats and tickets."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from tejido.core.i18n.messages import Msg, say
+from tejido.core.model.fields import DEFAULT_LANGUAGE
 from tejido.core.sources.importer.mapping import PERSONAL
 from tejido.core.sources.importer.mask import mask
 from tejido.core.sources.importer.run import Outcome
@@ -15,73 +16,78 @@ from tejido.core.validate.mask import mask_text
 from tejido.core.validate.problems import Problem
 
 
-def _value(field: str, value: object) -> str:
-    text = "nothing" if value is None else repr(value)
+def _value(field: str, value: object, lang: str) -> str:
+    text = say(lang, "nothing") if value is None else repr(value)
     return mask(str(value)) if field.startswith(PERSONAL) and value is not None else text
 
 
-def report_text(outcome: Outcome) -> str:
+def report_text(outcome: Outcome, lang: str = DEFAULT_LANGUAGE) -> str:
     table, rows = outcome.table, outcome.rows
     planned = outcome.planned
     new = sum(1 for p in planned if p.new)
     updated = sum(1 for p in planned if not p.new and any(c.applied for c in p.changes))
-    verb = "would write" if outcome.dry_run else "wrote"
     lines = []
     if table.encoding:
-        lines.append(f"Read as {table.encoding} text, columns separated by "
-                     f"{table.delimiter!r} (a guess: check the accents below).")
+        lines.append(say(lang, "import.read-as", encoding=table.encoding,
+                         delimiter=repr(table.delimiter)))
     merged = sum(len(d.rows) - 1 for d in rows.drafts)
-    lines.append(f"{rows.read} rows read; {merged} rows merged into an entry with the same "
-                 f"name; {len(planned)} entries: {verb} {new} new, {updated} updated, "
-                 f"{len(planned) - new - updated} unchanged.")
-    lines += _changes(outcome)
+    lines.append(say(lang, "import.dry-summary" if outcome.dry_run else "import.summary",
+                     rows=rows.read, merged=merged, entries=len(planned), new=new,
+                     updated=updated, unchanged=len(planned) - new - updated))
+    lines += _changes(outcome, lang)
     if outcome.unmapped:
-        lines.append(f"\n{len(outcome.unmapped)} values could not be mapped "
-                     "(row, column, value, why, and how to map it):")
+        lines.append("\n" + say(lang, "import.unmapped", count=len(outcome.unmapped)))
         for item in outcome.unmapped:
-            lines.append(f"  row {item.row}, {item.column!r}: {item.shown_value()!r}: "
-                         f"{item.why}\n    fix: {item.fix}")
-    lines += _still(outcome)
+            lines.append(say(lang, "import.unmapped-item", row=item.row,
+                             column=repr(item.column), value=repr(item.shown_value()),
+                             why=item.why, fix=item.fix))
+    lines += _still(outcome, lang)
     if outcome.dry_run:
-        lines.append("\nDry run: nothing was written.")
+        lines.append("\n" + say(lang, "import.dry-run"))
     # Any e-mail or phone left in a value (a personal one under an organization's column
     # too) is masked, as in every message: reports are pasted into chats and tickets.
     return mask_text("\n".join(lines))
 
 
-def _changes(outcome: Outcome) -> list[str]:
+def _changes(outcome: Outcome, lang: str) -> list[str]:
     lines = []
     for planned in outcome.planned:
         for change in planned.changes:
-            old, new = _value(change.field, change.old), _value(change.field, change.new)
-            if change.applied:
-                lines.append(f"  {planned.path}: {change.field}: {old} -> {new}")
-            else:
-                lines.append(f"  {planned.path}: {change.field}: kept {old} (edited by hand); "
-                             f"the spreadsheet says {new}; --update takes it")
-    return ["\nChanges to existing entries:", *lines] if lines else []
+            old = _value(change.field, change.old, lang)
+            new = _value(change.field, change.new, lang)
+            key = "import.change" if change.applied else "import.kept"
+            lines.append(say(lang, key, path=planned.path, field=change.field, old=old,
+                             new=new))
+    return ["\n" + say(lang, "import.changes"), *lines] if lines else []
 
 
-_REQUIRED = re.compile(r"the required field '([\w.]+)' is (?:missing|empty)")
+REQUIRED_KEYS = ("required-missing", "required-empty")
 
 
-def _field(problem: Problem) -> str:
+def _required(problem: Problem) -> str:
+    """The field a 'required field' problem names ('' for any other problem)."""
+    message = problem.message
+    if isinstance(message, Msg) and message.key in REQUIRED_KEYS:
+        return str(dict(message.values).get("name", ""))
+    return ""
+
+
+def _field(problem: Problem, lang: str) -> str:
     """The field a problem is about; a missing field is named in the message."""
-    missing = _REQUIRED.match(problem.message)
-    name = missing.group(1) if missing else ""
-    return ".".join(part for part in (problem.field, name) if part) or "(file)"
+    name = _required(problem)
+    return ".".join(part for part in (problem.field, name) if part) or problem.where(lang)
 
 
-def _still(outcome: Outcome) -> list[str]:
+def _still(outcome: Outcome, lang: str) -> list[str]:
     if not outcome.still:
-        return ["\nEvery entry passes tejido check."]
+        return ["\n" + say(lang, "import.all-pass")]
     total = sum(len(p) for p in outcome.still.values())
-    fields = Counter(_field(p) for ps in outcome.still.values() for p in ps)
+    fields = Counter(_field(p, lang) for ps in outcome.still.values() for p in ps)
     common = ", ".join(f"{name} ({count})" for name, count in fields.most_common())
-    lines = [f"\ntejido check will still ask for {total} things in {len(outcome.still)} files "
-             f"({common}):"]
+    lines = ["\n" + say(lang, "import.still", count=total, files=len(outcome.still),
+                        fields=common)]
     for path, problems in sorted(outcome.still.items()):
         lines.append(f"  {path}: " + "; ".join(
-            f"{_field(p)} (required)" if _REQUIRED.match(p.message) else
-            f"{_field(p)}: {p.message}" for p in problems))
+            say(lang, "import.required", field=_field(p, lang)) if _required(p) else
+            f"{_field(p, lang)}: {p.worded('message', lang)}" for p in problems))
     return lines

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tejido.core.i18n.messages import Part, msg
 from tejido.core.model import fields as f
 from tejido.core.model.places import name_key
 from tejido.core.model.regions import country_of, place_hint, resolve_place
@@ -33,8 +34,8 @@ class Unmapped:
     row: int
     column: str
     value: str
-    why: str
-    fix: str
+    why: Part
+    fix: Part
     """The mapping line to add, or what else to do."""
     personal: bool = False
 
@@ -72,9 +73,13 @@ def _parts(target: str, cell: str) -> list[str]:
     return [p.strip() for p in re.split(separators, cell) if p.strip()]
 
 
-def _values_line(mapping: Mapping_, target: str, value: str) -> str:
-    return (f"under values: in {mapping.path or 'the mapping'}, add "
-            f"'  {target}: {{{json.dumps(value, ensure_ascii=False)}: <id>}}'")
+def _mapping_name(mapping: Mapping_) -> Part:
+    return mapping.path or msg("import.the-mapping")
+
+
+def _values_line(mapping: Mapping_, target: str, value: str) -> Part:
+    line = f"'  {target}: {{{json.dumps(value, ensure_ascii=False)}: <id>}}'"
+    return msg("import.values-line", mapping=_mapping_name(mapping), line=line)
 
 
 @dataclass
@@ -85,7 +90,7 @@ class _Row:
     countries: tuple[str, ...]
     problems: list[Unmapped]
 
-    def fail(self, column: str, target: str, value: str, why: str, fix: str) -> None:
+    def fail(self, column: str, target: str, value: str, why: Part, fix: Part) -> None:
         self.problems.append(Unmapped(self.number, column, value, why, fix,
                                       target.startswith(PERSONAL)))
 
@@ -99,16 +104,16 @@ class _Row:
             term = self._term(name, written)
             if term is None:
                 tax = self.taxonomies[name]
-                why = (f"no place is called this ({place_hint(tax, written, self.countries)})"
-                       if name == "regions" else f"not a term of taxonomies/{name}.yml")
+                why = (msg("import.no-place", hint=place_hint(tax, written, self.countries))
+                       if name == "regions" else msg("import.not-a-term", taxonomy=name))
                 self.fail(column, target, value, why, _values_line(self.mapping, target, value))
                 return
             yield target, term
             return
         checked = self._plain(target, written)
         if checked is None:
-            self.fail(column, target, value, f"not a valid {target.split('.')[-1]}",
-                      "correct the cell in the spreadsheet, or map the value under values:")
+            self.fail(column, target, value, msg("import.not-valid", field=target.split('.')[-1]),
+                      msg("import.not-valid-fix"))
             return
         yield target, checked
 
@@ -179,21 +184,19 @@ def _filled(table: Table, mapping: Mapping_) -> Iterator[tuple[int, dict[str, st
 
 def read_rows(table: Table, mapping: Mapping_, taxonomies: Mapping[str, Taxonomy]) -> Rows:
     drafts: dict[str, Draft] = {}
-    unmapped = [Unmapped(1, header, "", "the mapping names a column the spreadsheet lacks",
-                         f"check the spelling of this header in {mapping.path or 'the mapping'}")
+    unmapped = [Unmapped(1, header, "", msg("import.column-lacking"),
+                         msg("import.column-lacking-fix", mapping=_mapping_name(mapping)))
                 for header in mapping.columns if header not in table.headers]
-    unmapped += [Unmapped(1, header, "", "a column the mapping does not name: not imported",
-                          f"add '  {json.dumps(header, ensure_ascii=False)}: <field>' (or: "
-                          "ignore) under columns:")
+    unmapped += [Unmapped(1, header, "", msg("import.column-unnamed"),
+                          msg("import.column-unnamed-fix",
+                              header=json.dumps(header, ensure_ascii=False)))
                  for header in table.headers if header not in mapping.columns]
     name_columns = [h for h, t in mapping.columns.items() if t == "name" and h in table.headers]
     for number, cells in _filled(table, mapping):
         name = next((cells[h] for h in name_columns if cells[h]), "")
         if not name:
             unmapped.append(Unmapped(number, name_columns[0] if name_columns else "", "",
-                                     "the row has no name", "write the name in the row, or "
-                                     "list the name column under fill_down: if the row "
-                                     "continues the one above"))
+                                     msg("import.no-name"), msg("import.no-name-fix")))
             continue
         row = _Row(mapping, taxonomies, number,
                    _row_countries(mapping, cells, taxonomies["regions"]), unmapped)

@@ -13,12 +13,18 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from python_calamine import CalamineWorkbook
 
+from tejido.core.i18n.messages import Msg, msg
+
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 DELIMITERS = ",;\t|"
 
 
 class TableError(Exception):
     """The file cannot be read as a table; the message says why and what to do."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.key)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ def _delimiter(text: str) -> str:
 def _table(grid: Sequence[Sequence[str]], encoding: str = "", delimiter: str = "") -> Table:
     numbered = [(n, tuple(r)) for n, r in enumerate(grid, start=1) if any(c for c in r)]
     if not numbered:
-        raise TableError("the file has no rows")
+        raise TableError(msg("import.no-rows"))
     headers = numbered[0][1]
     names = [h.strip() or f"column {i + 1}" for i, h in enumerate(headers)]
     width = len(names)
@@ -84,13 +90,13 @@ def _table(grid: Sequence[Sequence[str]], encoding: str = "", delimiter: str = "
 
 def read_table(path: Path, sheet: int = 0) -> Table:
     if not path.is_file():
-        raise TableError(f"{path}: no such file")
+        raise TableError(msg("import.no-file", file=str(path)))
     if path.suffix.lower() in SPREADSHEETS:
         try:
             book = CalamineWorkbook.from_path(str(path))
             grid = book.get_sheet_by_index(sheet).to_python(skip_empty_area=False)
         except Exception as error:  # the reader's errors have no common base class
-            raise TableError(f"{path.name}: cannot be read as a spreadsheet ({error})") from None
+            raise TableError(msg("import.unreadable", file=path.name, error=str(error))) from None
         return _table([[_cell(v) for v in row] for row in grid])
     text, encoding = _decode(path.read_bytes())
     delimiter = _delimiter(text)

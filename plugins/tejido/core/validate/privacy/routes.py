@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tejido.core.i18n.messages import Part, msg
 from tejido.core.model.contact import Written, e164, is_mobile, reading, written_routes
 from tejido.core.sources.source import Location
 from tejido.core.validate.mask import EMAIL_IN_TEXT, mask_email, mask_phone
@@ -23,12 +24,8 @@ from tejido.core.validate.validate import Context
 
 CONSENT_EXAMPLE = '{date: 2026-03-01, source: "Acta de asamblea del 1 de marzo de 2026"}'
 
-HINT_MOVE = ("if it is a person's, move it under 'contact_person:' (never published); if the "
-             "organization publishes it on purpose, ")
-HINT_EMAIL = (HINT_MOVE + "write it under 'emails:' with the date and source of that consent:\n"
-              "      emails:\n        - address: …\n          consent: " + CONSENT_EXAMPLE)
-HINT_PHONE = (HINT_MOVE + "write it under 'phones:' with the date and source of that consent:\n"
-              "      phones:\n        - number: …\n          consent: " + CONSENT_EXAMPLE)
+HINT_EMAIL = msg("privacy.move-email", example=CONSENT_EXAMPLE)
+HINT_PHONE = msg("privacy.move-phone", example=CONSENT_EXAMPLE)
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ class Who:
 
 
 def _route_problems(route: Written, values: Mapping[str, Any], country: str | None,
-                    who: Who) -> Iterator[tuple[str, str]]:
+                    who: Who) -> Iterator[tuple[Part, Part]]:
     """(message, hint) for each reason the route looks personal."""
     names, parts, private = who.names, who.parts, who.private
     hint = HINT_PHONE if route.kind == "phone" else HINT_EMAIL
@@ -67,19 +64,17 @@ def _route_problems(route: Written, values: Mapping[str, Any], country: str | No
         at = provider(route.value)
         own_domain = "website" in values and host(values["website"]) == at
         if at and not own_domain and not is_own_mailbox(route.value, names):
-            yield (f"this looks like a person's e-mail: {at} gives mailboxes to people, and the "
-                   "part before '@' is not the organization's name, acronym or handle"), hint
+            yield msg("privacy.personal-email", provider=at), hint
         if route.value.lower() in private.emails:
-            yield "this e-mail is also the contact person's (private)", hint
+            yield msg("privacy.persons-email"), hint
     if route.kind in ("email", "form") and mentions_person(route.value, parts):
-        yield "this address contains the name of the contact person", (
-            hint if route.kind == "email" else
-            "a contact person's own page is not published: give the organization's form")
+        yield msg("privacy.names-person"), (
+            hint if route.kind == "email" else msg("privacy.form-hint"))
     if route.kind == "phone":
         if is_mobile(route.value, country):
-            yield "the numbering plan says this is a mobile number, most often a person's", hint
+            yield msg("privacy.mobile"), hint
         if e164(route.value, country) in private.phones:
-            yield "this number is also the contact person's (private)", hint
+            yield msg("privacy.persons-phone"), hint
 
 
 def check_numbers(ctx: Context, values: Mapping[str, Any], country: str | None) -> None:
@@ -90,11 +85,9 @@ def check_numbers(ctx: Context, values: Mapping[str, Any], country: str | None) 
               *written_routes(person, ("contact_person",))]
     for route in routes:
         if route.kind == "phone" and reading(route.value, country) is None:
-            hint = ("write it with its country code, like +52 951 514 0000" if country is None
-                    else f"check the digits; a number from another country than {country} "
-                         "needs its country code, like +52")
-            ctx.fail(route.where, "this phone number cannot be read",
-                     expected="a phone number like +52 951 123 4567",
+            hint = (msg("privacy.country-code-hint") if country is None
+                    else msg("privacy.digits-hint", country=country))
+            ctx.fail(route.where, msg("privacy.unreadable-phone"), expected=msg("form.phone"),
                      found=mask_phone(route.value), hint=hint)
 
 
@@ -110,7 +103,7 @@ def check_contact(ctx: Context, values: Mapping[str, Any], country: str | None,
         for message, hint in _route_problems(route, values, country, who):
             shown = {"phone": mask_phone, "email": mask_email}.get(route.kind, masked_url)(
                 route.value)
-            ctx.fail(route.where, message, expected="the organization's own route",
+            ctx.fail(route.where, message, expected=msg("privacy.own-route"),
                      found=shown, hint=hint)
     parts = who.parts
     addresses: list[tuple[Location, str]] = [(("social", k), url) for k, url in
@@ -119,16 +112,12 @@ def check_contact(ctx: Context, values: Mapping[str, Any], country: str | None,
         addresses.insert(0, (("website",), values["website"]))
     for where, url in addresses:
         if mentions_person(url, parts):
-            ctx.fail(where, "this address contains the name of the contact person",
-                     expected="the organization's own page", found=masked_url(url),
-                     hint="a person's own page or profile is not published: give the "
-                          "organization's, or leave it out")
+            ctx.fail(where, msg("privacy.names-person"), expected=msg("privacy.own-page"),
+                     found=masked_url(url), hint=msg("privacy.page-hint"))
     verified_by = values.get("verified_by") or {}
     for lang, text in verified_by.items():
         if mentions_person(text, parts) or EMAIL_IN_TEXT.search(text):
-            ctx.fail(("verified_by", lang), "verified_by names a person",
-                     expected="a role or an organization",
-                     found="the contact person's name" if mentions_person(text, parts)
-                     else "an e-mail address",
-                     hint="write who checked as a role ('coordinación de la red') or an "
-                          "organization, never a person's name")
+            ctx.fail(("verified_by", lang), msg("privacy.verified-by-person"),
+                     expected=msg("privacy.role"),
+                     found=msg("privacy.persons-name") if mentions_person(text, parts)
+                     else msg("privacy.an-email"), hint=msg("privacy.verified-by-hint"))

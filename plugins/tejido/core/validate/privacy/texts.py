@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tejido.core.i18n.messages import Part, msg
 from tejido.core.model import fields as f
 from tejido.core.model.contact import e164, is_mobile
 from tejido.core.sources.source import Location
@@ -86,24 +87,20 @@ def _numbers(text: str) -> Iterator[str]:
 def check_text(item: PublicText, private: Private, country: str | None,
                names: set[str], problems: Problems) -> None:
     """A route written in free text is published as it stands."""
-    def fail(message: str, found: str, hint: str) -> None:
+    def fail(message: Part, found: str, hint: Part) -> None:
         problems.add(Problem(item.path, item.line, item.field, message,
-                             expected="no personal e-mail or phone in the text", found=found,
-                             hint=hint))
+                             expected=msg("privacy.no-route-in-text"), found=found, hint=hint))
 
     for address in EMAIL_IN_TEXT.findall(item.text) if "@" in item.text else ():
         if address.lower() in private.emails:
-            fail("the text contains a contact person's private e-mail", mask_email(address),
-                 "delete it from the text: a contact person's e-mail is never published")
+            fail(msg("privacy.text-private-email"), mask_email(address),
+                 msg("privacy.delete-email-hint"))
         elif provider(address) and not is_own_mailbox(address, names):
-            fail("the text contains what looks like a person's e-mail", mask_email(address),
-                 "write the organization's routes under 'contact:' (a personal one with its "
-                 "consent), not in the text")
+            fail(msg("privacy.text-personal-email"), mask_email(address),
+                 msg("privacy.use-contact-hint"))
     for number in _numbers(item.text):
         if e164(number, country) in private.phones:
-            fail("the text contains a contact person's private phone", mask_phone(number),
-                 "delete it from the text: a contact person's phone is never published")
+            fail(msg("privacy.text-private-phone"), mask_phone(number),
+                 msg("privacy.delete-phone-hint"))
         elif is_mobile(number, country):
-            fail("the text contains a mobile number, most often a person's", mask_phone(number),
-                 "write the organization's routes under 'contact:' (a personal one with its "
-                 "consent), not in the text")
+            fail(msg("privacy.text-mobile"), mask_phone(number), msg("privacy.use-contact-hint"))
