@@ -159,6 +159,25 @@ def test_an_edit_that_changes_no_index_keeps_the_catalogs_shape(project: Path) -
     assert other == load_project(layout).catalog  # the same as a load without the cache
 
 
+def test_a_patched_catalog_lists_the_edited_entry_not_the_old_one(project: Path) -> None:
+    # The open data, listings and feeds read entries through `of_kind`, sorted once per
+    # catalog: a patched catalog must not keep the old catalog's sorted entries.
+    cache, layout = EntryCache(), Layout(project)
+    before = load_project(layout, cache=cache).catalog
+    for lang in ("es", "en"):
+        before.of_kind("organization", lang)
+    edit(project, ORG, "es: Acompaña", "es: Editado, acompaña")
+    after = load_project(layout, cache=cache).catalog
+    assert after.shape is before.shape  # patched, not built again
+    fresh = load_project(layout).catalog
+    for lang in ("es", "en"):
+        listed = after.of_kind("organization", lang)
+        assert [e.ref for e in listed] == [e.ref for e in fresh.of_kind("organization", lang)]
+        assert all(entry is after.entries[entry.ref] for entry in listed)
+        edited = next(e for e in listed if e.id == "casa-de-la-mixteca")
+        assert edited.summary["es"].startswith("Editado")
+
+
 def test_a_contributor_error_shows_in_the_page_with_file_and_line(
         project: Path, preview: Preview) -> None:
     broken = edit(project, ORG, "summary:", "summary: [<b>oops")
