@@ -7,7 +7,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from .attachments import check_attachment
 from .catalog import Catalog, build_catalog, patched
 from .contact import country_of
 from .duplicates import duplicate_warnings
+from .entry_store import EntryStore, Record, Stamp, file_digest, looked_stamps
 from .freshness import FreshnessPolicy
 from .markdown_check import local_files, markdown_issues
 from .model import Entry, Link, Ref
@@ -101,16 +102,19 @@ def _check_body(doc: Document, problems: Problems) -> None:
                              expected="Markdown text", found=issue.found, hint=issue.hint))
 
 
-def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, str]]:
+def _assets(doc: Document, root: Path, problems: Problems,
+            looked: list[Path]) -> list[tuple[str, str]]:
     """The files an entry's text links to; each must sit in the entry's folder or below,
     inside the repository (a linked folder may point elsewhere), and be of a type the
-    site may publish, by its content (see `attachments`)."""
+    site may publish, by its content (see `attachments`).  Each is added to `looked`:
+    the entry is read again when one appears, changes or goes."""
     found = []
     real_root = root.resolve()
     folder = (root / doc.path).parent.resolve()
     for line, target in local_files(doc.body):
         where = (doc.path, doc.body_line + line, "text")
         path = (folder / target).resolve()
+        looked.append(path)
         climbs = ".." in target.split("/")
         elsewhere = not path.is_relative_to(folder) and path.is_relative_to(real_root)
         if climbs or elsewhere:  # (a link leaving the repository is named below)
@@ -143,7 +147,8 @@ def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, st
 
 
 def _english_body(path: Path, layout: Layout, problems: Problems,
-                  assets: list[tuple[str, str]], texts: list[privacy.PublicText]) -> str:
+                  assets: list[tuple[str, str]], texts: list[privacy.PublicText],
+                  looked: list[Path]) -> str:
     translation = path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
     if not translation.exists() and not translation.is_symlink():
         return ""
@@ -158,7 +163,7 @@ def _english_body(path: Path, layout: Layout, problems: Problems,
         return ""
     _check_body(doc, problems)
     texts.extend(privacy.body_texts(shown, doc.body, doc.body_line))
-    assets.extend(_assets(doc, layout.root, problems))
+    assets.extend(_assets(doc, layout.root, problems, looked))
     if doc.data:
         problems.add(Problem(shown, 1, "", "a translation file holds only the English text",
                              expected="Markdown without front matter",
@@ -224,7 +229,10 @@ def _check_guide(shown: str, values: dict[str, Any], body: dict[str, str],
 
 def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
            problems: Problems, today: dt.date, refs: list[PendingRef],
-           guard: _Privacy | None = None) -> Entry | None:
+           guard: _Privacy | None = None, looked: list[Path] | None = None) -> Entry | None:
+    """One entry file, validated.  `looked` gets the other files looked at (linked
+    images, attachments): what else decides what the file gives."""
+    looked = [] if looked is None else looked
     shown = _shown(path, layout.root)
     ident = path.stem
     if not SLUG.match(ident):
@@ -251,9 +259,10 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         return None
     values = check_fields(spec.fields, doc.data, (), ctx)
     refs.extend(ctx.refs)
+    looked.extend(ctx.looked)
     texts = _guard(spec, ctx, values, taxonomies, guard or _Privacy())
-    assets = _assets(doc, layout.root, problems)
-    english = _english_body(path, layout, problems, assets, texts)
+    assets = _assets(doc, layout.root, problems, looked)
+    english = _english_body(path, layout, problems, assets, texts, looked)
     body = {"es": doc.body.strip(), "en": english}
     if spec.kind == "guide":
         _check_guide(shown, values, body, problems)
@@ -322,28 +331,44 @@ def _check_orphan_translations(layout: Layout, problems: Problems) -> None:
                     hint=did_you_mean(base.stem, names) + " (rename the file to match)"))
 
 
+Stamps = tuple[Stamp, Stamp, tuple[Stamp, ...]]
+"""An entry file's size and time, its English sibling's, and the looked-at files'."""
+
+
 @dataclass(frozen=True)
 class _Read:
     """What reading one entry file gave, kept by the cache."""
 
-    stamp: object
+    stamp: Stamps
     entry: Entry | None
     problems: list[Problem]
     refs: list[PendingRef]
     guard: _Privacy
+    looked: tuple[Path, ...] = ()
+    """Other files validating it looked at (linked images, attachments)."""
+    digest: str = ""
+    """Its bytes' and its English sibling's SHA-256, taken before reading (with a store)."""
 
 
 class EntryCache:
     """What each entry file gave the last time it was read, by its path, so that a
-    preview re-reads only the files that changed (their size or time, or their English
-    sibling's).  Everything is dropped when the terms of the taxonomies or the date
-    change, as both decide whether an entry file is valid."""
+    preview re-reads only the files that changed (their size or time, its English
+    sibling's, or those of the files it links to).  Everything is dropped when the terms
+    of the taxonomies or the date change, as both decide whether an entry file is valid.
 
-    def __init__(self) -> None:
+    With a `store` (`entry_store`), what the last run validated is taken from disk for
+    the files whose bytes are the same: a restart reads only what changed meanwhile."""
+
+    def __init__(self, store: EntryStore | None = None) -> None:
         self.known: dict[Path, _Read] = {}
         self.context: object = None
+        self.store = store
+        self.stored: dict[str, Record] = {}
+        """The store's records for the current context, until each file is first seen."""
         self.reads = 0
         """Files read by the last load (for tests and the bench)."""
+        self.restored = 0
+        """Files taken from the store by the last load."""
         self.fresh: list[Entry] = []
         """Entries read by the last load."""
         self.changed: set[Path] | None = None
@@ -354,7 +379,8 @@ class EntryCache:
             self.known.clear()
             self.context = context
             self.catalog = None
-        self.reads = 0
+            self.stored = self.store.read(context) if self.store is not None else {}
+        self.reads = self.restored = 0
         self.fresh = []
         # A file watcher's list of changed files spares a stat of every other one.
         self.changed = None if changed is None else {
@@ -375,13 +401,18 @@ class EntryCache:
     def entry(self, spec: f.KindSpec, path: Path, layout: Layout,
               taxonomies: dict[str, Taxonomy], problems: Problems, today: dt.date,
               refs: list[PendingRef], guard: _Privacy) -> Entry | None:
-        known = self.known.get(path)
+        known = self.known.get(path) or self._restore(path)
         trusted = known is not None and self.changed is not None and path not in self.changed
-        stamp = known.stamp if known is not None and trusted else _stamps(path)
+        stamp = (known.stamp if known is not None and trusted
+                 else _stamps(path, known.looked if known is not None else ()))
         if known is None or known.stamp != stamp:
+            digest = file_digest(path, _sibling(path)) if self.store is not None else ""
             own, own_refs, own_guard = Problems(), list[PendingRef](), _Privacy()
-            entry = _entry(spec, path, layout, taxonomies, own, today, own_refs, own_guard)
-            known = _Read(stamp, entry, list(own), own_refs, own_guard)
+            looked: list[Path] = []
+            entry = _entry(spec, path, layout, taxonomies, own, today, own_refs, own_guard,
+                           looked)
+            known = _Read(_stamps(path, looked, stamp), entry, list(own), own_refs, own_guard,
+                          tuple(dict.fromkeys(looked)), digest)
             self.known[path] = known
             self.reads += 1
             if entry is not None:
@@ -393,11 +424,51 @@ class EntryCache:
         guard.add(known.guard)
         return known.entry
 
+    def _restore(self, path: Path) -> _Read | None:
+        """What the store has for a file first seen in this run, if its bytes (and its
+        sibling's) are the same and the files it looked at are as they were."""
+        record = self.stored.pop(str(path), None)
+        if record is None or not isinstance(record.payload, _Read):
+            return None
+        digest = file_digest(path, _sibling(path))
+        if not record.still_holds(digest):
+            return None
+        read = record.payload
+        # Stamped now: the bytes are known to be those validated.
+        restored = replace(read, stamp=_stamps(path, read.looked), digest=digest)
+        self.known[path] = restored
+        self.restored += 1
+        if restored.entry is not None:
+            self.fresh.append(restored.entry)
+        return restored
 
-def _stamps(path: Path) -> object:
-    """The file's and its English sibling's size and time."""
-    base, suffix = os.path.splitext(str(path))
-    return (_stamp(str(path)), _stamp(base + TRANSLATION_SUFFIX + suffix))
+    def records(self) -> tuple[object, dict[str, Record]]:
+        """What the store is to keep: the context and a record per file read."""
+        return self.context, {
+            str(path): Record(read.digest, tuple(zip(map(str, read.looked), read.stamp[2],
+                                                     strict=True)), read)
+            for path, read in self.known.items() if read.digest}
+
+    def save(self) -> None:
+        """Write what is known to the store (a no-op without one)."""
+        if self.store is not None and self.context is not None:
+            self.store.write(*self.records())
+
+
+def _sibling(path: Path) -> Path:
+    """Where the English text of an entry file would be."""
+    return path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
+
+
+def _stamps(path: Path, looked: Iterable[Path] = (), own: Stamps | None = None) -> Stamps:
+    """The file's and its English sibling's size and time (from `own`, if taken
+    already), and those of the files its validation looked at."""
+    if own is None:
+        base, suffix = os.path.splitext(str(path))
+        first, second = _stamp(str(path)), _stamp(base + TRANSLATION_SUFFIX + suffix)
+    else:
+        first, second = own[0], own[1]
+    return (first, second, tuple(stamp for _, stamp in looked_stamps(looked)))
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -426,7 +497,9 @@ def load_project(layout: Layout, today: dt.date | None = None,
     problems = Problems()
     taxonomies = load_taxonomies(layout.root / layout.taxonomies, layout.root, problems)
     if cache is not None:
-        cache.start((today, _taxonomy_signature(taxonomies)), changed)
+        where = (str(layout.root), tuple(sorted(layout.folders.items())), layout.taxonomies,
+                 layout.pages)
+        cache.start((today, _taxonomy_signature(taxonomies), where), changed)
     entries: list[Entry] = []
     refs: list[PendingRef] = []
     known: dict[str, set[str]] = {}

@@ -64,6 +64,9 @@ class Context:
     countries: tuple[str, ...] = ()
     """Countries of the places the entry names: what a place name is resolved and
     'did you mean' is looked for in."""
+    looked: list[Path] = field(default_factory=list)
+    """Files other than the entry's own that checking it looked at (attachments): a
+    cache of validated entries must look at them again."""
 
     def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
              hint: str = "", line: int | None = None) -> Any:
@@ -429,6 +432,7 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
     relative = PurePosixPath(raw.strip())
     base = (ctx.root / ctx.doc.path).parent
     target = (base / relative).resolve()
+    ctx.looked.append(target)
     if relative.is_absolute() or not target.is_relative_to(ctx.root.resolve()):
         return ctx.fail(here, "the path leaves the repository", expected=expected(kind),
                         found=describe(raw), hint="put the file beside the guide and use its name")

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from ..core import DEFAULT_LANGUAGE, LANGUAGES, Layout
 from ..core.catalog import Catalog
+from ..core.entry_store import EntryStore
 from ..core.load import EntryCache, load_project
 from .site import Found, LanguageSite, fresh_config
 
@@ -65,7 +66,10 @@ class Preview:
         self.root = Path(configured or self.config_file.parent).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
         self.layout = Layout(self.root)
-        self.entries = EntryCache()
+        # What was validated is kept on disk (.cache/tejido/): a restart reads again only
+        # the files that changed meanwhile.
+        self.entries = EntryCache(EntryStore(self.root))
+        self.unsaved = threading.Event()
         self.catalog: Catalog | None = None
         self.sites: dict[str, LanguageSite] = {}
         self.problems: list[str] = []
@@ -87,8 +91,28 @@ class Preview:
                 full = self._load(afresh, changed)
             finally:
                 _set_aside(full)
-        log.info("Tejido preview: ready in %.2f s (%d files read)",
-                 time.perf_counter() - start, self.entries.reads)
+        log.info("Tejido preview: ready in %.2f s (%d files read, %d from the cache)",
+                 time.perf_counter() - start, self.entries.reads, self.entries.restored)
+        if self.entries.reads:
+            self.unsaved.set()
+
+    def keep_saving(self, quiet: float = 3.0) -> None:
+        """Write the validated entries to disk once the edits stop for `quiet` seconds
+        (in its own thread: an edit is never kept waiting for it)."""
+        while True:
+            self.unsaved.wait()
+            while self.unsaved.wait(quiet):  # not while saves keep coming
+                self.unsaved.clear()
+            self.save_cache()
+
+    def save_cache(self) -> None:
+        self.unsaved.clear()
+        store = self.entries.store
+        with self.lock:  # a consistent view; written outside, so a reload need not wait
+            if store is None or self.entries.context is None:
+                return
+            context, records = self.entries.records()
+        store.write(context, records)
 
     def _load(self, afresh: bool, changed: list[Path] | None) -> bool:
         """True when MkDocs' files and pages were made anew (the old ones are garbage)."""

@@ -111,6 +111,7 @@ def serve(config_file: Path, host: str, port: int) -> None:
     log.info("Tejido preview ready in %.1f s on http://%s:%d/", time.perf_counter() - start,
              host, port)
     threading.Thread(target=preview.warm_up, name="tejido-warm-up", daemon=True).start()
+    threading.Thread(target=preview.keep_saving, name="tejido-cache", daemon=True).start()
     observer = Observer()
     changes = Changes(preview)
     observer.schedule(changes, str(config_file.resolve().parent), recursive=False)
