@@ -19,6 +19,8 @@ from watchdog.observers import Observer
 
 from conftest import run_mkdocs
 from tejido.core.load import EntryCache, Layout, load_project
+from tejido.core.opendata import Publication, build_open_data, open_data_paths
+from tejido.core.urls import Urls
 from tejido.preview.app import Preview
 from tejido.preview.server import Changes, handler_for
 
@@ -176,6 +178,15 @@ def test_a_patched_catalog_lists_the_edited_entry_not_the_old_one(project: Path)
         assert all(entry is after.entries[entry.ref] for entry in listed)
         edited = next(e for e in listed if e.id == "casa-de-la-mixteca")
         assert edited.summary["es"].startswith("Editado")
+
+
+def test_the_open_data_paths_are_known_without_making_the_files(project: Path) -> None:
+    # The preview lists them at its start and makes them when one is asked for.
+    catalog = load_project(Layout(project)).catalog
+    for urls in (Urls(), Urls(directory_urls=False)):
+        made = build_open_data(catalog, urls, Publication(name="T"), {})
+        assert open_data_paths(catalog, urls) == list(made.files)
+        assert any("/temas/" in path or "/themes/" in path for path in made.files)
 
 
 def test_a_contributor_error_shows_in_the_page_with_file_and_line(

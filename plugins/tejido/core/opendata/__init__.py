@@ -3,8 +3,8 @@ Package, Open Referral HSDS, DCAT, Atom). Every producer returns text; the glue 
 writes it."""
 
 from ..licences import Licence
-from .build import Download, OpenData, build_open_data
+from .build import Download, OpenData, build_open_data, open_data_paths
 from .settings import DATA_FOLDER, DATA_LICENCE, Publication
 
 __all__ = ["DATA_FOLDER", "DATA_LICENCE", "Download", "Licence", "OpenData", "Publication",
-           "build_open_data"]
+           "build_open_data", "open_data_paths"]
