@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,18 @@ class Layout:
 class LoadResult:
     catalog: Catalog
     problems: Problems
-    warnings: Problems = field(default_factory=Problems)
-    """What may be wrong but does not fail a check (likely duplicates)."""
+    root: Path | None = None
+    """The project's folder, where the warnings find the lines they name."""
+
+    @cached_property
+    def warnings(self) -> Problems:
+        """What may be wrong but does not fail a check (likely duplicates), looked for
+        across all entries when first asked for: `tejido check` shows them; the build
+        and the preview do not, and at 10,000 entries it was most of an edit's reload."""
+        found = Problems()
+        if self.root is not None:
+            found.extend(duplicate_warnings(self.catalog, self.root))
+        return found
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -544,9 +555,7 @@ def load_project(layout: Layout, today: dt.date | None = None,
     catalog = (build_catalog(entries, taxonomies, inverse, withdrawn) if cache is None
                else cache.build(entries, taxonomies, inverse, withdrawn))
     catalog = catalog.with_policy(FreshnessPolicy(today))
-    warnings = Problems()
-    warnings.extend(duplicate_warnings(catalog, layout.root))
-    return LoadResult(catalog, problems, warnings)
+    return LoadResult(catalog, problems, layout.root)
 
 
 __all__ = ["EntryCache", "Layout", "LoadResult", "load_project", "read_text"]

@@ -70,6 +70,8 @@ class Preview:
         # the files that changed meanwhile.
         self.entries = EntryCache(EntryStore(self.root))
         self.unsaved = threading.Event()
+        self.served = threading.Event()
+        """Set once a page was served."""
         self.catalog: Catalog | None = None
         self.sites: dict[str, LanguageSite] = {}
         self.problems: list[str] = []
@@ -96,16 +98,13 @@ class Preview:
         if self.entries.reads:
             self.unsaved.set()
 
-    def keep_saving(self, quiet: float = 3.0) -> None:
-        """Write the validated entries to disk once the edits stop for `quiet` seconds
-        (in its own thread: an edit is never kept waiting for it)."""
-        while True:
-            self.unsaved.wait()
-            while self.unsaved.wait(quiet):  # not while saves keep coming
-                self.unsaved.clear()
-            self.save_cache()
-
     def save_cache(self) -> None:
+        """Write the validated entries to disk if files were read since the last time.
+        Called once the start's work is done and when the preview stops, not after each
+        edit: an edit is never kept waiting for it, and a preview stopped without it only
+        reads the files edited meanwhile again."""
+        if not self.unsaved.is_set():
+            return
         self.unsaved.clear()
         store = self.entries.store
         with self.lock:  # a consistent view; written outside, so a reload need not wait
@@ -225,6 +224,7 @@ class Preview:
                 log.exception("Tejido preview: %s could not be rendered", path)
                 return self._error_page([f"{found.file.src_uri}: {type(error).__name__}: "
                                          f"{error}"])
+            self.served.set()
             return Response(200, HTML, self._with_livereload(html))
 
     def _site(self, path: str) -> LanguageSite:
@@ -240,8 +240,10 @@ class Preview:
             site = self.sites[lang] = LanguageSite(self.config_file, lang, self.catalog)
         return site
 
-    def warm_up(self) -> None:
-        """Make the sites of the other languages before they are asked for."""
+    def warm_up(self, wait: float = 0.0) -> None:
+        """Make the sites of the other languages before they are asked for: once the
+        first page was served (or after `wait` seconds), so it does not wait for them."""
+        self.served.wait(wait)
         for lang in LANGUAGES:
             with self.lock:
                 if self.sites and not self.problems:

@@ -25,6 +25,8 @@ SETTLE = 0.05
 """Seconds without a new event before a batch of changes is handed over."""
 WAIT = 25.0
 """How long a browser's request for the next change is held open."""
+WARM_UP = 30.0
+"""How long the other languages wait for the first page to be asked for."""
 
 
 class Changes(FileSystemEventHandler):
@@ -110,8 +112,8 @@ def serve(config_file: Path, host: str, port: int) -> None:
     preview.load()
     log.info("Tejido preview ready in %.1f s on http://%s:%d/", time.perf_counter() - start,
              host, port)
-    threading.Thread(target=preview.warm_up, name="tejido-warm-up", daemon=True).start()
-    threading.Thread(target=preview.keep_saving, name="tejido-cache", daemon=True).start()
+    threading.Thread(target=_after_start, args=(preview,), name="tejido-warm-up",
+                     daemon=True).start()
     observer = Observer()
     changes = Changes(preview)
     observer.schedule(changes, str(config_file.resolve().parent), recursive=False)
@@ -126,3 +128,11 @@ def serve(config_file: Path, host: str, port: int) -> None:
     finally:
         observer.stop()
         server.shutdown()
+        preview.save_cache()  # what was read since the start: the next start need not
+
+
+def _after_start(preview: Preview) -> None:
+    """Once the first page is out (or half a minute passed): the other languages, then
+    the validation cache."""
+    preview.warm_up(wait=WARM_UP)
+    preview.save_cache()
