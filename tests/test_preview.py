@@ -180,6 +180,25 @@ def test_a_patched_catalog_lists_the_edited_entry_not_the_old_one(project: Path)
         assert edited.summary["es"].startswith("Editado")
 
 
+def test_a_change_of_a_file_an_entry_links_to_reads_the_entry_again(project: Path) -> None:
+    image = project / "practices/mapa.png"
+    shutil.copy(Path(__file__).parent.parent / "plugins/tejido/theme/assets/images/"
+                "tejido-card.png", image)
+    practice = project / "practices/talleres-de-incidencia.md"
+    practice.write_text(practice.read_text(encoding="utf-8") + "\n![Mapa](mapa.png)\n",
+                        encoding="utf-8")
+    preview = Preview(project / "mkdocs.yml")
+    preview.load()
+    assert not preview.problems, preview.problems
+    image.write_bytes(b"not an image")  # what the watcher reports: the image alone
+    preview.files_changed([image])
+    assert preview.entries.reads == 1
+    assert any("talleres-de-incidencia.md" in problem for problem in preview.problems)
+    image.unlink()
+    preview.files_changed([image])
+    assert any("does not exist" in problem for problem in preview.problems)
+
+
 def test_the_open_data_paths_are_known_without_making_the_files(project: Path) -> None:
     # The preview lists them at its start and makes them when one is asked for.
     catalog = load_project(Layout(project)).catalog
