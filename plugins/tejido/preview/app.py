@@ -71,6 +71,7 @@ class Preview:
         self.entries = EntryCache(EntryStore(self.root))
         self.unsaved = threading.Event()
         self.served = threading.Event()
+        self.saving = threading.Lock()
         """Set once a page was served."""
         self.catalog: Catalog | None = None
         self.sites: dict[str, LanguageSite] = {}
@@ -103,15 +104,19 @@ class Preview:
         Called once the start's work is done and when the preview stops, not after each
         edit: an edit is never kept waiting for it, and a preview stopped without it only
         reads the files edited meanwhile again."""
-        if not self.unsaved.is_set():
-            return
-        self.unsaved.clear()
-        store = self.entries.store
-        with self.lock:  # a consistent view; written outside, so a reload need not wait
-            if store is None or self.entries.context is None:
+        with self.saving:  # one at a time: leaving waits for one under way
+            if not self.unsaved.is_set():
+                log.info("Tejido preview: the validation cache is up to date")
                 return
-            context, records = self.entries.records()
-        store.write(context, records)
+            self.unsaved.clear()
+            store = self.entries.store
+            with self.lock:  # a consistent view; written outside, so a reload need not wait
+                if store is None or self.entries.context is None:
+                    return
+                context, records = self.entries.records()
+            store.write(context, records)
+            log.info("Tejido preview: the validation cache has %d files (%s)", len(records),
+                     store.path)
 
     def _load(self, afresh: bool, changed: list[Path] | None) -> bool:
         """True when MkDocs' files and pages were made anew (the old ones are garbage)."""

@@ -8,6 +8,7 @@ moment (an editor's save is several events) and handed to the preview at once.
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -120,6 +121,7 @@ def serve(config_file: Path, host: str, port: int) -> None:
     for folder in watched_folders(preview):
         observer.schedule(changes, str(folder), recursive=True)
     observer.start()
+    signal.signal(signal.SIGTERM, _stop)  # as Ctrl+C: the cache is written before leaving
     try:
         while observer.is_alive():
             observer.join(1.0)
@@ -129,6 +131,10 @@ def serve(config_file: Path, host: str, port: int) -> None:
         observer.stop()
         server.shutdown()
         preview.save_cache()  # what was read since the start: the next start need not
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _after_start(preview: Preview) -> None:
