@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from ..core import DEFAULT_LANGUAGE, LANGUAGES, Layout
 from ..core.catalog import Catalog
-from ..core.entry_store import EntryStore
+from ..core.entry_store import FOLDER, EntryStore
 from ..core.load import EntryCache, load_project
 from .site import Found, LanguageSite, fresh_config
 
@@ -70,6 +70,8 @@ class Preview:
         # the files that changed meanwhile.
         self.entries = EntryCache(EntryStore(self.root))
         self.unsaved = threading.Event()
+        self.compiled = self.root / FOLDER / "templates"
+        """The theme's templates as Jinja compiled them (no content: kept across starts)."""
         self.served = threading.Event()
         self.saving = threading.Lock()
         """Set once a page was served."""
@@ -142,7 +144,7 @@ class Preview:
             # `warm_up` once the first page is out.
             self.cache.clear()
             self.sites = {DEFAULT_LANGUAGE: LanguageSite(self.config_file, DEFAULT_LANGUAGE,
-                                                         catalog)}
+                                                         catalog, self.compiled)}
             return True
         full = False
         for site in self.sites.values():
@@ -242,7 +244,8 @@ class Preview:
         site = self.sites.get(lang)
         if site is None:
             assert self.catalog is not None
-            site = self.sites[lang] = LanguageSite(self.config_file, lang, self.catalog)
+            site = self.sites[lang] = LanguageSite(self.config_file, lang, self.catalog,
+                                                   self.compiled)
         return site
 
     def warm_up(self, wait: float = 0.0) -> None:
