@@ -211,3 +211,21 @@ def test_an_unwritable_cache_folder_costs_only_time(project: Path) -> None:
     cache.save()  # logs a warning, raises nothing
     _, again = restart(project)
     assert again.restored == 0
+
+
+def test_an_entry_naming_a_term_by_its_label_is_checked_again_when_the_label_changes(
+        project: Path) -> None:
+    label, renamed = "es: Economía social e inclusiva,", "es: Economía solidaria,"
+    edit(project, ORG, "themes: [economia-social,", "themes: [Economía social e inclusiva,")
+    files = saved(project)
+    edit(project, "taxonomies/themes.yml", label, renamed)
+    result, cache = restart(project)  # the same problems as a load without the cache
+    assert (cache.reads, cache.restored) == (1, files - 1)
+    assert any("casa-de-la-mixteca.yml" in p.format() and "themes" in p.format()
+               for p in result.problems)
+    # And in one run, as the preview does after saving the taxonomy.
+    memory, layout = EntryCache(), Layout(project)
+    assert load_project(layout, TODAY, memory).problems
+    edit(project, "taxonomies/themes.yml", renamed, label)
+    again = load_project(layout, TODAY, memory)
+    assert memory.reads == 1 and not again.problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import unicodedata
@@ -240,9 +241,11 @@ def _check_guide(shown: str, values: dict[str, Any], body: dict[str, str],
 
 def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
            problems: Problems, today: dt.date, refs: list[PendingRef],
-           guard: _Privacy | None = None, looked: list[Path] | None = None) -> Entry | None:
+           guard: _Privacy | None = None, looked: list[Path] | None = None,
+           by_name: list[str] | None = None) -> Entry | None:
     """One entry file, validated.  `looked` gets the other files looked at (linked
-    images, attachments): what else decides what the file gives."""
+    images, attachments), `by_name` the terms not written by id (see Context.by_name):
+    what else decides what the file gives."""
     looked = [] if looked is None else looked
     shown = _shown(path, layout.root)
     ident = path.stem
@@ -271,6 +274,8 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
     values = check_fields(spec.fields, doc.data, (), ctx)
     refs.extend(ctx.refs)
     looked.extend(ctx.looked)
+    if by_name is not None:
+        by_name.extend(ctx.by_name)
     texts = _guard(spec, ctx, values, taxonomies, guard or _Privacy())
     assets = _assets(doc, layout.root, problems, looked)
     english = _english_body(path, layout, problems, assets, texts, looked)
@@ -359,6 +364,12 @@ class _Read:
     """Other files validating it looked at (linked images, attachments)."""
     digest: str = ""
     """Its bytes' and its English sibling's SHA-256, taken before reading (with a store)."""
+    labels: str | None = None
+    """The taxonomies' labels when it was read, if it names a term by a label (or an
+    unknown one): then it holds only while they are the same."""
+
+    def holds(self, labels: str) -> bool:
+        return self.labels is None or self.labels == labels
 
 
 class EntryCache:
@@ -380,12 +391,15 @@ class EntryCache:
         """Files read by the last load (for tests and the bench)."""
         self.restored = 0
         """Files taken from the store by the last load."""
+        self.labels = ""
+        """The taxonomies' labels in this load (`_label_signature`)."""
         self.fresh: list[Entry] = []
         """Entries read by the last load."""
         self.changed: set[Path] | None = None
         self.catalog: Catalog | None = None
 
-    def start(self, context: object, changed: Iterable[Path] | None) -> None:
+    def start(self, context: object, changed: Iterable[Path] | None, labels: str = "") -> None:
+        self.labels = labels
         if context != self.context:
             self.known.clear()
             self.context = context
@@ -416,14 +430,16 @@ class EntryCache:
         trusted = known is not None and self.changed is not None and path not in self.changed
         stamp = (known.stamp if known is not None and trusted
                  else _stamps(path, known.looked if known is not None else ()))
-        if known is None or known.stamp != stamp:
+        if known is None or known.stamp != stamp or not known.holds(self.labels):
             digest = file_digest(path, _sibling(path)) if self.store is not None else ""
             own, own_refs, own_guard = Problems(), list[PendingRef](), _Privacy()
             looked: list[Path] = []
+            by_name: list[str] = []
             entry = _entry(spec, path, layout, taxonomies, own, today, own_refs, own_guard,
-                           looked)
+                           looked, by_name)
             known = _Read(_stamps(path, looked, stamp), entry, list(own), own_refs, own_guard,
-                          tuple(dict.fromkeys(looked)), digest)
+                          tuple(dict.fromkeys(looked)), digest,
+                          self.labels if by_name or own else None)
             self.known[path] = known
             self.reads += 1
             if entry is not None:
@@ -442,7 +458,7 @@ class EntryCache:
         if record is None or not isinstance(record.payload, _Read):
             return None
         digest = file_digest(path, _sibling(path))
-        if not record.still_holds(digest):
+        if not record.still_holds(digest) or not record.payload.holds(self.labels):
             return None
         read = record.payload
         # Stamped now: the bytes are known to be those validated.
@@ -498,6 +514,16 @@ def _taxonomy_signature(taxonomies: Mapping[str, Taxonomy]) -> object:
         for name, tax in taxonomies.items()))
 
 
+def _label_signature(taxonomies: Mapping[str, Taxonomy]) -> str:
+    """Every term's labels, as a digest: what an entry naming a term by a label (or a
+    hint suggesting one) depends on besides `_taxonomy_signature`."""
+    digest = hashlib.sha256()
+    for name in sorted(taxonomies):
+        for term in taxonomies[name]:
+            digest.update(repr((name, term.id, sorted(term.labels.items()))).encode())
+    return digest.hexdigest()
+
+
 def load_project(layout: Layout, today: dt.date | None = None,
                  cache: EntryCache | None = None,
                  changed: Iterable[Path] | None = None) -> LoadResult:
@@ -510,7 +536,8 @@ def load_project(layout: Layout, today: dt.date | None = None,
     if cache is not None:
         where = (str(layout.root), tuple(sorted(layout.folders.items())), layout.taxonomies,
                  layout.pages)
-        cache.start((today, _taxonomy_signature(taxonomies), where), changed)
+        cache.start((today, _taxonomy_signature(taxonomies), where), changed,
+                    _label_signature(taxonomies))
     entries: list[Entry] = []
     refs: list[PendingRef] = []
     known: dict[str, set[str]] = {}

@@ -67,6 +67,9 @@ class Context:
     looked: list[Path] = field(default_factory=list)
     """Files other than the entry's own that checking it looked at (attachments): a
     cache of validated entries must look at them again."""
+    by_name: list[str] = field(default_factory=list)
+    """Terms written otherwise than by id or alias (a label, a place name), or unknown:
+    what they give depends on the labels, so a label change checks the entry again."""
 
     def fail(self, here: Location, message: str, *, expected: str = "", found: str = "",
              hint: str = "", line: int | None = None) -> Any:
@@ -359,6 +362,9 @@ def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any
     if isinstance(raw, (bool, dict, list)) or raw is None:
         return ctx.fail(here, "wrong type", expected=f"a term from taxonomies/{taxonomy.name}.yml",
                         found=describe(raw))
+    key = str(raw).strip().lower()
+    if key not in taxonomy.terms and key not in taxonomy.aliases:
+        ctx.by_name.append(str(raw))
     if taxonomy.name == "regions":
         return _place(taxonomy, str(raw), here, ctx)
     term = taxonomy.resolve(str(raw))
