@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tejido.core import entry_store
-from tejido.core.entry_store import EntryStore
-from tejido.core.load import EntryCache, Layout, LoadResult, load_project
+from tejido.core.sources import entry_store
+from tejido.core.sources.entry_store import EntryStore
+from tejido.core.sources.load import EntryCache, Layout, LoadResult, load_project
 
 ORG = "directory/organizations/casa-de-la-mixteca.yml"
 PRACTICE = "practices/talleres-de-incidencia.md"

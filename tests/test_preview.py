@@ -18,9 +18,9 @@ import pytest
 from watchdog.observers import Observer
 
 from conftest import run_mkdocs
-from tejido.core.load import EntryCache, Layout, load_project
-from tejido.core.opendata import Publication, build_open_data, open_data_paths
-from tejido.core.urls import Urls
+from tejido.core.outputs.data import Publication, build_open_data, open_data_paths
+from tejido.core.outputs.urls import Urls
+from tejido.core.sources.load import EntryCache, Layout, load_project
 from tejido.preview.app import Preview
 from tejido.preview.server import Changes, handler_for
 

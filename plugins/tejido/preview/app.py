@@ -24,11 +24,17 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from ..core import DEFAULT_LANGUAGE, LANGUAGES, Layout
-from ..core.catalog import Catalog
-from ..core.entry_store import FOLDER, EntryStore
-from ..core.load import EntryCache, load_project
-from .site import Found, LanguageSite, fresh_config
+from tejido.core import (
+    CACHE_FOLDER,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Catalog,
+    EntryCache,
+    EntryStore,
+    Layout,
+    load_project,
+)
+from tejido.preview.site import Found, LanguageSite, fresh_config
 
 log = logging.getLogger("tejido.preview")
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -70,7 +76,7 @@ class Preview:
         # the files that changed meanwhile.
         self.entries = EntryCache(EntryStore(self.root))
         self.unsaved = threading.Event()
-        self.compiled = self.root / FOLDER / "templates"
+        self.compiled = self.root / CACHE_FOLDER / "templates"
         """The theme's templates as Jinja compiled them (no content: kept across starts)."""
         self.served = threading.Event()
         self.saving = threading.Lock()
