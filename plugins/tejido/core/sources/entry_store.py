@@ -39,7 +39,7 @@ log = logging.getLogger("tejido.cache")
 
 FOLDER = ".cache/tejido"
 NAME = "entries.pickle"
-MAGIC = b"tejido-entries-1\n"
+MAGIC = b"tejido-entries-2\n"
 LIBRARIES = ("phonenumbers", "pycountry", "PyYAML", "nh3", "rapidfuzz", "python-slugify")
 """Libraries whose versions can change what validating a file gives."""
 
@@ -121,12 +121,14 @@ class EntryStore:
     def _decode(self, data: bytes, context: object) -> dict[str, Record]:
         if not data.startswith(MAGIC):
             raise ValueError("not a Tejido cache")
-        body = data[len(MAGIC):]
+        fingerprint, body = data[len(MAGIC):].split(b"\n", 1)
+        if fingerprint.decode("ascii") != code_fingerprint():
+            return {}  # made by other code: its classes may not even load
         check, payload = body[:32], body[32:]
         if hashlib.sha256(payload).digest() != check:
             raise ValueError("damaged")
-        stored_context, fingerprint, records = pickle.loads(payload)
-        if fingerprint != code_fingerprint() or stored_context != context:
+        stored_context, records = pickle.loads(payload)
+        if stored_context != context:
             return {}
         if not isinstance(records, dict) or not all(
                 isinstance(record, Record) for record in records.values()):
@@ -136,9 +138,9 @@ class EntryStore:
     def write(self, context: object, records: Mapping[str, Record]) -> None:
         """Replace the file at once (a reader never sees half of it); a failure to write
         only costs the next start its time."""
-        payload = pickle.dumps((context, code_fingerprint(), dict(records)),
-                               protocol=pickle.HIGHEST_PROTOCOL)
-        data = MAGIC + hashlib.sha256(payload).digest() + payload
+        payload = pickle.dumps((context, dict(records)), protocol=pickle.HIGHEST_PROTOCOL)
+        data = (MAGIC + code_fingerprint().encode("ascii") + b"\n"
+                + hashlib.sha256(payload).digest() + payload)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".entries-")
