@@ -161,9 +161,13 @@ def main() -> None:
     parser.add_argument("--project", help="use this generated catalog (it is edited)")
     parser.add_argument("--restart", action="store_true",
                         help="start once more, with the validation cache the first made")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT,
+                        help=f"seconds to wait for a page (default: {TIMEOUT:.0f})")
     parser.add_argument("--cold", action="store_true",
                         help="with --project: delete its validation cache first")
     args = parser.parse_args()
+    global TIMEOUT
+    TIMEOUT = args.timeout
     if args.project:  # a catalog made before (by bench/synthetic.py): edited in place
         project = Path(args.project).resolve()
         if args.cold:
