@@ -155,6 +155,11 @@ def run(project: Path, count: int) -> None:
           f"peak memory {peak:.0f} MB; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 
 
+def set_timeout(seconds: float) -> None:
+    global TIMEOUT
+    TIMEOUT = seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--organizations", type=int, action="append", default=[])
@@ -166,8 +171,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true",
                         help="with --project: delete its validation cache first")
     args = parser.parse_args()
-    global TIMEOUT
-    TIMEOUT = args.timeout
+    set_timeout(args.timeout)
     if args.project:  # a catalog made before (by bench/synthetic.py): edited in place
         project = Path(args.project).resolve()
         if args.cold:
