@@ -141,18 +141,20 @@ def run(project: Path, count: int) -> None:
                      if "- salud" in p.read_text())
         label_s = until(base + f"organizaciones/{shown.stem}/index.html", mark, edited)
         peak = peak_mb(server.pid)
+        edits_cpu = cpu_seconds(server.pid) - cpu_before
+        load = os.getloadavg()
+        cache = "cold" if cold else "warm"
+        print(f"{count} organizations, {cache} cache: first page {first:.1f} s "
+              f"({first_cpu:.1f} s CPU, load {first_load:.1f}; English {english:.1f} s); "
+              f"idle CPU {100 * idle:.1f} % of a core; edit → served: entry {entry_s:.2f} s, "
+              f"practice {practice_s:.2f} s, taxonomy label {term_s:.2f} s (its term page), "
+              f"{label_s:.2f} s (an entry page showing it; {edits_cpu:.1f} s CPU for the "
+              f"idle time and the edits); peak memory {peak:.0f} MB; "
+              f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # it writes the validation cache before it leaves
+        server.wait(timeout=TIMEOUT)
         log.close()
-    load = os.getloadavg()
-    cache = "cold" if cold else "warm"
-    print(f"{count} organizations, {cache} cache: first page {first:.1f} s "
-          f"({first_cpu:.1f} s CPU, load {first_load:.1f}; English {english:.1f} s); "
-          f"idle CPU {100 * idle:.1f} % of a core; edit → served: entry {entry_s:.2f} s, "
-          f"practice {practice_s:.2f} s, taxonomy label {term_s:.2f} s (its term page), "
-          f"{label_s:.2f} s (an entry page showing it); "
-          f"peak memory {peak:.0f} MB; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 
 
 def set_timeout(seconds: float) -> None:

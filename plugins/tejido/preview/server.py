@@ -89,12 +89,15 @@ def handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
             self._send(response.status, response.content_type, response.body)
 
         def _send(self, status: int, content_type: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the browser left: no traceback
+                log.debug("the browser closed the connection before %s", self.path)
 
         def log_message(self, format: str, *args: object) -> None:
             log.debug(format, *args)
