@@ -18,6 +18,8 @@ import pytest
 from watchdog.observers import Observer
 
 from conftest import run_mkdocs
+from tejido.core.outputs.data import Publication, build_open_data, open_data_paths
+from tejido.core.outputs.urls import Urls
 from tejido.core.sources.load import EntryCache, Layout, load_project
 from tejido.preview.app import Preview
 from tejido.preview.server import Changes, handler_for
@@ -157,6 +159,53 @@ def test_an_edit_that_changes_no_index_keeps_the_catalogs_shape(project: Path) -
     other = load_project(layout, cache=cache).catalog
     assert other.shape is not before.shape
     assert other == load_project(layout).catalog  # the same as a load without the cache
+
+
+def test_a_patched_catalog_lists_the_edited_entry_not_the_old_one(project: Path) -> None:
+    # The open data, listings and feeds read entries through `of_kind`, sorted once per
+    # catalog: a patched catalog must not keep the old catalog's sorted entries.
+    cache, layout = EntryCache(), Layout(project)
+    before = load_project(layout, cache=cache).catalog
+    for lang in ("es", "en"):
+        before.of_kind("organization", lang)
+    edit(project, ORG, "es: Acompaña", "es: Editado, acompaña")
+    after = load_project(layout, cache=cache).catalog
+    assert after.shape is before.shape  # patched, not built again
+    fresh = load_project(layout).catalog
+    for lang in ("es", "en"):
+        listed = after.of_kind("organization", lang)
+        assert [e.ref for e in listed] == [e.ref for e in fresh.of_kind("organization", lang)]
+        assert all(entry is after.entries[entry.ref] for entry in listed)
+        edited = next(e for e in listed if e.id == "casa-de-la-mixteca")
+        assert edited.summary["es"].startswith("Editado")
+
+
+def test_a_change_of_a_file_an_entry_links_to_reads_the_entry_again(project: Path) -> None:
+    image = project / "practices/mapa.png"
+    shutil.copy(Path(__file__).parent.parent / "plugins/tejido/theme/assets/images/"
+                "tejido-card.png", image)
+    practice = project / "practices/talleres-de-incidencia.md"
+    practice.write_text(practice.read_text(encoding="utf-8") + "\n![Mapa](mapa.png)\n",
+                        encoding="utf-8")
+    preview = Preview(project / "mkdocs.yml")
+    preview.load()
+    assert not preview.problems, preview.problems
+    image.write_bytes(b"not an image")  # what the watcher reports: the image alone
+    preview.files_changed([image])
+    assert preview.entries.reads == 1
+    assert any("talleres-de-incidencia.md" in problem for problem in preview.problems)
+    image.unlink()
+    preview.files_changed([image])
+    assert any("does not exist" in problem for problem in preview.problems)
+
+
+def test_the_open_data_paths_are_known_without_making_the_files(project: Path) -> None:
+    # The preview lists them at its start and makes them when one is asked for.
+    catalog = load_project(Layout(project)).catalog
+    for urls in (Urls(), Urls(directory_urls=False)):
+        made = build_open_data(catalog, urls, Publication(name="T"), {})
+        assert open_data_paths(catalog, urls) == list(made.files)
+        assert any("/temas/" in path or "/themes/" in path for path in made.files)
 
 
 def test_a_contributor_error_shows_in_the_page_with_file_and_line(

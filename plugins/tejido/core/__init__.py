@@ -30,7 +30,13 @@ if TYPE_CHECKING:
     from tejido.core.model.licences import licence
     from tejido.core.model.model import Entry, Ref
     from tejido.core.model.taxonomy import load_taxonomies
-    from tejido.core.outputs.data import DATA_FOLDER, OpenData, Publication, build_open_data
+    from tejido.core.outputs.data import (
+        DATA_FOLDER,
+        OpenData,
+        Publication,
+        build_open_data,
+        open_data_paths,
+    )
     from tejido.core.outputs.data.feeds import entry_dates, git_dates
     from tejido.core.outputs.data.feeds import feed_url as data_feed_url
     from tejido.core.outputs.data.page import data_page
@@ -65,6 +71,8 @@ if TYPE_CHECKING:
     from tejido.core.outputs.sitemap import SitemapPage, sitemap
     from tejido.core.outputs.urls import Urls, relative
     from tejido.core.outputs.views import PageView, SnippetView
+    from tejido.core.sources.entry_store import FOLDER as CACHE_FOLDER
+    from tejido.core.sources.entry_store import EntryStore
     from tejido.core.sources.importer.mapping import load_mapping, suggest_mapping
     from tejido.core.sources.importer.report import report_text as import_report_text
     from tejido.core.sources.importer.run import run_import
@@ -82,6 +90,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "AboutSettings": ("tejido.core.outputs.pages.about", "Settings"),
     "AllyIndex": ("tejido.core.catalog.allies", "AllyIndex"),
     "BuildReport": ("tejido.core.outputs.pdf", "BuildReport"),
+    "CACHE_FOLDER": ("tejido.core.sources.entry_store", "FOLDER"),
     "CATALOG_JSON": ("tejido.core.outputs.export", "CATALOG_JSON"),
     "Catalog": ("tejido.core.catalog.catalog", "Catalog"),
     "DATA_ALIASES": ("tejido.core.outputs.data.settings", "DATA_ALIASES"),
@@ -91,6 +100,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Entry": ("tejido.core.model.model", "Entry"),
     "EntryCache": ("tejido.core.sources.load", "EntryCache"),
     "EntryExists": ("tejido.core.sources.scaffold", "EntryExists"),
+    "EntryStore": ("tejido.core.sources.entry_store", "EntryStore"),
     "FRESHNESS_STATES": ("tejido.core.catalog.freshness", "STATES"),
     "FreshnessPolicy": ("tejido.core.catalog.freshness", "FreshnessPolicy"),
     "KINDS": ("tejido.core.model.fields", "KINDS"),
@@ -164,6 +174,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "load_project": ("tejido.core.sources.load", "load_project"),
     "load_taxonomies": ("tejido.core.model.taxonomy", "load_taxonomies"),
     "omitted": ("tejido.core.validate.problems", "omitted"),
+    "open_data_paths": ("tejido.core.outputs.data", "open_data_paths"),
     "page_doc": ("tejido.core.outputs.search.index", "page_doc"),
     "page_plan": ("tejido.core.outputs.plan", "page_plan"),
     "pool_size": ("tejido.core.catalog.allies", "pool_size"),
@@ -182,24 +193,24 @@ _WHERE: dict[str, tuple[str, str]] = {
 }
 
 __all__ = [
-    "ALLY_KINDS", "CATALOG_JSON", "DATA_ALIASES", "DATA_FOLDER", "DEFAULT_LANGUAGE",
-    "DUE_PATH", "FRESHNESS_STATES", "KINDS", "LANGUAGES", "MAX_SHOWN", "NO_PDFS",
-    "SCHEMA_FOLDER", "SEARCH_FOLDER", "TEXT_TABLES", "THEME_DIR", "AboutSettings", "AllyIndex",
-    "BuildReport", "Catalog", "Entry", "EntryCache", "EntryExists", "FreshnessPolicy",
-    "Layout", "LoadResult", "Msg", "OpenData", "PageView", "PdfCache", "PdfEngineMissing",
-    "PdfJob", "PdfRenderError", "PlanSettings", "Planned", "PlannedPages", "Problem",
-    "Problems", "Publication", "Published", "Ref", "Renderer", "SearchDoc", "SitemapPage",
-    "SnippetView", "TableError", "Urls", "about_snippet", "attachment_url", "browse_pages",
-    "build_index", "build_open_data", "build_pdfs", "build_report", "catalog_json",
-    "choose_language", "create_entry", "data_feed_url", "data_page", "directory_jobs",
-    "directory_snippet", "due_feed", "due_feed_url", "due_page", "due_text", "entry_dates",
-    "entry_docs", "entry_page", "escape", "facets_data", "field_reference", "find_allies",
-    "fix_links", "footer_links", "git_dates", "guide_jobs", "header_search_texts",
-    "home_summary", "import_report_text", "index_for", "kind_listing", "label", "licence",
-    "load_mapping", "load_project", "load_taxonomies", "omitted", "page_doc", "page_plan",
-    "pool_size", "prose_markdown", "read_table", "relative", "report_text", "run_import",
-    "sanitize", "say", "schema_files", "sitemap", "suggest_mapping", "taxonomy_listing",
-    "toc_tokens",
+    "ALLY_KINDS", "CACHE_FOLDER", "CATALOG_JSON", "DATA_ALIASES", "DATA_FOLDER",
+    "DEFAULT_LANGUAGE", "DUE_PATH", "FRESHNESS_STATES", "KINDS", "LANGUAGES", "MAX_SHOWN",
+    "NO_PDFS", "SCHEMA_FOLDER", "SEARCH_FOLDER", "TEXT_TABLES", "THEME_DIR", "AboutSettings",
+    "AllyIndex", "BuildReport", "Catalog", "Entry", "EntryCache", "EntryExists", "EntryStore",
+    "FreshnessPolicy", "Layout", "LoadResult", "Msg", "OpenData", "PageView", "PdfCache",
+    "PdfEngineMissing", "PdfJob", "PdfRenderError", "PlanSettings", "Planned", "PlannedPages",
+    "Problem", "Problems", "Publication", "Published", "Ref", "Renderer", "SearchDoc",
+    "SitemapPage", "SnippetView", "TableError", "Urls", "about_snippet", "attachment_url",
+    "browse_pages", "build_index", "build_open_data", "build_pdfs", "build_report",
+    "catalog_json", "choose_language", "create_entry", "data_feed_url", "data_page",
+    "directory_jobs", "directory_snippet", "due_feed", "due_feed_url", "due_page", "due_text",
+    "entry_dates", "entry_docs", "entry_page", "escape", "facets_data", "field_reference",
+    "find_allies", "fix_links", "footer_links", "git_dates", "guide_jobs",
+    "header_search_texts", "home_summary", "import_report_text", "index_for", "kind_listing",
+    "label", "licence", "load_mapping", "load_project", "load_taxonomies", "omitted",
+    "open_data_paths", "page_doc", "page_plan", "pool_size", "prose_markdown", "read_table",
+    "relative", "report_text", "run_import", "sanitize", "say", "schema_files", "sitemap",
+    "suggest_mapping", "taxonomy_listing", "toc_tokens",
 ]
 
 

@@ -81,6 +81,7 @@ from tejido.core import (
     label,
     licence,
     load_project,
+    open_data_paths,
     page_doc,
     page_plan,
     prose_markdown,
@@ -135,6 +136,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         """The section page whose tab is lit for a generated page (unlit once it is written)."""
         self.open_data: OpenData | None = None
         self.open_data_of: Catalog | None = None
+        self.data_paths: frozenset[str] = frozenset()
+        """The open data's site paths (what `lazy_content` makes from `_data`)."""
         self.site = Publication()
         """The catalog's name, address and data licence, for the open data and meta tags."""
         self.output = AtomicSite()
@@ -395,16 +398,25 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         make = self.deferred.get(file.src_uri)
         if make is not None:
             return make()
-        return self._data().files.get(file.src_uri)
+        if file.src_uri in self.data_paths:  # the open data is made when first asked for
+            return self._data().files.get(file.src_uri)
+        return None
 
     def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
-        """The data folder once (in the default language's build), each feed in its own."""
+        """The data folder once (in the default language's build), each feed in its own.
+        The preview only lists the paths: it makes the files when one is asked for
+        (`lazy_content`), as making them all was most of its start at 10,000 entries."""
+        assert self.catalog is not None
         english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
-        for path, data in self._data().files.items():
+        made = None if self.lazy else self._data().files
+        paths = open_data_paths(self.catalog, self.urls) if made is None else list(made)
+        self.data_paths = frozenset(paths)
+        for path in paths:
             owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
                          DEFAULT_LANGUAGE)
-            if owner == lang:  # the preview gets the bytes when asked (`lazy_content`)
-                files.append(File.generated(config, path, content=b"" if self.lazy else data))
+            if owner == lang:
+                files.append(File.generated(config, path,
+                                            content=b"" if made is None else made[path]))
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""

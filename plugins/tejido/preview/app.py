@@ -26,10 +26,12 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from tejido.core import (
+    CACHE_FOLDER,
     DEFAULT_LANGUAGE,
     LANGUAGES,
     Catalog,
     EntryCache,
+    EntryStore,
     Layout,
     choose_language,
     load_project,
@@ -75,7 +77,15 @@ class Preview:
         self.root = Path(configured or self.config_file.parent).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
         self.layout = Layout(self.root)
-        self.entries = EntryCache()
+        # What was validated is kept on disk (.cache/tejido/): a restart reads again only
+        # the files that changed meanwhile.
+        self.entries = EntryCache(EntryStore(self.root))
+        self.unsaved = threading.Event()
+        self.compiled = self.root / CACHE_FOLDER / "templates"
+        """The theme's templates as Jinja compiled them (no content: kept across starts)."""
+        self.served = threading.Event()
+        self.saving = threading.Lock()
+        """Set once a page was served."""
         self.catalog: Catalog | None = None
         self.sites: dict[str, LanguageSite] = {}
         self.problems: list[str] = []
@@ -97,8 +107,29 @@ class Preview:
                 full = self._load(afresh, changed)
             finally:
                 _set_aside(full)
-        log.info("Tejido preview: ready in %.2f s (%d files read)",
-                 time.perf_counter() - start, self.entries.reads)
+        log.info("Tejido preview: ready in %.2f s (%d files read, %d from the cache)",
+                 time.perf_counter() - start, self.entries.reads, self.entries.restored)
+        if self.entries.reads:
+            self.unsaved.set()
+
+    def save_cache(self) -> None:
+        """Write the validated entries to disk if files were read since the last time.
+        Called once the start's work is done and when the preview stops, not after each
+        edit: an edit is never kept waiting for it, and a preview stopped without it only
+        reads the files edited meanwhile again."""
+        with self.saving:  # one at a time: leaving waits for one under way
+            if not self.unsaved.is_set():
+                log.info("Tejido preview: the validation cache is up to date")
+                return
+            self.unsaved.clear()
+            store = self.entries.store
+            with self.lock:  # a consistent view; written outside, so a reload need not wait
+                if store is None or self.entries.context is None:
+                    return
+                context, records = self.entries.records()
+            store.write(context, records)
+            log.info("Tejido preview: the validation cache has %d files (%s)", len(records),
+                     store.path)
 
     def _load(self, afresh: bool, changed: list[Path] | None) -> bool:
         """True when MkDocs' files and pages were made anew (the old ones are garbage)."""
@@ -124,7 +155,7 @@ class Preview:
             # `warm_up` once the first page is out.
             self.cache.clear()
             self.sites = {DEFAULT_LANGUAGE: LanguageSite(self.config_file, DEFAULT_LANGUAGE,
-                                                         catalog)}
+                                                         catalog, self.compiled)}
             return True
         full = False
         for site in self.sites.values():
@@ -211,6 +242,7 @@ class Preview:
                 log.exception("Tejido preview: %s could not be rendered", path)
                 return self._error_page([f"{found.file.src_uri}: {type(error).__name__}: "
                                          f"{error}"])
+            self.served.set()
             return Response(200, HTML, self._with_livereload(html))
 
     def _site(self, path: str) -> LanguageSite:
@@ -223,11 +255,14 @@ class Preview:
         site = self.sites.get(lang)
         if site is None:
             assert self.catalog is not None
-            site = self.sites[lang] = LanguageSite(self.config_file, lang, self.catalog)
+            site = self.sites[lang] = LanguageSite(self.config_file, lang, self.catalog,
+                                                   self.compiled)
         return site
 
-    def warm_up(self) -> None:
-        """Make the sites of the other languages before they are asked for."""
+    def warm_up(self, wait: float = 0.0) -> None:
+        """Make the sites of the other languages before they are asked for: once the
+        first page was served (or after `wait` seconds), so it does not wait for them."""
+        self.served.wait(wait)
         for lang in LANGUAGES:
             with self.lock:
                 if self.sites and not self.problems:

@@ -8,6 +8,7 @@ moment (an editor's save is several events) and handed to the preview at once.
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,8 @@ SETTLE = 0.05
 """Seconds without a new event before a batch of changes is handed over."""
 WAIT = 25.0
 """How long a browser's request for the next change is held open."""
+WARM_UP = 30.0
+"""How long the other languages wait for the first page to be asked for."""
 
 
 class Changes(FileSystemEventHandler):
@@ -86,12 +89,15 @@ def handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
             self._send(response.status, response.content_type, response.body)
 
         def _send(self, status: int, content_type: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the browser left: no traceback
+                log.debug("the browser closed the connection before %s", self.path)
 
         def log_message(self, format: str, *args: object) -> None:
             log.debug(format, *args)
@@ -110,13 +116,15 @@ def serve(config_file: Path, host: str, port: int) -> None:
     preview.load()
     log.info("Tejido preview ready in %.1f s on http://%s:%d/", time.perf_counter() - start,
              host, port)
-    threading.Thread(target=preview.warm_up, name="tejido-warm-up", daemon=True).start()
+    threading.Thread(target=_after_start, args=(preview,), name="tejido-warm-up",
+                     daemon=True).start()
     observer = Observer()
     changes = Changes(preview)
     observer.schedule(changes, str(config_file.resolve().parent), recursive=False)
     for folder in watched_folders(preview):
         observer.schedule(changes, str(folder), recursive=True)
     observer.start()
+    signal.signal(signal.SIGTERM, _stop)  # as Ctrl+C: the cache is written before leaving
     try:
         while observer.is_alive():
             observer.join(1.0)
@@ -125,3 +133,15 @@ def serve(config_file: Path, host: str, port: int) -> None:
     finally:
         observer.stop()
         server.shutdown()
+        preview.save_cache()  # what was read since the start: the next start need not
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _after_start(preview: Preview) -> None:
+    """Once the first page is out (or half a minute passed): the other languages, then
+    the validation cache."""
+    preview.warm_up(wait=WARM_UP)
+    preview.save_cache()

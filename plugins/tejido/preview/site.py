@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,8 +55,12 @@ def fresh_config(config_file: Path) -> MkDocsConfig:
 
 
 class LanguageSite:
-    def __init__(self, config_file: Path, lang: str, catalog: Catalog) -> None:
+    def __init__(self, config_file: Path, lang: str, catalog: Catalog,
+                 compiled: Path | None = None) -> None:
+        """`compiled`: a folder for the theme's templates compiled by Jinja (checked
+        against each template's text), so a restart need not compile them again."""
         self.lang = lang
+        self.compiled = compiled
         config = fresh_config(config_file)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
@@ -85,6 +89,12 @@ class LanguageSite:
         # One theme environment for the preview's life: compiled templates are kept.
         # (A change of a template starts a new LanguageSite.)
         env = self.env or config.theme.get_env()
+        if self.env is None and self.compiled is not None:
+            try:
+                self.compiled.mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = FileSystemBytecodeCache(str(self.compiled))
+            except OSError:  # no cache: templates are compiled at each start
+                log.debug("no template cache in %s", self.compiled, exc_info=True)
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)

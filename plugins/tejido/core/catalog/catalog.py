@@ -50,14 +50,18 @@ class Catalog:
 
     _ordered: dict[tuple[str, str], tuple[Entry, ...]] = field(
         default_factory=dict, compare=False, repr=False)
-    """Entries of a kind in another language's order, sorted once."""
+    """Entries of a kind in a language's order, sorted once.  It holds the entries
+    themselves and depends on their names in every language (not all in the shape): a
+    patched catalog starts an empty one (see `patched`)."""
 
     _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
-    """Indexes built from the catalog on first use (the allies index), kept with it."""
+    """Indexes built from the catalog's shape on first use (the allies index: refs and
+    term masks, no entry text), kept with it and shared by catalogs of the same shape."""
 
     def derived(self, name: str, build: Callable[[Catalog], T]) -> T:
-        """What `build` makes of this catalog, made once: the catalog owns it, so it lives
-        and dies with the catalog, and a new catalog (a rebuild) gets a new one."""
+        """What `build` makes of this catalog's shape, made once: the catalog owns it, so it
+        lives and dies with the catalog, and a rebuild gets a new one.  `build` must read
+        only what `shape_key` covers, as a patched catalog shares it."""
         if name not in self._derived:
             self._derived[name] = build(self)
         return self._derived[name]  # type: ignore[return-value]
@@ -195,5 +199,7 @@ def patched(old: Catalog, fresh: Iterable[Entry], taxonomies: Mapping[str, Taxon
             return None
         entries[entry.ref] = entry
     shown = _shown_taxonomies(taxonomies, old.by_term, entries.values())
+    # The orders by name hold the old entries (and an English name is not in the shape):
+    # made again from these.  What `derived` holds depends on the shape only: shared.
     return replace(old, entries=MappingProxyType(entries), taxonomies=MappingProxyType(shown),
-                   withdrawn=withdrawn)
+                   withdrawn=withdrawn, _ordered={})

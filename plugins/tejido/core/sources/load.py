@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from tejido.core.model.contact import country_of
 from tejido.core.model.model import Entry, Link, Ref
 from tejido.core.model.taxonomy import Taxonomy, load_taxonomies
 from tejido.core.sources.attachments import check_attachment
+from tejido.core.sources.entry_store import EntryStore, Record, Stamp, file_digest, looked_stamps
 from tejido.core.sources.markdown_check import local_files, markdown_issues
 from tejido.core.sources.site_files import check_site_files, linked_file_problem, outside_root
 from tejido.core.sources.source import (
@@ -57,8 +60,18 @@ class Layout:
 class LoadResult:
     catalog: Catalog
     problems: Problems
-    warnings: Problems = field(default_factory=Problems)
-    """What may be wrong but does not fail a check (likely duplicates)."""
+    root: Path | None = None
+    """The project's folder, where the warnings find the lines they name."""
+
+    @cached_property
+    def warnings(self) -> Problems:
+        """What may be wrong but does not fail a check (likely duplicates), looked for
+        across all entries when first asked for: `tejido check` shows them; the build
+        and the preview do not, and at 10,000 entries it was most of an edit's reload."""
+        found = Problems()
+        if self.root is not None:
+            found.extend(duplicate_warnings(self.catalog, self.root))
+        return found
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -108,16 +121,19 @@ def _check_body(doc: Document, problems: Problems) -> None:
                              expected=msg("markdown-text"), found=issue.found, hint=issue.hint))
 
 
-def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, str]]:
+def _assets(doc: Document, root: Path, problems: Problems,
+            looked: list[Path]) -> list[tuple[str, str]]:
     """The files an entry's text links to; each must sit in the entry's folder or below,
     inside the repository (a linked folder may point elsewhere), and be of a type the
-    site may publish, by its content (see `attachments`)."""
+    site may publish, by its content (see `attachments`).  Each is added to `looked`:
+    the entry is read again when one appears, changes or goes."""
     found = []
     real_root = root.resolve()
     folder = (root / doc.path).parent.resolve()
     for line, target in local_files(doc.body):
         where = (doc.path, doc.body_line + line, "text")
         path = (folder / target).resolve()
+        looked.append(path)
         climbs = ".." in target.split("/")
         elsewhere = not path.is_relative_to(folder) and path.is_relative_to(real_root)
         if climbs or elsewhere:  # (a link leaving the repository is named below)
@@ -146,7 +162,8 @@ def _assets(doc: Document, root: Path, problems: Problems) -> list[tuple[str, st
 
 
 def _english_body(path: Path, layout: Layout, problems: Problems,
-                  assets: list[tuple[str, str]], texts: list[privacy.PublicText]) -> str:
+                  assets: list[tuple[str, str]], texts: list[privacy.PublicText],
+                  looked: list[Path]) -> str:
     translation = path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
     if not translation.exists() and not translation.is_symlink():
         return ""
@@ -161,7 +178,7 @@ def _english_body(path: Path, layout: Layout, problems: Problems,
         return ""
     _check_body(doc, problems)
     texts.extend(privacy.body_texts(shown, doc.body, doc.body_line))
-    assets.extend(_assets(doc, layout.root, problems))
+    assets.extend(_assets(doc, layout.root, problems, looked))
     if doc.data:
         problems.add(Problem(shown, 1, "", msg("translation.fields"),
                              expected=msg("translation.markdown-only"),
@@ -224,7 +241,12 @@ def _check_guide(shown: str, values: dict[str, Any], body: dict[str, str],
 
 def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, Taxonomy],
            problems: Problems, today: dt.date, refs: list[PendingRef],
-           guard: _Privacy | None = None) -> Entry | None:
+           guard: _Privacy | None = None, looked: list[Path] | None = None,
+           by_name: list[str] | None = None) -> Entry | None:
+    """One entry file, validated.  `looked` gets the other files looked at (linked
+    images, attachments), `by_name` the terms not written by id (see Context.by_name):
+    what else decides what the file gives."""
+    looked = [] if looked is None else looked
     shown = _shown(path, layout.root)
     ident = path.stem
     if not SLUG.match(ident):
@@ -249,9 +271,12 @@ def _entry(spec: f.KindSpec, path: Path, layout: Layout, taxonomies: dict[str, T
         return None
     values = check_fields(spec.fields, doc.data, (), ctx)
     refs.extend(ctx.refs)
+    looked.extend(ctx.looked)
+    if by_name is not None:
+        by_name.extend(ctx.by_name)
     texts = _guard(spec, ctx, values, taxonomies, guard or _Privacy())
-    assets = _assets(doc, layout.root, problems)
-    english = _english_body(path, layout, problems, assets, texts)
+    assets = _assets(doc, layout.root, problems, looked)
+    english = _english_body(path, layout, problems, assets, texts, looked)
     body = {"es": doc.body.strip(), "en": english}
     if spec.kind == "guide":
         _check_guide(shown, values, body, problems)
@@ -320,39 +345,65 @@ def _check_orphan_translations(layout: Layout, problems: Problems) -> None:
                     hint=joined(did_you_mean(base.stem, names), msg("translation.rename"))))
 
 
+Stamps = tuple[Stamp, Stamp, tuple[Stamp, ...]]
+"""An entry file's size and time, its English sibling's, and the looked-at files'."""
+
+
 @dataclass(frozen=True)
 class _Read:
     """What reading one entry file gave, kept by the cache."""
 
-    stamp: object
+    stamp: Stamps
     entry: Entry | None
     problems: list[Problem]
     refs: list[PendingRef]
     guard: _Privacy
+    looked: tuple[Path, ...] = ()
+    """Other files validating it looked at (linked images, attachments)."""
+    digest: str = ""
+    """Its bytes' and its English sibling's SHA-256, taken before reading (with a store)."""
+    labels: str | None = None
+    """The taxonomies' labels when it was read, if it names a term by a label (or an
+    unknown one): then it holds only while they are the same."""
+
+    def holds(self, labels: str) -> bool:
+        return self.labels is None or self.labels == labels
 
 
 class EntryCache:
     """What each entry file gave the last time it was read, by its path, so that a
-    preview re-reads only the files that changed (their size or time, or their English
-    sibling's).  Everything is dropped when the terms of the taxonomies or the date
-    change, as both decide whether an entry file is valid."""
+    preview re-reads only the files that changed (their size or time, its English
+    sibling's, or those of the files it links to).  Everything is dropped when the terms
+    of the taxonomies or the date change, as both decide whether an entry file is valid.
 
-    def __init__(self) -> None:
+    With a `store` (`entry_store`), what the last run validated is taken from disk for
+    the files whose bytes are the same: a restart reads only what changed meanwhile."""
+
+    def __init__(self, store: EntryStore | None = None) -> None:
         self.known: dict[Path, _Read] = {}
         self.context: object = None
+        self.store = store
+        self.stored: dict[str, Record] = {}
+        """The store's records for the current context, until each file is first seen."""
         self.reads = 0
         """Files read by the last load (for tests and the bench)."""
+        self.restored = 0
+        """Files taken from the store by the last load."""
+        self.labels = ""
+        """The taxonomies' labels in this load (`_label_signature`)."""
         self.fresh: list[Entry] = []
         """Entries read by the last load."""
         self.changed: set[Path] | None = None
         self.catalog: Catalog | None = None
 
-    def start(self, context: object, changed: Iterable[Path] | None) -> None:
+    def start(self, context: object, changed: Iterable[Path] | None, labels: str = "") -> None:
+        self.labels = labels
         if context != self.context:
             self.known.clear()
             self.context = context
             self.catalog = None
-        self.reads = 0
+            self.stored = self.store.read(context) if self.store is not None else {}
+        self.reads = self.restored = 0
         self.fresh = []
         # A file watcher's list of changed files spares a stat of every other one.
         self.changed = None if changed is None else {
@@ -373,13 +424,20 @@ class EntryCache:
     def entry(self, spec: f.KindSpec, path: Path, layout: Layout,
               taxonomies: dict[str, Taxonomy], problems: Problems, today: dt.date,
               refs: list[PendingRef], guard: _Privacy) -> Entry | None:
-        known = self.known.get(path)
+        known = self.known.get(path) or self._restore(path)
         trusted = known is not None and self.changed is not None and path not in self.changed
-        stamp = known.stamp if known is not None and trusted else _stamps(path)
-        if known is None or known.stamp != stamp:
+        stamp = (known.stamp if known is not None and trusted
+                 else _stamps(path, known.looked if known is not None else ()))
+        if known is None or known.stamp != stamp or not known.holds(self.labels):
+            digest = file_digest(path, _sibling(path)) if self.store is not None else ""
             own, own_refs, own_guard = Problems(), list[PendingRef](), _Privacy()
-            entry = _entry(spec, path, layout, taxonomies, own, today, own_refs, own_guard)
-            known = _Read(stamp, entry, list(own), own_refs, own_guard)
+            looked: list[Path] = []
+            by_name: list[str] = []
+            entry = _entry(spec, path, layout, taxonomies, own, today, own_refs, own_guard,
+                           looked, by_name)
+            known = _Read(_stamps(path, looked, stamp), entry, list(own), own_refs, own_guard,
+                          tuple(dict.fromkeys(looked)), digest,
+                          self.labels if by_name or own else None)
             self.known[path] = known
             self.reads += 1
             if entry is not None:
@@ -391,11 +449,51 @@ class EntryCache:
         guard.add(known.guard)
         return known.entry
 
+    def _restore(self, path: Path) -> _Read | None:
+        """What the store has for a file first seen in this run, if its bytes (and its
+        sibling's) are the same and the files it looked at are as they were."""
+        record = self.stored.pop(str(path), None)
+        if record is None or not isinstance(record.payload, _Read):
+            return None
+        digest = file_digest(path, _sibling(path))
+        if not record.still_holds(digest) or not record.payload.holds(self.labels):
+            return None
+        read = record.payload
+        # Stamped now: the bytes are known to be those validated.
+        restored = replace(read, stamp=_stamps(path, read.looked), digest=digest)
+        self.known[path] = restored
+        self.restored += 1
+        if restored.entry is not None:
+            self.fresh.append(restored.entry)
+        return restored
 
-def _stamps(path: Path) -> object:
-    """The file's and its English sibling's size and time."""
-    base, suffix = os.path.splitext(str(path))
-    return (_stamp(str(path)), _stamp(base + TRANSLATION_SUFFIX + suffix))
+    def records(self) -> tuple[object, dict[str, Record]]:
+        """What the store is to keep: the context and a record per file read."""
+        return self.context, {
+            str(path): Record(read.digest, tuple(zip(map(str, read.looked), read.stamp[2],
+                                                     strict=True)), read)
+            for path, read in self.known.items() if read.digest}
+
+    def save(self) -> None:
+        """Write what is known to the store (a no-op without one)."""
+        if self.store is not None and self.context is not None:
+            self.store.write(*self.records())
+
+
+def _sibling(path: Path) -> Path:
+    """Where the English text of an entry file would be."""
+    return path.with_name(path.stem + TRANSLATION_SUFFIX + path.suffix)
+
+
+def _stamps(path: Path, looked: Iterable[Path] = (), own: Stamps | None = None) -> Stamps:
+    """The file's and its English sibling's size and time (from `own`, if taken
+    already), and those of the files its validation looked at."""
+    if own is None:
+        base, suffix = os.path.splitext(str(path))
+        first, second = _stamp(str(path)), _stamp(base + TRANSLATION_SUFFIX + suffix)
+    else:
+        first, second = own[0], own[1]
+    return (first, second, tuple(stamp for _, stamp in looked_stamps(looked)))
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -414,6 +512,16 @@ def _taxonomy_signature(taxonomies: Mapping[str, Taxonomy]) -> object:
         for name, tax in taxonomies.items()))
 
 
+def _label_signature(taxonomies: Mapping[str, Taxonomy]) -> str:
+    """Every term's labels, as a digest: what an entry naming a term by a label (or a
+    hint suggesting one) depends on besides `_taxonomy_signature`."""
+    digest = hashlib.sha256()
+    for name in sorted(taxonomies):
+        for term in taxonomies[name]:
+            digest.update(repr((name, term.id, sorted(term.labels.items()))).encode())
+    return digest.hexdigest()
+
+
 def load_project(layout: Layout, today: dt.date | None = None,
                  cache: EntryCache | None = None,
                  changed: Iterable[Path] | None = None) -> LoadResult:
@@ -424,7 +532,10 @@ def load_project(layout: Layout, today: dt.date | None = None,
     problems = Problems()
     taxonomies = load_taxonomies(layout.root / layout.taxonomies, layout.root, problems)
     if cache is not None:
-        cache.start((today, _taxonomy_signature(taxonomies)), changed)
+        where = (str(layout.root), tuple(sorted(layout.folders.items())), layout.taxonomies,
+                 layout.pages)
+        cache.start((today, _taxonomy_signature(taxonomies), where), changed,
+                    _label_signature(taxonomies))
     entries: list[Entry] = []
     refs: list[PendingRef] = []
     known: dict[str, set[str]] = {}
@@ -469,9 +580,7 @@ def load_project(layout: Layout, today: dt.date | None = None,
     catalog = (build_catalog(entries, taxonomies, inverse, withdrawn) if cache is None
                else cache.build(entries, taxonomies, inverse, withdrawn))
     catalog = catalog.with_policy(FreshnessPolicy(today))
-    warnings = Problems()
-    warnings.extend(duplicate_warnings(catalog, layout.root))
-    return LoadResult(catalog, problems, warnings)
+    return LoadResult(catalog, problems, layout.root)
 
 
 __all__ = ["EntryCache", "Layout", "LoadResult", "load_project", "read_text"]

@@ -54,6 +54,12 @@ class Context:
     countries: tuple[str, ...] = ()
     """Countries of the places the entry names: what a place name is resolved and
     'did you mean' is looked for in."""
+    looked: list[Path] = field(default_factory=list)
+    """Files other than the entry's own that checking it looked at (attachments): a
+    cache of validated entries must look at them again."""
+    by_name: list[str] = field(default_factory=list)
+    """Terms written otherwise than by id or alias (a label, a place name), or unknown:
+    what they give depends on the labels, so a label change checks the entry again."""
 
     def fail(self, here: Location, message: Part, *, expected: Part = "", found: Part = "",
              hint: Part = "", line: int | None = None) -> Any:

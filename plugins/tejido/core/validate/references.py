@@ -23,6 +23,9 @@ def _term(kind: f.Term | f.Terms, raw: Any, here: Location, ctx: Context) -> Any
     if isinstance(raw, (bool, dict, list)) or raw is None:
         return ctx.fail(here, msg("wrong-type"), expected=msg("form.term", taxonomy=taxonomy.name),
                         found=describe(raw))
+    key = str(raw).strip().lower()
+    if key not in taxonomy.terms and key not in taxonomy.aliases:
+        ctx.by_name.append(str(raw))
     if taxonomy.name == "regions":
         return _place(taxonomy, str(raw), here, ctx)
     term = taxonomy.resolve(str(raw))
@@ -83,6 +86,7 @@ def _file_path(kind: f.FilePath, raw: Any, here: Location, ctx: Context) -> Any:
     relative = PurePosixPath(raw.strip())
     base = (ctx.root / ctx.doc.path).parent
     target = (base / relative).resolve()
+    ctx.looked.append(target)
     if relative.is_absolute() or not target.is_relative_to(ctx.root.resolve()):
         return ctx.fail(here, msg("path-leaves-repository"), expected=expected(kind),
                         found=describe(raw), hint=msg("path-leaves-repository-hint"))

@@ -3,8 +3,8 @@ Package, Open Referral HSDS, DCAT, Atom). Every producer returns text; the glue 
 writes it."""
 
 from tejido.core.model.licences import Licence
-from tejido.core.outputs.data.build import Download, OpenData, build_open_data
+from tejido.core.outputs.data.build import Download, OpenData, build_open_data, open_data_paths
 from tejido.core.outputs.data.settings import DATA_FOLDER, DATA_LICENCE, Publication
 
 __all__ = ["DATA_FOLDER", "DATA_LICENCE", "Download", "Licence", "OpenData", "Publication",
-           "build_open_data"]
+           "build_open_data", "open_data_paths"]

@@ -12,8 +12,8 @@ from tejido.core.model import fields as f
 from tejido.core.model.fields import LANGUAGES
 from tejido.core.model.model import Ref
 from tejido.core.outputs.data.dcat import DCAT_FILE, dcat
-from tejido.core.outputs.data.feeds import feeds
-from tejido.core.outputs.data.hsds import Ids, hsds_files
+from tejido.core.outputs.data.feeds import feed_paths, feeds
+from tejido.core.outputs.data.hsds import Ids, hsds_files, hsds_names
 from tejido.core.outputs.data.package import (
     ENTRY_TERMS,
     MEMBERSHIPS,
@@ -137,6 +137,18 @@ def _hsds(out: _Collector, catalog: Catalog, urls: Urls, site: Publication) -> N
 
 def latest(dates: Mapping[Ref, dt.date]) -> str:
     return max(dates.values()).isoformat() if dates else "2000-01-01"
+
+
+def open_data_paths(catalog: Catalog, urls: Urls) -> list[str]:
+    """The site paths `build_open_data` makes, in its order, none of them made: the
+    preview lists them at its start and makes the files when one is asked for."""
+    names = [name for lang in LANGUAGES
+             for name in (*(csv_name(kind, lang) for kind in f.KINDS), json_name(lang))]
+    names += [MEMBERSHIPS, TERMS, ENTRY_TERMS, "datapackage.json"]
+    names += [f"hsds-{lang}/{name}" for lang in LANGUAGES for name in hsds_names()]
+    names.append(DCAT_FILE)
+    return [*(f"{DATA_FOLDER}/{name}" for name in names),
+            *(path for lang in LANGUAGES for path in feed_paths(catalog, lang, urls))]
 
 
 def build_open_data(catalog: Catalog, urls: Urls, site: Publication,

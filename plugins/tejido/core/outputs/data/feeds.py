@@ -10,7 +10,7 @@ import datetime as dt
 import heapq
 import subprocess
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from feedgen.entry import FeedEntry
@@ -19,6 +19,7 @@ from feedgen.feed import FeedGenerator
 from tejido.core.catalog.catalog import Catalog
 from tejido.core.i18n.labels import TABLES
 from tejido.core.model.model import Entry, Ref, pick
+from tejido.core.model.taxonomy import TermInfo
 from tejido.core.outputs.data.settings import Publication
 from tejido.core.outputs.urls import Urls
 
@@ -132,11 +133,22 @@ def feeds(catalog: Catalog, dates: Mapping[Ref, dt.date], lang: str, urls: Urls,
     news = TABLES[lang]["feed.title"].format(site=site.name)
     found = {feed_url(urls, lang): writer.atom(catalog.entries.values(), news,
                                                feed_url(urls, lang))}
+    for taxonomy, term in term_feeds(catalog):
+        url = feed_url(urls, lang, taxonomy, term.id)
+        found[url] = writer.atom(catalog.tagged(taxonomy, term.id),
+                                 f"{site.name}: {term.label(lang)}", url)
+    return found
+
+
+def term_feeds(catalog: Catalog) -> Iterator[tuple[str, TermInfo]]:
+    """The terms with a feed of their own: each theme and region some entry uses."""
     for taxonomy in FEED_TAXONOMIES:
         for term in catalog.taxonomies[taxonomy]:
-            tagged = catalog.tagged(taxonomy, term.id)
-            if not tagged:
-                continue
-            url = feed_url(urls, lang, taxonomy, term.id)
-            found[url] = writer.atom(tagged, f"{site.name}: {term.label(lang)}", url)
-    return found
+            if catalog.count(taxonomy, term.id):
+                yield taxonomy, term
+
+
+def feed_paths(catalog: Catalog, lang: str, urls: Urls) -> list[str]:
+    """The paths `feeds` makes, without making them."""
+    return [feed_url(urls, lang), *(feed_url(urls, lang, taxonomy, term.id)
+                                    for taxonomy, term in term_feeds(catalog))]

@@ -158,6 +158,11 @@ class Export:
                          taxonomy=f"tejido-{name}", language=self.lang, taxonomy_id=tax_id)
 
 
+def hsds_names() -> list[str]:
+    """The names `hsds_files` gives its files, in its order."""
+    return [*(resource["path"] for resource in spec()["resources"]), "datapackage.json"]
+
+
 def hsds_files(catalog: Catalog, lang: str, urls: Urls, site: Publication,
                ids: Ids | None = None) -> dict[str, str]:
     """File name -> text: one CSV per HSDS table and the package's datapackage.json."""
