@@ -129,7 +129,7 @@ def test_a_removed_linked_image_is_looked_at_again(project: Path) -> None:
     image.unlink()
     result, cache = restart(project)
     assert cache.reads == 1
-    assert any("does not exist" in p.format() for p in result.problems)
+    assert any("does not exist" in p.format("en") for p in result.problems)
 
 
 def test_a_new_term_in_a_taxonomy_reads_everything_again(project: Path) -> None:
