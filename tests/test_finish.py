@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import REPO, _Quiet, run_mkdocs
-from tejido.core.labels import TABLES
+from tejido.core.i18n.labels import TABLES
 
 PAGE_SIZE = 10
 """Listing pages of the sample site under test: small, so listings come in pages."""
@@ -522,9 +522,9 @@ def test_numbers_dates_licences_and_pages_in_the_reader_language(sample_site: Pa
 
 
 def test_locale_numbers() -> None:
-    from tejido.core.labels import count_label
-    from tejido.core.licences import licence
-    from tejido.core.locale import number, pages
+    from tejido.core.i18n.labels import count_label
+    from tejido.core.i18n.locale import number, pages
+    from tejido.core.model.licences import licence
 
     assert (number("es", 1000), number("en", 1000)) == ("1.000", "1,000")
     assert count_label("es", 12345) == "12.345 entradas"
@@ -564,11 +564,11 @@ def test_the_matrix_one_country_at_a_time_with_links(phone: Any, sample_site: Pa
 
 def test_a_guide_pdf_is_named_apart_from_its_attachment() -> None:
     from tejido.core import Layout, load_project
-    from tejido.core.entry_page import entry_view
-    from tejido.core.model import Ref
-    from tejido.core.pdf.published import Published, PublishedPdf
-    from tejido.core.urls import Urls
-    from tejido.core.views import Views
+    from tejido.core.model.model import Ref
+    from tejido.core.outputs.pages.entry_page import entry_view
+    from tejido.core.outputs.pdf.published import Published, PublishedPdf
+    from tejido.core.outputs.urls import Urls
+    from tejido.core.outputs.views import Views
 
     catalog = load_project(Layout(REPO)).catalog
     ref = Ref("guide", "memoria-polo")

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import make_project, run_mkdocs
-from tejido.core.pdf.jobs import PdfSource
-from tejido.core.pdf.render import render_pdf
+from tejido.core.outputs.pdf.jobs import PdfSource
+from tejido.core.outputs.pdf.render import render_pdf
 
 
 def test_successful_build_replaces_the_site_and_keeps_hidden_entries(
@@ -53,6 +53,8 @@ def test_machine_notes_do_not_become_warnings(monkeypatch: pytest.MonkeyPatch) -
     def noisy(self: Any, *args: Any, **kwargs: Any) -> Any:
         log = logging.getLogger("weasyprint")
         log.warning('Unable to subset "%s" with HarfBuzz', "DejaVu Sans")
+        log.warning('Using fontTools instead of HarfBuzz-Subset for font "%s". This will be '
+                    "unsupported in future versions of WeasyPrint.", "DejaVu Serif")
         log.warning('.notdef glyph rendered for Unicode string unsupported by fonts: "%s"', "Ｃ")
         log.warning("Failed to load image at %s", "file:///x.png")
         return original(self, *args, **kwargs)
