@@ -747,3 +747,13 @@ def test_a_kind_template_can_replace_the_facts_block(tmp_path: Path) -> None:
     assert '<p class="owner-facts">Ficha de la red</p>' in html
     assert 'class="tj-entry__side"' not in html
     assert '<header class="tj-entry-head">' in html and "tj-fact-contact" in html
+
+
+def test_no_script_holds_up_the_first_paint(sample_site: Path) -> None:
+    """Every external script is deferred, Material's bundle too (Lighthouse counted it as
+    render-blocking on a throttled phone)."""
+    for page in ("index.html", "directorio/index.html", "en/" + ORGANIZATION):
+        html = _read(sample_site, page)
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert any("bundle." in tag for tag in tags)
+        assert [tag for tag in tags if " defer" not in tag] == [], page
