@@ -2,11 +2,12 @@
 
     (cd bench/lighthouse && npm ci)      # Lighthouse, pinned in bench/lighthouse/
     TEJIDO_PDF=false .venv/bin/mkdocs build --strict --site-dir site
-    .venv/bin/python bench/lighthouse.py site [organization-path] [practice-path]
+    .venv/bin/python bench/lighthouse.py site [organization-path] [practice-path] [--details]
 
 Serves the site on 127.0.0.1 with gzip (as any real host would), runs Lighthouse's
 default mobile profile (emulated phone, throttled network and CPU) with Debian's
-Chromium, and prints the four category scores of each page.  A benchmark, not a test:
+Chromium, and prints the four category scores of each page (with --details, the
+metrics and what Lighthouse says costs time).  A benchmark, not a test:
 scores move with the machine's load.
 """
 
@@ -21,6 +22,7 @@ import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -59,19 +61,47 @@ def handler_for(site: Path) -> type[BaseHTTPRequestHandler]:
     return Gzipped
 
 
-def scores(url: str) -> dict[str, float]:
+METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP",
+           "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS",
+           "speed-index": "SI"}
+"""The audits behind the performance score, printed with --details."""
+
+
+def report(url: str) -> dict[str, object]:
+    """Lighthouse's whole JSON report of one page."""
     with tempfile.TemporaryDirectory() as folder:
-        report = Path(folder) / "report.json"
+        path = Path(folder) / "report.json"
         subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json",
-                        f"--output-path={report}", f"--chrome-path={CHROMIUM}",
+                        f"--output-path={path}", f"--chrome-path={CHROMIUM}",
                         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
                         "--only-categories=" + ",".join(CATEGORIES)],
                        check=True, timeout=300)
-        data = json.loads(report.read_text(encoding="utf-8"))
+        data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def scores(data: dict[str, Any]) -> dict[str, float]:
     return {name: data["categories"][name]["score"] for name in CATEGORIES}
 
 
+def details(data: dict[str, Any]) -> str:
+    """The performance metrics, and what Lighthouse says costs time (savings over 0)."""
+    audits = data["audits"]
+    line = "  ".join(f"{short} {audits[name]['displayValue']}" for name, short in METRICS.items())
+    costly = [f"{audit['title']} ({audit.get('displayValue', '')})"
+              for audit in audits.values()
+              if audit.get("details", {}).get("overallSavingsMs", 0) > 0]
+    for category in CATEGORIES[1:]:
+        for ref in data["categories"][category]["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                costly.append(f"{category}: {audit['title']}")
+    return "    " + line + "".join(f"\n    - {item}" for item in costly)
+
+
 def main(argv: list[str]) -> int:
+    show_details = "--details" in argv
+    argv = [arg for arg in argv if arg != "--details"]
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} is missing: run `npm ci` in {HERE / 'lighthouse'}")
         return 2
@@ -87,8 +117,11 @@ def main(argv: list[str]) -> int:
     try:
         print(f"{'page':<14}" + "".join(f"{name:>16}" for name in CATEGORIES))
         for name, path in pages.items():
-            found = scores(base + path)
+            data = report(base + path)
+            found = scores(data)
             print(f"{name:<14}" + "".join(f"{found[c]:>16.2f}" for c in CATEGORIES))
+            if show_details:
+                print(details(data))
     finally:
         server.shutdown()
     return 0

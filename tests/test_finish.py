@@ -61,6 +61,7 @@ PAGE_TYPES = [
     "redes/red-polo/index.html", "practicas/index.html", "organizaciones/index.html",
     "organizaciones/pagina-2/index.html", "temas/index.html", "regiones/oaxaca/index.html",
     "ods/index.html", "matriz/index.html", "contribuir.html", "404.html",
+    "temas/salud/index.html", "acerca.html", "datos/index.html",
 ]
 
 
@@ -109,6 +110,9 @@ def test_a_404_in_each_language_with_search_and_absolute_links(sample_site: Path
         assert 'href="/en/index.html" hreflang="en"' in html
         assert "informe" not in html  # its language links led to the maintainers' report
         assert 'class="md-skip"' in html
+        # the footer's ways on, as on every other page (About, the data, the licence)
+        footer = html[html.index('<nav class="tj-footer"'):]
+        assert f'href="/{lang}datos/index.html"' in footer.split("</nav>", 1)[0]
 
 
 def test_titles_name_the_site_once(sample_site: Path) -> None:
@@ -535,7 +539,7 @@ def test_locale_numbers() -> None:
 
 def test_a_state_names_its_country(sample_site: Path) -> None:
     html = _read(sample_site, "organizaciones/mujeres-tierra-de-valles/index.html")
-    facts = re.search(r"<dt>Regiones</dt><dd>(.*?)</dd>", html)
+    facts = re.search(r'<dt>Dónde</dt><dd class="tj-fact-regions">(.*?)</dd>', html)
     assert facts and "Valles Centrales (Oaxaca, México)</a>" in facts.group(1)
 
 
@@ -667,3 +671,89 @@ def test_the_menu_button_is_for_phones_only(desktop: Any, sample_url: str) -> No
     assert page.locator(".tj-menu-button").count() == 1
     assert not page.locator(".tj-menu-button").is_visible()  # the sidebar is there instead
     page.close()
+
+
+# -- the entry page's face: a header block, then facts beside the long text -------------
+
+ORGANIZATION = "organizaciones/mujeres-tierra-de-valles/index.html"
+
+
+def test_an_entry_page_starts_with_who_where_how_fresh_and_how_to_reach(
+        sample_site: Path) -> None:
+    for lang, where, contact, facts in (("", "Dónde", "Contacto", "Datos"),
+                                        ("en/", "Where", "Contact", "Details")):
+        html = _read(sample_site, lang + ORGANIZATION)
+        head = re.search(r'<header class="tj-entry-head">(.*?)</header>', html, re.S)
+        assert head, "the header block"
+        block = head.group(1)
+        assert re.search(r'<h1 class="tj-title">Colectivo Mujeres Tierra de Valles</h1>', block)
+        # its kind, then its type
+        assert re.search(r'<p class="tj-subtitle"><a [^>]+>[^<]+</a> · <a [^>]+>', block)
+        assert re.search(rf'<dt>{where}</dt><dd class="tj-fact-regions"><a [^>]+>'
+                         r'(Valles Centrales|Central Valleys) \(Oaxaca, M[eé]xico\)</a>', block)
+        routes = re.search(rf'<dt>{contact}</dt><dd class="tj-fact-contact">(.*?)</dd>', block)
+        assert routes and "mailto:contacto@tierradevalles.example.org" in routes.group(1)
+        assert 'href="tel:+52951' in routes.group(1)
+        assert 'class="tj-freshness"' in block
+        # the rest of the facts come after, once: the routes are not repeated there
+        rest = html[html.index("</header>"):]
+        side = re.search(r'<section class="tj-entry__side" aria-labelledby="tj-entry-facts">'
+                         rf'\s*<h2 id="tj-entry-facts" class="tj-entry__side-title">{facts}</h2>'
+                         r'(.*?)</section>', rest, re.S)
+        assert side and "<dt>" in side.group(1)
+        assert "mailto:" not in side.group(1) and f"<dt>{contact}</dt>" not in side.group(1)
+        assert rest.index("tj-entry__side") < rest.index('class="tj-entry__main"')
+
+
+def test_entry_facts_beside_the_text_on_desktop_below_the_header_on_phones(
+        browser: Any, sample_url: str) -> None:
+    for lang in ("", "en/"):
+        for width in (1280, 390, 320):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = _open(context, sample_url + lang + ORGANIZATION)
+            head = page.locator(".tj-entry-head").bounding_box()
+            side = page.locator(".tj-entry__side").bounding_box()
+            main = page.locator(".tj-entry__main").bounding_box()
+            assert head and side and main
+            assert side["y"] >= head["y"] + head["height"]
+            if width == 1280:  # a side column: right of the text, level with its top
+                assert side["x"] >= main["x"] + main["width"]
+                assert abs(side["y"] - main["y"]) < 2
+                assert page.locator(".md-sidebar--secondary").is_hidden()  # its column
+            else:  # one column: the facts, then the long text
+                assert abs(side["x"] - main["x"]) < 2 and main["y"] > side["y"]
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+            # the routes a reader came for are on the first screen
+            mail = page.locator(".tj-fact-contact a[href^=mailto]").bounding_box()
+            assert mail and mail["y"] + mail["height"] < 900
+            context.close()
+
+
+def test_a_kind_template_can_replace_the_facts_block(tmp_path: Path) -> None:
+    from tejido.core import THEME_DIR, Layout, Renderer, entry_page, load_project
+    from tejido.core.model.model import Ref
+    from tejido.core.outputs.urls import Urls
+
+    own = tmp_path / "overrides" / "tejido" / "entry"
+    own.mkdir(parents=True)
+    (own / "organization.html").write_text(
+        '{% extends "tejido/entry.html" %}\n'
+        '{% block facts %}<p class="owner-facts">Ficha de la red</p>{% endblock %}\n',
+        encoding="utf-8")
+    catalog = load_project(Layout(REPO)).catalog
+    ref = Ref("organization", "mujeres-tierra-de-valles")
+    view = entry_page(catalog, catalog.entries[ref], "es", Urls(), REPO)
+    html = Renderer([str(tmp_path / "overrides"), THEME_DIR], None).page(view, "", str)
+    assert '<p class="owner-facts">Ficha de la red</p>' in html
+    assert 'class="tj-entry__side"' not in html
+    assert '<header class="tj-entry-head">' in html and "tj-fact-contact" in html
+
+
+def test_no_script_holds_up_the_first_paint(sample_site: Path) -> None:
+    """Every external script is deferred, Material's bundle too (Lighthouse counted it as
+    render-blocking on a throttled phone)."""
+    for page in ("index.html", "directorio/index.html", "en/" + ORGANIZATION):
+        html = _read(sample_site, page)
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert any("bundle." in tag for tag in tags)
+        assert [tag for tag in tags if " defer" not in tag] == [], page

@@ -14,6 +14,7 @@ OWNER_MAIN = """{% extends "base.html" %}
 {#- As Material's documentation teaches: blocks replaced without super(). -#}
 {% block extrahead %}<meta name="owner" content="main">{% endblock %}
 {% block announce %}<p class="owner-announce">Aviso de la red</p>{% endblock %}
+{% block scripts %}<script src="owner.js"></script>{% endblock %}
 """
 OWNER_ORGANIZATION = """{% extends "tejido/entry.html" %}
 {% block allies %}<p class="owner-allies">Aliadas elegidas por la red</p>{% endblock %}
@@ -45,7 +46,8 @@ def test_an_owners_main_html_keeps_what_tejido_adds(owner_site: Path) -> None:
         assert '<meta name="owner" content="main">' in page
         assert 'class="owner-announce"' in page
         assert "assets/stylesheets/tejido.css" in page
-        assert "assets/javascripts/tejido-search.js" in page
+        assert "assets/javascripts/tejido-search.js" in page  # kept with `scripts` replaced
+        assert '<script src="owner.js"></script>' in page and "bundle." not in page
         assert 'id="tj-search-input"' in page
         assert '<script type="application/ld+json">' in page
         assert 'class="tj-fix"' in page
@@ -56,6 +58,7 @@ def test_a_kind_template_and_a_partial_override_the_theme(owner_site: Path) -> N
     assert 'class="owner-allies"' in organization
     assert 'class="tj-allies"' not in organization
     assert 'class="tj-facts"' in organization  # the rest of the default template stays
+    assert '<header class="tj-entry-head">' in organization
     network = (owner_site / "redes/red-sur/index.html").read_text()
     assert 'class="owner-allies"' not in network  # only organizations were overridden
     listing = (owner_site / "organizaciones/index.html").read_text()

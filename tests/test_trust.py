@@ -422,7 +422,7 @@ def test_badges_in_search_and_directory_and_the_recent_filter(
         ".tj-fresh--due").inner_text() == "Por verificar"
     total = int(page.locator(".tj-status").inner_text().split()[0])
     page.locator(".tj-facets-toggle").click()  # a phone shows the filters on demand
-    page.get_by_label("Verificadas en el último año").check()
+    page.get_by_role("checkbox", name="Verificadas en el último año").check()
     page.wait_for_url("**verified=yes")
     page.locator(".tj-card", has_text="Red Planta").wait_for(state="detached")
     cards = page.locator(".tj-card")
@@ -432,5 +432,7 @@ def test_badges_in_search_and_directory_and_the_recent_filter(
     shown = page.locator(".tj-status").inner_text()
     page.reload()
     page.locator(".tj-status", has_text=shown).wait_for()
-    assert page.get_by_label("Verificadas en el último año").is_checked()
+    # after a reload the phone's filters are folded again: the box (hidden) and its chip
+    assert page.locator("#tj-f-freshness-0").is_checked()
+    assert page.locator(".tj-chip", has_text="Verificadas en el último año").is_visible()
     page.close()

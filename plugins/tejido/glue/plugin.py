@@ -450,7 +450,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             # so that a template which escapes (`| e`) does not escape them again.
             page.meta["title"] = Markup(escape(generated.title))
             page.meta["description"] = Markup(escape(generated.description))
-            if generated.kind in WIDE_PAGES:  # tables that need the whole width
+            # Tables that need the whole width; an entry, whose facts take the right column.
+            if generated.kind in WIDE_PAGES or generated.ref is not None:
                 page.meta["hide"] = ["navigation", "toc"]
             else:  # in no navigation: its column would hold one link (breadcrumbs lead back)
                 page.meta["hide"] = ["navigation"]
@@ -516,6 +517,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             "skip": label(lang, "skip"), "menu": label(lang, "menu"),
         }
 
+    def _footer_context(self, lang: str) -> dict[str, object]:
+        """What partials/copyright.html lists: About, Contribute, the data, its licence."""
+        return {"label": label(lang, "about.footer"),
+                "links": footer_links(lang, self.urls, self._settings())}
+
     # The 404 page: MkDocs renders it once per language build from the theme's 404.html,
     # with absolute URLs, and writes it to the site's root.  Each language gets its own
     # text, header search and language links (to each language's home: a 404 is served
@@ -526,6 +532,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             return context
         lang = building_language(config)
         context["tejido_search"] = self._search_context(lang, False)  # type: ignore[typeddict-unknown-key]
+        context["tejido_footer"] = self._footer_context(lang)  # type: ignore[typeddict-unknown-key]
         context["tejido_not_found"] = {  # type: ignore[typeddict-unknown-key]
             "title": label(lang, "notfound.title"), "text": label(lang, "notfound.text"),
             "home": self.urls.file("index.html", lang), "home_label": label(lang, "notfound.home"),
@@ -574,10 +581,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         lang = building_language(config)
-        context["tejido_footer"] = {  # type: ignore[typeddict-unknown-key]
-            "label": label(lang, "about.footer"),
-            "links": footer_links(lang, self.urls, self._settings()),
-        }
+        context["tejido_footer"] = self._footer_context(lang)  # type: ignore[typeddict-unknown-key]
         context["tejido_search"] = self._search_context(  # type: ignore[typeddict-unknown-key]
             lang, page.meta.get("tejido") == "directory")
         generated = self.pages.get(page.file.src_uri)

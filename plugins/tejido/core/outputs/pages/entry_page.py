@@ -140,6 +140,9 @@ class EntryView:
     listing: LinkView | None = None
     """The kind's listing ("Organizaciones"), the breadcrumbs' first step."""
     fresh: FreshView | None = None
+    head: tuple[Fact, ...] = ()
+    """The header block's facts: where (places with their country) and the public contact
+    routes, the things a reader came for; `facts` holds the rest (the side column)."""
 
 
 def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
@@ -222,6 +225,16 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
 }
 SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; ",  # places carry a comma
               "identifiers": "\n"}
+HEAD_FACTS = {"regions": "entry.place", "contact": "field.contact"}
+"""Facts shown in the header block, before the long text, with the label they get there."""
+
+
+def _head(v: Views, facts: tuple[Fact, ...]) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+    """The facts split into the header block's (in HEAD_FACTS order) and the others."""
+    by_name = {fact.name: fact for fact in facts}
+    head = tuple(replace(by_name[name], label=v.t(key)) for name, key in HEAD_FACTS.items()
+                 if name in by_name)
+    return head, tuple(fact for fact in facts if fact.name not in HEAD_FACTS)
 
 
 def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
@@ -320,7 +333,7 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
     org_type = values.get("type")
     title = v.local(entry.title)
     summary = v.local(entry.summary)
-    facts = _facts(v, entry, links)
+    head, facts = _head(v, _facts(v, entry, links))
     # Prose in reading order: the body first, then the structured texts.
     body = v.prose(entry.body) if entry.body else None
     texts = _texts(v, values)
@@ -336,7 +349,7 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
         allies=(allies_view(v, find_allies(v.catalog, entry.ref, ALLIES_SOUGHT))
                 if entry.kind in ALLY_KINDS else None),
         listing=LinkView(v.href(v.urls.section(entry.kind, v.lang)), v.t(f"kinds.{entry.kind}")),
-        fresh=v.fresh(entry),
+        fresh=v.fresh(entry), head=head,
     )
 
 
