@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_project
 from tejido.core import Layout, choose_language, load_project
 from test_settings import CATALOG, failed_build, with_settings
 
@@ -189,3 +190,24 @@ def test_the_setting_takes_only_a_language_we_speak(empty_project: Path) -> None
     output = failed_build(empty_project)
     assert ("'messages_language': expected es (Spanish) or en (English); found 'fr'. For "
             "example, under the plugin in mkdocs.yml: `messages_language: en`") in output
+
+
+def test_the_report_speaks_the_contributors_language(tmp_path: Path) -> None:
+    """`tejido report` and `report --due`: Spanish with no locale, English with --lang en;
+    file names stay as written."""
+    project = make_project(tmp_path)
+    spanish = tejido(project, "report")
+    english = tejido(project, "--lang", "en", "report")
+    assert spanish.returncode == english.returncode == 0, spanish.stderr + english.stderr
+    assert spanish.stdout.startswith("Traducciones que faltan (")
+    assert "Sin temas o regiones (" in spanish.stdout and "Missing" not in spanish.stdout
+    assert english.stdout.startswith("Missing translations (")
+    assert ": sin texto en inglés en " in spanish.stdout
+    assert ": no English text in " in english.stdout
+    assert "Without themes or regions (" in english.stdout
+    due_es = tejido(project, "report", "--due").stdout.splitlines()
+    due_en = tejido(project, "--lang", "en", "report", "--due").stdout.splitlines()
+    assert "entradas por verificar (de " in due_es[-1]
+    assert "entries due for verification (of " in due_en[-1]
+    assert [line.split(":")[0] for line in due_es[:-1]] == [
+        line.split(":")[0] for line in due_en[:-1]]

@@ -110,3 +110,56 @@ def test_the_engine_under_test_builds_the_site(built_mini: Path) -> None:
     generator = {"mkdocs": "mkdocs-1.6.1", "properdocs": "mkdocs-ProperDocs 1.6.7"}[ENGINE]
     head = (built_mini / "index.html").read_text(encoding="utf-8")
     assert f'<meta name="generator" content="{generator}, mkdocs-material-' in head
+
+
+
+NO_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
+
+
+def test_a_wrong_setting_is_said_in_spanish_by_default(empty_project: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """No setting, no locale: Spanish, the catalog's default language; the setting names
+    and the examples stay as they are written in mkdocs.yml."""
+    for name, value in NO_LOCALE.items():
+        monkeypatch.setenv(name, value)
+    with_settings(empty_project, CATALOG, "listing_page_size: 0", "root: nowhere")
+    output = failed_build(empty_project)
+    assert ("Plugin 'tejido/catalog' option 'listing_page_size': se esperaba: un número "
+            "entero de entradas por página, 1 o más; se encontró: 0. Por ejemplo, en la "
+            "sección del complemento en mkdocs.yml: `listing_page_size: 100`") in output
+    assert "option 'root': la carpeta 'nowhere' no existe (se buscó en " in output
+    assert "expected" not in output
+
+
+@pytest.mark.parametrize("setting", ["en", "fr"])
+def test_the_messages_language_setting_words_the_setting_errors(
+        empty_project: Path, monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    """`messages_language: en` is obeyed under a Mexican locale; a language we do not
+    speak is itself reported, in the locale's language."""
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    with_settings(empty_project, CATALOG, "report: sí", f"messages_language: {setting}")
+    output = failed_build(empty_project)
+    english = setting == "en"
+    assert ("option 'report': expected true or false; found 'sí'." in output) is english
+    assert ("option 'report': se esperaba: true o false; se encontró: 'sí'." in output) \
+        is not english
+    if not english:
+        assert ("option 'messages_language': se esperaba: es (español) o en (inglés); "
+                "se encontró: 'fr'.") in output
+
+
+@pytest.mark.parametrize("setting", ["en", None])
+def test_the_pdf_plugin_speaks_the_catalog_setting(empty_project: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   setting: str | None) -> None:
+    """tejido/pdf has no setting of its own: it reads tejido/catalog's, else the locale."""
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    if setting:
+        with_settings(empty_project, CATALOG, f"messages_language: {setting}")
+    with_settings(empty_project, PDF, "workers: -1")
+    output = failed_build(empty_project)
+    said = ("expected a whole number of processes, 0 (one per CPU core) or more; found -1."
+            if setting else "se esperaba: un número entero de procesos, 0 (uno por núcleo "
+            "del procesador) o más; se encontró: -1. Por ejemplo, en la sección del "
+            "complemento en mkdocs.yml: `workers: 0`")
+    assert f"Plugin 'tejido/pdf' option 'workers': {said}" in output

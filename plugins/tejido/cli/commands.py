@@ -102,9 +102,10 @@ def _report(args: argparse.Namespace) -> int:
     today = dt.date.today()
     if args.due:
         policy = FreshnessPolicy(today, args.fresh_months, args.due_months)
-        print(due_text(result.catalog.with_policy(policy)))
+        print(due_text(result.catalog.with_policy(policy), args.language))
         return 0
-    print(report_text(build_report(result.catalog, today, args.max_age), today))
+    print(report_text(build_report(result.catalog, today, args.max_age), today,
+                      args.language))
     return 0
 
 

@@ -15,29 +15,29 @@ from tejido.glue.settings import (
     check_template,
     check_whole_number,
     every_failure,
+    messages_language,
     wrong,
 )
 
 MESSAGE_LANGUAGES = LANGUAGES
 
-EXPECTED = {
-    "enabled": Expect("true or false", "true"),
-    "root": Expect("the project folder that holds directory/, practices/ and taxonomies/",
-                   "."),
-    "edit_url": Expect("a web address (https://…) with {path} where the entry's file goes",
+EXPECTED = {  # the words are `msg.setting.what.*` in the text tables
+    "enabled": Expect("setting.what.bool", "true"),
+    "root": Expect("setting.what.root", "."),
+    "edit_url": Expect("setting.what.edit-url",
                        "https://github.com/ORG/REPO/edit/main/{path}"),
     "correction_url": Expect(
-        "a web address (https://…) or a mailto: address, where {title}, {body} and {path} "
-        "may go", "https://github.com/ORG/REPO/issues/new?title={title}&body={body}"),
-    "report": Expect("true or false", "true"),
-    "report_max_age_days": Expect("a whole number of days, 1 or more", "365"),
-    "listing_page_size": Expect("a whole number of entries per page, 1 or more", "100"),
-    "fresh_months": Expect("a whole number of months, 1 or more", "12"),
-    "due_months": Expect("a whole number of months, more than fresh_months", "24"),
-    "publisher": Expect("the name of who runs the catalog", "Red de organizaciones de Oaxaca"),
-    "contact_email": Expect("an e-mail address for corrections", "datos@example.org"),
-    "data_licence": Expect("an SPDX licence identifier", "CC-BY-4.0"),
-    "messages_language": Expect("es (Spanish) or en (English)", "en"),
+        "setting.what.correction-url",
+        "https://github.com/ORG/REPO/issues/new?title={title}&body={body}"),
+    "report": Expect("setting.what.bool", "true"),
+    "report_max_age_days": Expect("setting.what.days", "365"),
+    "listing_page_size": Expect("setting.what.page-size", "100"),
+    "fresh_months": Expect("setting.what.fresh-months", "12"),
+    "due_months": Expect("setting.what.due-months", "24"),
+    "publisher": Expect("setting.what.publisher", "Red de organizaciones de Oaxaca"),
+    "contact_email": Expect("setting.what.contact-email", "datos@example.org"),
+    "data_licence": Expect("setting.what.licence", "CC-BY-4.0"),
+    "messages_language": Expect("setting.what.language", "en"),
 }
 
 
@@ -75,26 +75,27 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
 
     def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()
-        failed = every_failure(self, failed, EXPECTED)
+        lang = messages_language(self)
+        failed = every_failure(self, failed, EXPECTED, lang)
         seen = {name for name, _ in failed}
         for name in ("listing_page_size", "report_max_age_days", "fresh_months",
                      "due_months"):
             if name not in seen:
-                check_whole_number(failed, name, self[name], 1, EXPECTED[name])
+                check_whole_number(failed, name, self[name], 1, EXPECTED[name], lang)
         if "root" not in seen and self.root is not None:
             base = Path(self.config_file_path or ".").parent
             folder = check_folder(failed, "root", self.root, base, "taxonomies",
-                                  EXPECTED["root"])
+                                  EXPECTED["root"], lang)
             if folder is not None:
                 self.root = str(folder)
         if "edit_url" not in seen and self.edit_url is not None:
             check_template(failed, "edit_url", self.edit_url, ("https://", "http://"),
-                           ("path",), ("path",), EXPECTED["edit_url"])
+                           ("path",), ("path",), EXPECTED["edit_url"], lang)
         if "correction_url" not in seen and self.correction_url is not None:
             check_template(failed, "correction_url", self.correction_url,
                            ("https://", "http://", "mailto:"), ("path", "title", "body"),
-                           ("title", "body"), EXPECTED["correction_url"])
+                           ("title", "body"), EXPECTED["correction_url"], lang)
         if not seen & {"fresh_months", "due_months"} and self.due_months <= self.fresh_months:
             failed.append(("due_months", wrong("due_months", EXPECTED["due_months"],
-                                               self.due_months)))
+                                               self.due_months, lang)))
         return failed, warnings

@@ -5,15 +5,21 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from tejido.glue.settings import Expect, Failed, check_whole_number, every_failure
+from tejido.glue.settings import (
+    Expect,
+    Failed,
+    check_whole_number,
+    every_failure,
+    messages_language,
+)
 
-EXPECTED = {
-    "enabled": Expect("true or false", "true"),
-    "on_serve": Expect("true or false", "false"),
-    "cache_dir": Expect("a folder, relative to the folder of mkdocs.yml", ".cache/tejido-pdf"),
-    "guides": Expect("true or false", "true"),
-    "directory": Expect("true or false", "true"),
-    "workers": Expect("a whole number of processes, 0 (one per CPU core) or more", "0"),
+EXPECTED = {  # the words are `msg.setting.what.*` in the text tables
+    "enabled": Expect("setting.what.bool", "true"),
+    "on_serve": Expect("setting.what.bool", "false"),
+    "cache_dir": Expect("setting.what.cache-dir", ".cache/tejido-pdf"),
+    "guides": Expect("setting.what.bool", "true"),
+    "directory": Expect("setting.what.bool", "true"),
+    "workers": Expect("setting.what.workers", "0"),
 }
 
 
@@ -33,7 +39,8 @@ class PdfConfig(Config):  # type: ignore[no-untyped-call]
 
     def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()
-        failed = every_failure(self, failed, EXPECTED)
+        lang = messages_language(self)
+        failed = every_failure(self, failed, EXPECTED, lang)
         if "workers" not in {name for name, _ in failed}:
-            check_whole_number(failed, "workers", self.workers, 0, EXPECTED["workers"])
+            check_whole_number(failed, "workers", self.workers, 0, EXPECTED["workers"], lang)
         return failed, warnings

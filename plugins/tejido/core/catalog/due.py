@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 from tejido.core.catalog.catalog import Catalog
 from tejido.core.catalog.freshness import Freshness, is_due, long_date
 from tejido.core.i18n.labels import label
+from tejido.core.i18n.messages import say
 from tejido.core.model.model import Entry, pick
 from tejido.core.outputs.links import fix_links
 from tejido.core.outputs.urls import Urls
@@ -45,10 +46,10 @@ def due_text(catalog: Catalog, lang: str = "en") -> str:
     lines = []
     for item in items:
         day = item.freshness.verified
-        when = day.isoformat() if day else "never"
+        when = day.isoformat() if day else say(lang, "due.never")
         state = label(lang, f"fresh.{item.freshness.state}")
-        lines.append(f"{item.entry.source}: {state} (last verified: {when})")
-    lines.append(f"{len(items)} entries due for verification (of {len(catalog)}).")
+        lines.append(say(lang, "due.line", file=item.entry.source, state=state, date=when))
+    lines.append(say(lang, "due.count", count=len(items), total=len(catalog)))
     return "\n".join(lines)
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tejido.core.catalog.catalog import Catalog
+from tejido.core.i18n.labels import label
+from tejido.core.i18n.messages import say
 from tejido.core.model import fields as f
 from tejido.core.model.model import Entry
 from tejido.core.outputs.urls import Urls
@@ -74,17 +76,20 @@ def build_report(catalog: Catalog, today: dt.date, max_age_days: int = 365) -> R
     return Report(tuple(missing), tuple(stale), tuple(untagged), max_age_days)
 
 
-def report_text(report: Report, today: dt.date) -> str:
-    lines = [f"Missing translations ({len(report.missing)}):"]
-    lines += [f"  {e.source}: no {lang} text in {', '.join(names)}"
-              for e, lang, names in report.missing]
-    lines.append(f"Not verified in the last {report.max_age_days} days ({len(report.stale)}):")
+def report_text(report: Report, today: dt.date, lang: str = "en") -> str:
+    """The report as `tejido report` prints it, in the contributor's language `lang`."""
+    lines = [say(lang, "report.missing", count=len(report.missing))]
+    lines += [say(lang, "report.missing-one", file=e.source,
+                  language=label(lang, f"language.{language}"),
+                  fields=", ".join(names)) for e, language, names in report.missing]
+    lines.append(say(lang, "report.stale", days=report.max_age_days, count=len(report.stale)))
     for entry, verified in report.stale:
-        when = (f"last verified {verified.isoformat()} ({(today - verified).days} days ago)"
-                if verified else "never verified (no last_verified)")
+        when = (say(lang, "report.verified", date=verified.isoformat(),
+                    days=(today - verified).days) if verified else say(lang, "report.never"))
         lines.append(f"  {entry.source}: {when}")
-    lines.append(f"Without themes or regions ({len(report.untagged)}):")
-    lines += [f"  {e.source}: no {name}" for e, name in report.untagged]
+    lines.append(say(lang, "report.untagged", count=len(report.untagged)))
+    lines += [say(lang, "report.untagged-one", file=e.source, field=name)
+              for e, name in report.untagged]
     return "\n".join(lines)
 
 
