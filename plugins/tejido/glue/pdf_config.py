@@ -14,6 +14,7 @@ EXPECTED = {
     "guides": Expect("true or false", "true"),
     "directory": Expect("true or false", "true"),
     "workers": Expect("a whole number of processes, 0 (one per CPU core) or more", "0"),
+    "part_size": Expect("a whole number of organizations, 1 or more", "250"),
 }
 
 
@@ -27,13 +28,20 @@ class PdfConfig(Config):  # type: ignore[no-untyped-call]
     guides = opt.Type(bool, default=True)
     """A PDF of every Markdown guide, in each language its text exists in."""
     directory = opt.Type(bool, default=True)
-    """The whole directory as a printable PDF, one per language."""
+    """The directory as printable PDFs: one per region and per theme, in each language (and
+    the whole of it in one file while it has no more than `part_size` organizations)."""
     workers = opt.Type(int, default=0)
     """Processes rendering PDFs at once; 0 means one per CPU core."""
+    part_size = opt.Type(int, default=250)
+    """Organizations in one directory PDF at most: a larger part is cut by state, then
+    into volumes.  250 keeps a part near 100 pages, rendered in well under 2 minutes and
+    500 MB (bench/pdf_time.py)."""
 
     def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()
         failed = every_failure(self, failed, EXPECTED)
         if "workers" not in {name for name, _ in failed}:
             check_whole_number(failed, "workers", self.workers, 0, EXPECTED["workers"])
+        if "part_size" not in {name for name, _ in failed}:
+            check_whole_number(failed, "part_size", self.part_size, 1, EXPECTED["part_size"])
         return failed, warnings

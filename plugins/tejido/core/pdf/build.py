@@ -30,10 +30,15 @@ class Output:
     rendered: bool
     """False when it came from the cache."""
     warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    """Rendering time, CPU time and peak memory of its worker (0 when from the cache)."""
+    cpu_seconds: float = 0.0
+    peak_rss_kb: int = 0
 
     def published(self) -> PublishedPdf:
         return PublishedPdf(owner=self.job.owner, url=self.job.url, lang=self.job.lang,
-                            title=self.job.title, size=self.size, pages=self.pages)
+                            title=self.job.title, size=self.size, pages=self.pages,
+                            part=self.job.part)
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,15 @@ class BuildReport:
         return len(self.outputs) - self.rendered
 
     def summary(self) -> str:
-        return (f"{len(self.outputs)} PDFs: {self.rendered} rendered, {self.cached} from cache "
+        text = (f"{len(self.outputs)} PDFs: {self.rendered} rendered, {self.cached} from cache "
                 f"({self.seconds:.1f} s)")
+        made = [output for output in self.outputs if output.rendered and output.seconds]
+        if made:
+            slowest = max(made, key=lambda output: output.seconds)
+            peak = max(output.peak_rss_kb for output in made)
+            text += (f"; slowest {slowest.job.url} {slowest.seconds:.1f} s, "
+                     f"peak memory of a worker {peak // 1024} MB")
+        return text
 
 
 def worker_count(wanted: int, jobs: int) -> int:
@@ -85,7 +97,10 @@ def _render_all(sources: Mapping[str, PdfSource], workers: int,
         context.set_forkserver_preload([render_pdf.__module__, "weasyprint"])
     # Longest first, so that a big directory does not start last.
     order = sorted(sources, key=lambda name: -len(sources[name].html))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    # One PDF per worker process: WeasyPrint's memory is not given back between
+    # documents, so a long-lived worker would hold the peak of the largest one it made.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             max_tasks_per_child=1) as pool:
         futures = {name: pool.submit(render, sources[name]) for name in order}
         try:
             return {name: future.result() for name, future in futures.items()}
@@ -114,6 +129,10 @@ def build_pdfs(jobs: Sequence[PdfJob], cache: PdfCache, workers: int = 1,
     outputs = []
     for job, key in zip(jobs, keys, strict=True):
         path = cache.path(key)
+        made = fresh.get(key)
         outputs.append(Output(job, path, path.stat().st_size, pdf_pages(path),
-                              rendered=key in fresh, warnings=cache.warnings(key)))
+                              rendered=made is not None, warnings=cache.warnings(key),
+                              seconds=made.seconds if made else 0.0,
+                              cpu_seconds=made.cpu_seconds if made else 0.0,
+                              peak_rss_kb=made.peak_rss_kb if made else 0))
     return BuildReport(tuple(outputs), time.perf_counter() - start)

@@ -1,8 +1,16 @@
 """PDFs cached by a hash of everything that goes into them.
 
 The key covers the HTML and CSS, the bytes of every local file they use, the
-fonts (DejaVu, from Debian's fonts-dejavu-core) and the versions of the PDF
-engine.  A rebuild where none of these changed renders nothing.
+fonts (DejaVu, from Debian's fonts-dejavu-core) and the versions of Tejido and
+of the PDF engine.  The HTML is made from everything a PDF shows (its entries,
+the taxonomy labels, the interface texts, the settings such as the site's
+address), so hashing it is hashing those inputs, exactly: an edit changes the
+key of the parts that print it, and of no other.  A rebuild where none of these
+changed renders nothing.
+
+Each PDF has its SHA-256 beside it; a file that does not match (a build cut off
+by a full disk, a hand-edited cache) is treated as missing and rendered again,
+so a damaged cache costs time, never a broken download or a traceback.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from .jobs import PdfSource
 KEY_VERSION = "tejido-pdf-1"
 """Bump when the way sources become PDFs changes in a way the inputs do not show."""
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-ENGINE_PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "tinyhtml5", "pyphen",
+ENGINE_PACKAGES = ("tejido", "weasyprint", "pydyf", "tinycss2", "cssselect2", "tinyhtml5", "pyphen",
                    "fonttools", "pillow")
 
 
@@ -32,7 +40,7 @@ def _version(package: str) -> str:
 
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
-    """Versions of the PDF engine and its fonts, without importing the engine."""
+    """Versions of Tejido, the PDF engine and its fonts, without importing the engine."""
     parts = [f"{name}=={_version(name)}" for name in ENGINE_PACKAGES]
     fonts = sorted(FONT_DIR.glob("*.ttf")) if FONT_DIR.is_dir() else []
     parts.extend(f"{font.name}:{font.stat().st_size}:{font.stat().st_mtime_ns}" for font in fonts)
@@ -60,19 +68,35 @@ class PdfCache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
 
+    def _sum(self, key: str) -> Path:
+        return self.folder / f"{key}.sha256"
+
     def get(self, key: str) -> Path | None:
+        """The cached PDF, if it is there whole (its checksum and warnings readable)."""
         path = self.path(key)
-        return path if path.is_file() else None
+        try:
+            expected = self._sum(key).read_text(encoding="ascii").strip()
+            whole = hashlib.sha256(path.read_bytes()).hexdigest() == expected
+            self.warnings(key)
+        except (OSError, ValueError):  # missing, unreadable, not text
+            return None
+        return path if whole else None
 
     def warnings(self, key: str) -> tuple[str, ...]:
         notes = self.folder / f"{key}.warnings"
         return tuple(notes.read_text(encoding="utf-8").splitlines()) if notes.is_file() else ()
 
     def put(self, key: str, data: bytes, warnings: tuple[str, ...] = ()) -> Path:
+        notes = self.folder / f"{key}.warnings"
         if warnings:
             text = "\n".join(" ".join(w.split()) for w in warnings) + "\n"
-            self._write(self.folder / f"{key}.warnings", text.encode("utf-8"))
-        return self._write(self.path(key), data)
+            self._write(notes, text.encode("utf-8"))
+        else:
+            notes.unlink(missing_ok=True)
+        path = self._write(self.path(key), data)
+        # Last, so that a PDF counts as cached only once it is wholly written.
+        self._write(self._sum(key), hashlib.sha256(data).hexdigest().encode("ascii"))
+        return path
 
     def _write(self, target: Path, data: bytes) -> Path:
         """Atomically, so an interrupted build never leaves half a file."""

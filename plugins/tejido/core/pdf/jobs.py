@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .parts import Part
 
 
 @dataclass(frozen=True)
@@ -29,3 +33,5 @@ class PdfJob:
     lang: str
     title: str
     source: PdfSource
+    part: Part | None = None
+    """Which part of the directory it is (None: a guide)."""
