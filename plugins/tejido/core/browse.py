@@ -13,14 +13,12 @@ from .matrix import FOLDER as MATRIX_FOLDER
 from .model import Entry
 from .opendata.feeds import FEED_TAXONOMIES, feed_url
 from .opendata.settings import DATA_FOLDER
-from .pdf.published import DIRECTORY, NO_PDFS, Published
+from .pdf.offer import DirectoryPdfsView, directory_pdfs
+from .pdf.published import NO_PDFS, Published
 from .regions import by_name
 from .urls import SECTIONS, Urls
 from .views import (
     CardView,
-    DownloadView,
-    LinkView,
-    Local,
     PagerView,
     PageView,
     SnippetView,
@@ -61,7 +59,7 @@ class HomeView:
     countries: tuple[TermView, ...]
     themes: tuple[TreeNode, ...]
     matrix: str
-    pdfs: tuple[DownloadView, ...]
+    pdfs: DirectoryPdfsView
     data: str
     """The open-data page."""
 
@@ -154,15 +152,6 @@ def taxonomy_listing(catalog: Catalog, taxonomy: str, lang: str, urls: Urls,
         "matrix": matrix, "tree": v.tree(taxonomy, catalog.taxonomies[taxonomy].roots())})
 
 
-def _directory_pdfs(v: Views, published: Published) -> tuple[DownloadView, ...]:
-    """The printable directory, when PDFs were made (not under `mkdocs serve` by default)."""
-    pdfs = sorted(published.of(DIRECTORY), key=lambda pdf: pdf.lang != v.lang)
-    return tuple(
-        DownloadView(LinkView(v.href(pdf.url), Local(pdf.title, pdf.lang, True), pdf.lang),
-                     "PDF", v.t("language." + pdf.lang), pdf.size_kb, pdf.pages)
-        for pdf in pdfs)
-
-
 def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                  published: Published = NO_PDFS) -> SnippetView:
     v = Views(catalog, urls, lang, here)
@@ -177,7 +166,7 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                         for region in by_name(regions, regions.roots(), lang)
                         if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
-        matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
+        matrix=_matrix_href(v), pdfs=directory_pdfs(v, published),
         data=v.href(urls.folder(DATA_FOLDER, lang)),
     )
     return SnippetView("tejido/home.html", {"home": view})

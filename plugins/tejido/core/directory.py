@@ -16,6 +16,8 @@ from .catalog import KIND_ORDER, Catalog
 from .fields import TAXONOMIES
 from .labels import group, label
 from .model import Entry
+from .pdf.offer import directory_pdfs
+from .pdf.published import NO_PDFS, Published
 from .regions import by_name, qualified_label
 from .taxonomy import Taxonomy
 from .urls import SECTIONS, Urls
@@ -154,13 +156,14 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     return f"tejidoSearch.receive(\"facets\",{text});\n"
 
 
-def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> SnippetView:
-    """The body of the hand-written directory page: the app's mount point, and browse
-    links that remain the way in when JavaScript is off."""
+def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str,
+                      published: Published = NO_PDFS) -> SnippetView:
+    """The body of the hand-written directory page: the app's mount point, browse
+    links that remain the way in when JavaScript is off, and the directory's PDFs."""
     v = Views(catalog, urls, lang, here)
     browse = tuple(
         LinkView(v.href(urls.folder(SECTIONS[key], lang)), label(lang, name))
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
                           *((t, f"tax.{t}") for t in TAXONOMIES)))
     return SnippetView("tejido/directory.html",
-                       {"browse": browse})
+                       {"browse": browse, "pdfs": directory_pdfs(v, published)})

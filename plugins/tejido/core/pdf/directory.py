@@ -26,9 +26,9 @@ from ..model import Entry, Ref
 from ..text import initial, sort_key
 from ..urls import Urls
 from .jobs import PdfJob, PdfSource
-from .published import DIRECTORY
 from .markup import document, local, site_address, stylesheet, with_fallback_note
 from .parts import ALL, REGION_DEPTH, THEME, Part, directory_parts
+from .published import DIRECTORY
 
 NAME = "directorio"
 PARTS_FOLDER = "directorio"
