@@ -1,14 +1,21 @@
 """How long the PDFs take: every guide and the directory, cold and warm.
 
-    python bench/pdf_time.py [--workers N] [--no-site] [--organizations 200]
+    python bench/pdf_time.py [--workers N] [--no-site] [--organizations 1000]
+                             [--largest K]
 
 1. The sample catalog's PDFs through the core, as the `tejido/pdf` plugin makes
    them: producing the HTML, rendering into an empty cache (cold), then again
    with nothing changed (warm: every PDF comes from the cache).
 2. A whole `mkdocs build --strict` of a copy of the sample catalog, cold (empty
    PDF cache) and warm, as `make build` runs it.
-3. With --organizations N: the directory PDF of a synthetic catalog of N
-   organizations, to see how it grows.
+3. With --organizations N: the directory's parts (core/pdf/parts.py) for a
+   synthetic catalog of N organizations: how many, how large, how long their HTML
+   takes; then each part rendered in the worker pool, with its pages, time, CPU
+   time and the peak memory of its worker (a worker renders one PDF and ends), the
+   total, and how many parts one edited organization makes render again.  With
+   --largest K only the K largest parts of each language are rendered (the budget
+   is per part; rendering all of them at 10,000 takes hours of CPU on a small
+   machine), and the total is estimated from their CPU time per byte of HTML.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from pathlib import Path
 
 from synthetic import REPO, make_catalog
 from tejido.core import Layout, load_project
-from tejido.core.pdf import PdfCache, build_pdfs, directory_jobs, guide_jobs
+from tejido.core.pdf import PdfCache, PdfJob, build_pdfs, cache_key, directory_jobs, guide_jobs
 from tejido.core.urls import Urls
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "directory", "practices", "taxonomies")
@@ -46,6 +53,76 @@ def core_times(root: Path, workers: int, directory_only: bool = False) -> None:
         print(f"  {output.job.url}: {output.pages} pages, {output.size // 1024} KB")
     print(f"  HTML for {len(jobs)} PDFs: {produced:.2f} s; cold: {cold.summary()}; "
           f"warm: {warm.summary()}")
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} {five:.1f} {fifteen:.1f}"
+
+
+def _chosen(jobs: list[PdfJob], largest: int) -> list[PdfJob]:
+    if not largest:
+        return jobs
+    chosen: list[PdfJob] = []
+    for lang in dict.fromkeys(job.lang for job in jobs):
+        mine = sorted((job for job in jobs if job.lang == lang), key=lambda j: -len(j.source.html))
+        chosen.extend(mine[:largest])
+    return chosen
+
+
+def _edited(root: Path, jobs: list[PdfJob]) -> int:
+    """How many parts change when one organization's summary is edited."""
+    path = sorted((root / "directory/organizations").glob("*.yml"))[0]
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("summary:\n  en: ", "summary:\n  en: Edited. ", 1)
+    assert edited != text, path
+    path.write_text(edited,
+                    encoding="utf-8")
+    try:
+        after = directory_jobs(load_project(Layout(root)).catalog, Urls())
+    finally:
+        path.write_text(text, encoding="utf-8")
+    before = {job.url: cache_key(job.source) for job in jobs}
+    return sum(1 for job in after if before.get(job.url) != cache_key(job.source))
+
+
+def parts_times(root: Path, workers: int, largest: int) -> None:
+    catalog = load_project(Layout(root)).catalog
+    start = time.perf_counter()
+    jobs = directory_jobs(catalog, Urls())
+    produced = time.perf_counter() - start
+    sizes = sorted(len(job.part.members) for job in jobs if job.part and job.lang == "es")
+    html = sum(len(job.source.html) for job in jobs)
+    print(f"  {len(jobs)} PDFs ({len(jobs) // 2} parts x 2 languages), HTML {html // 1024} KB "
+          f"in {produced:.1f} s; organizations per part: median {sizes[len(sizes) // 2]}, "
+          f"largest {sizes[-1]}")
+    chosen = _chosen(jobs, largest)
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = PdfCache(Path(tmp))
+        print(f"  rendering {len(chosen)} of them ({_load()})")
+        cpu = time.process_time()
+        cold = build_pdfs(chosen, cache, workers=workers)
+        warm = build_pdfs(chosen, cache, workers=workers)
+    for output in sorted(cold.outputs, key=lambda o: -o.seconds):
+        assert output.job.part is not None
+        print(f"    {output.job.url}: {len(output.job.part.members)} organizations, "
+              f"{output.pages} pages, {output.size // 1024} KB, {output.seconds:.1f} s "
+              f"({output.cpu_seconds:.1f} s CPU), peak RSS {output.peak_rss_kb // 1024} MB")
+    worker_cpu = sum(o.cpu_seconds for o in cold.outputs)
+    print(f"  cold: {cold.summary()}; CPU of the workers {worker_cpu:.0f} s, of this process "
+          f"{time.process_time() - cpu:.0f} s ({_load()})")
+    print(f"  warm: {warm.summary()}")
+    if len(chosen) < len(jobs):
+        per_byte = worker_cpu / sum(len(o.job.source.html) for o in cold.outputs)
+        print(f"  all {len(jobs)} PDFs, estimated: {per_byte * html:.0f} s of CPU "
+              f"(~{per_byte * html / worker_count_of(workers) / 60:.0f} min on "
+              f"{worker_count_of(workers)} workers)")
+    print(f"  one organization's summary edited: {_edited(root, jobs)} of {len(jobs)} PDFs "
+          "to render again")
+
+
+def worker_count_of(wanted: int) -> int:
+    return wanted or len(os.sched_getaffinity(0))
 
 
 def mkdocs_build(project: Path) -> tuple[float, str]:
@@ -78,16 +155,20 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0, help="0: one per CPU core")
     parser.add_argument("--no-site", action="store_true", help="skip the mkdocs builds")
     parser.add_argument("--organizations", type=int, action="append", default=[])
+    parser.add_argument("--largest", type=int, default=0,
+                        help="render only the K largest parts of each language (0: all)")
+    parser.add_argument("--no-sample", action="store_true", help="skip the sample catalog")
     args = parser.parse_args()
-    print("sample catalog, core:")
-    core_times(REPO, args.workers)
+    if not args.no_sample:
+        print("sample catalog, core:")
+        core_times(REPO, args.workers)
     if not args.no_site:
         print("sample catalog, site:")
         site_times()
     for count in args.organizations:
         with tempfile.TemporaryDirectory() as tmp:
-            print(f"{count} synthetic organizations, directory PDFs (es, en):")
-            core_times(make_catalog(Path(tmp), count), args.workers, directory_only=True)
+            print(f"{count} synthetic organizations, the directory's parts (es, en):")
+            parts_times(make_catalog(Path(tmp), count), args.workers, args.largest)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -76,16 +78,31 @@ def _named(name: str, error: PdfRenderError) -> PdfRenderError:
     return PdfRenderError(f"{name}: {error}")
 
 
-def _render_all(sources: Mapping[str, PdfSource], workers: int,
+def _spill(folder: Path, key: str, source: PdfSource) -> Path:
+    """A source waiting for its turn, in a file rather than in memory (a cold build of a
+    large directory would otherwise hold all of its HTML at once)."""
+    path = folder / f"{key}.source"
+    path.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
+    return path
+
+
+def render_spilled(render: Renderer, path: Path) -> Rendered:
+    """Top-level, so worker processes can run it: a source from its file, rendered.  The
+    file is one this build wrote a moment ago in its own folder of the cache."""
+    source: PdfSource = pickle.loads(path.read_bytes())
+    return render(source)
+
+
+def _render_all(waiting: Mapping[str, Path], workers: int,
                 render: Renderer) -> dict[str, Rendered]:
-    """Render each source (keyed by its PDF's name); errors name the PDF."""
-    if sources and render is render_pdf:
+    """Render each waiting source (keyed by its PDF's name); errors name the PDF."""
+    if waiting and render is render_pdf:
         load_engine()  # here, so that a missing library gives one message, not one per worker
-    if workers <= 1 or len(sources) <= 1:
+    if workers <= 1 or len(waiting) <= 1:
         results = {}
-        for name, source in sources.items():
+        for name, path in waiting.items():
             try:
-                results[name] = render(source)
+                results[name] = render_spilled(render, path)
             except PdfRenderError as error:
                 raise _named(name, error) from None
         return results
@@ -95,13 +112,13 @@ def _render_all(sources: Mapping[str, PdfSource], workers: int,
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload([render_pdf.__module__, "weasyprint"])
-    # Longest first, so that a big directory does not start last.
-    order = sorted(sources, key=lambda name: -len(sources[name].html))
+    # Longest first, so that a big part does not start last.
+    order = sorted(waiting, key=lambda name: -waiting[name].stat().st_size)
     # One PDF per worker process: WeasyPrint's memory is not given back between
     # documents, so a long-lived worker would hold the peak of the largest one it made.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              max_tasks_per_child=1) as pool:
-        futures = {name: pool.submit(render, sources[name]) for name in order}
+        futures = {name: pool.submit(render_spilled, render, waiting[name]) for name in order}
         try:
             return {name: future.result() for name, future in futures.items()}
         except PdfRenderError as error:
@@ -114,15 +131,22 @@ def _render_all(sources: Mapping[str, PdfSource], workers: int,
 
 def build_pdfs(jobs: Sequence[PdfJob], cache: PdfCache, workers: int = 1,
                render: Renderer = render_pdf) -> BuildReport:
-    """Every job's PDF, from the cache or freshly rendered (then cached)."""
+    """Every job's PDF, from the cache or freshly rendered (then cached).  Each job's
+    source is made once, hashed, and kept (in a file) only if its PDF must be rendered."""
     start = time.perf_counter()
-    keys = [cache_key(job.source) for job in jobs]
-    missing: dict[str, PdfJob] = {}
-    for job, key in zip(jobs, keys, strict=True):
-        if cache.get(key) is None:
-            missing.setdefault(key, job)
-    sources = {job.url: job.source for job in missing.values()}
-    results = _render_all(sources, worker_count(workers, len(sources)), render)
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="waiting-", dir=cache.folder) as folder:
+        keys: list[str] = []
+        missing: dict[str, PdfJob] = {}
+        waiting: dict[str, Path] = {}
+        for job in jobs:
+            source = job.source
+            key = cache_key(source)
+            keys.append(key)
+            if key not in missing and cache.get(key) is None:
+                missing[key] = job
+                waiting[job.url] = _spill(Path(folder), key, source)
+        results = _render_all(waiting, worker_count(workers, len(waiting)), render)
     fresh = {key: results[job.url] for key, job in missing.items()}
     for key, result in fresh.items():
         cache.put(key, result.data, result.warnings)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from .. import contact, html
 from .. import relations as rel
@@ -412,5 +413,6 @@ def directory_jobs(catalog: Catalog, urls: Urls, site_url: str | None = None,
     parts = directory_parts(catalog) if limit is None else directory_parts(catalog, limit)
     return [PdfJob(owner=DIRECTORY, url=part_pdf_url(urls, part, lang), lang=lang,
                    title=part_title(catalog, part, lang),
-                   source=directory_source(catalog, lang, urls, site_url, part), part=part)
+                   produce=partial(directory_source, catalog, lang, urls, site_url, part),
+                   part=part)
             for part in parts for lang in LANGUAGES]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,12 @@ class PdfJob:
     """Where it is published, relative to the site root."""
     lang: str
     title: str
-    source: PdfSource
+    produce: Callable[[], PdfSource]
+    """Makes its source when asked: the directory's parts at 10,000 organizations are
+    hundreds of MB of HTML, so no source is kept longer than its turn needs."""
     part: Part | None = None
     """Which part of the directory it is (None: a guide)."""
+
+    @property
+    def source(self) -> PdfSource:
+        return self.produce()

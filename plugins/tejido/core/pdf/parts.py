@@ -28,7 +28,7 @@ from math import ceil
 from ..catalog import Catalog
 from ..fields import DEFAULT_LANGUAGE
 from ..model import Entry, Ref
-from ..text import initial
+from ..text import initial, sort_key
 
 REGION_DEPTH = 2
 """Regions group down to this level: 1 country, 2 state (sub-regions join their state)."""
@@ -99,9 +99,14 @@ def _volumes(part: Part, catalog: Catalog, limit: int) -> list[Part]:
 def _initials(first: str, last: str) -> tuple[str, str]:
     """'A' and 'F', or 'Ca' and 'Co' when both start with the same letter."""
     one, two = initial(first, DEFAULT_LANGUAGE), initial(last, DEFAULT_LANGUAGE)
-    if one != two:
+    if one != two or one == "#":
         return one, two
-    return one + first[1:2].lower(), two + last[1:2].lower()
+
+    def second(name: str) -> str:
+        letters = [ch for ch in sort_key(name, DEFAULT_LANGUAGE)[0] if ch.isalpha()]
+        return letters[1] if len(letters) > 1 and one != "Ñ" else ""
+
+    return one + second(first), two + second(last)
 
 
 def _by_next_region(catalog: Catalog, part: Part) -> dict[str, list[Ref]]:
@@ -126,7 +131,7 @@ def _split(catalog: Catalog, part: Part, limit: int) -> list[Part]:
     if len(part.members) <= limit:
         return [part]
     below = _by_next_region(catalog, part)
-    if len(below) <= 1:
+    if not below or list(below) == [part.region]:
         return _volumes(part, catalog, limit)
     # The region itself first (its country-wide organizations), then the others by id:
     # the download list sorts them by name in the reader's language.
