@@ -60,12 +60,12 @@ def _load() -> str:
     return f"load average {one:.1f} {five:.1f} {fifteen:.1f}"
 
 
-def _chosen(jobs: list[PdfJob], largest: int) -> list[PdfJob]:
+def _chosen(jobs: list[PdfJob], sizes: dict[str, int], largest: int) -> list[PdfJob]:
     if not largest:
         return jobs
     chosen: list[PdfJob] = []
     for lang in dict.fromkeys(job.lang for job in jobs):
-        mine = sorted((job for job in jobs if job.lang == lang), key=lambda j: -len(j.source.html))
+        mine = sorted((job for job in jobs if job.lang == lang), key=lambda j: -sizes[j.url])
         chosen.extend(mine[:largest])
     return chosen
 
@@ -90,13 +90,14 @@ def parts_times(root: Path, workers: int, largest: int) -> None:
     catalog = load_project(Layout(root)).catalog
     start = time.perf_counter()
     jobs = directory_jobs(catalog, Urls())
+    html_of = {job.url: len(job.source.html) for job in jobs}
     produced = time.perf_counter() - start
     sizes = sorted(len(job.part.members) for job in jobs if job.part and job.lang == "es")
-    html = sum(len(job.source.html) for job in jobs)
+    html = sum(html_of.values())
     print(f"  {len(jobs)} PDFs ({len(jobs) // 2} parts x 2 languages), HTML {html // 1024} KB "
           f"in {produced:.1f} s; organizations per part: median {sizes[len(sizes) // 2]}, "
           f"largest {sizes[-1]}")
-    chosen = _chosen(jobs, largest)
+    chosen = _chosen(jobs, html_of, largest)
     with tempfile.TemporaryDirectory() as tmp:
         cache = PdfCache(Path(tmp))
         print(f"  rendering {len(chosen)} of them ({_load()})")
@@ -113,7 +114,7 @@ def parts_times(root: Path, workers: int, largest: int) -> None:
           f"{time.process_time() - cpu:.0f} s ({_load()})")
     print(f"  warm: {warm.summary()}")
     if len(chosen) < len(jobs):
-        per_byte = worker_cpu / sum(len(o.job.source.html) for o in cold.outputs)
+        per_byte = worker_cpu / sum(html_of[o.job.url] for o in cold.outputs)
         print(f"  all {len(jobs)} PDFs, estimated: {per_byte * html:.0f} s of CPU "
               f"(~{per_byte * html / worker_count_of(workers) / 60:.0f} min on "
               f"{worker_count_of(workers)} workers)")

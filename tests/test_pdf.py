@@ -461,6 +461,7 @@ def test_a_rebuild_with_nothing_changed_renders_nothing(builds: Builds) -> None:
 
 
 def _edited_project(folder: Path, cache_from: Path | None) -> Path:
+    folder.mkdir()
     project = make_project(folder)
     add_illustrated_guide(project)
     if cache_from is not None:
