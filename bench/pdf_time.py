@@ -70,7 +70,7 @@ def _chosen(jobs: list[PdfJob], sizes: dict[str, int], largest: int) -> list[Pdf
     return chosen
 
 
-def _edited(root: Path, jobs: list[PdfJob]) -> int:
+def _edited(root: Path, before: dict[str, str]) -> int:
     """How many parts change when one organization's summary is edited."""
     path = sorted((root / "directory/organizations").glob("*.yml"))[0]
     text = path.read_text(encoding="utf-8")
@@ -82,7 +82,6 @@ def _edited(root: Path, jobs: list[PdfJob]) -> int:
         after = directory_jobs(load_project(Layout(root)).catalog, Urls())
     finally:
         path.write_text(text, encoding="utf-8")
-    before = {job.url: cache_key(job.source) for job in jobs}
     return sum(1 for job in after if before.get(job.url) != cache_key(job.source))
 
 
@@ -90,7 +89,10 @@ def parts_times(root: Path, workers: int, largest: int) -> None:
     catalog = load_project(Layout(root)).catalog
     start = time.perf_counter()
     jobs = directory_jobs(catalog, Urls())
-    html_of = {job.url: len(job.source.html) for job in jobs}
+    html_of, keys = {}, {}
+    for job in jobs:
+        source = job.source
+        html_of[job.url], keys[job.url] = len(source.html), cache_key(source)
     produced = time.perf_counter() - start
     sizes = sorted(len(job.part.members) for job in jobs if job.part and job.lang == "es")
     html = sum(html_of.values())
@@ -118,7 +120,7 @@ def parts_times(root: Path, workers: int, largest: int) -> None:
         print(f"  all {len(jobs)} PDFs, estimated: {per_byte * html:.0f} s of CPU "
               f"(~{per_byte * html / worker_count_of(workers) / 60:.0f} min on "
               f"{worker_count_of(workers)} workers)")
-    print(f"  one organization's summary edited: {_edited(root, jobs)} of {len(jobs)} PDFs "
+    print(f"  one organization's English summary edited: {_edited(root, keys)} of {len(jobs)} PDFs "
           "to render again")
 
 

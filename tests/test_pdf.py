@@ -685,6 +685,44 @@ def test_a_country_is_cut_into_its_states_and_its_country_wide_part(project: Pat
     assert "México › Oaxaca" not in html  # only the country-wide group
 
 
+def _keys_and_html(project: Path) -> tuple[dict[str, str], dict[str, str]]:
+    catalog = load_project(Layout(project)).catalog
+    jobs = directory_jobs(catalog, Urls(), "https://tejido.example.org/")
+    return ({job.url: job.key() for job in jobs if job.key},
+            {job.url: job.source.html for job in jobs})
+
+
+@pytest.mark.parametrize(("path", "old", "new"), [
+    ("directory/organizations/casa-de-la-mixteca.yml", "Acompaña a mujeres",
+     "Acompaña a muchas mujeres"),                       # one card
+    ("directory/organizations/red-de-saberes.yml", "Centro de Saberes", "Centro Saberes"),
+    ("taxonomies/themes.yml", "en: Human rights}", "en: Human rights and freedoms}"),
+    ("practices/talleres-de-incidencia.md", "Talleres para preparar", "Talleres que preparan"),
+])
+def test_a_parts_input_key_changes_exactly_when_its_html_does(
+        project: Path, path: str, old: str, new: str) -> None:
+    """The parts are keyed by their inputs, not their HTML (too costly to make at 10,000
+    organizations only to hash it): the keys must move with the HTML, no more, no less."""
+    keys, html = _keys_and_html(project)
+    assert len(set(keys.values())) == len(keys) == 10
+    file = project / path
+    assert old in file.read_text(encoding="utf-8"), path
+    file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    keys_after, html_after = _keys_and_html(project)
+    moved = {url for url in keys if keys[url] != keys_after[url]}
+    changed = {url for url in html if html[url] != html_after[url]}
+    if path.startswith("taxonomies/"):
+        # A label: every part of that language (its labels are hashed as one), never less.
+        assert changed and changed <= moved
+        assert moved == {job for job in keys if "directory-" in job or job.endswith("-en.pdf")}
+    else:
+        assert moved == changed, (moved ^ changed)
+    if path.startswith("practices/"):
+        assert not changed  # practices are not in the directory
+    else:
+        assert changed
+
+
 def test_directory_html_escapes_content_and_leaves_private_data_out(project: Path) -> None:
     catalog = load_project(Layout(project)).catalog
     html = directory_source(catalog, "es", Urls()).html

@@ -131,8 +131,9 @@ def _render_all(waiting: Mapping[str, Path], workers: int,
 
 def build_pdfs(jobs: Sequence[PdfJob], cache: PdfCache, workers: int = 1,
                render: Renderer = render_pdf) -> BuildReport:
-    """Every job's PDF, from the cache or freshly rendered (then cached).  Each job's
-    source is made once, hashed, and kept (in a file) only if its PDF must be rendered."""
+    """Every job's PDF, from the cache or freshly rendered (then cached).  A job's source
+    is made once, to be hashed (or not at all when the job has a key of its own), and
+    kept (in a file) only if its PDF must be rendered."""
     start = time.perf_counter()
     cache.folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="waiting-", dir=cache.folder) as folder:
@@ -140,12 +141,16 @@ def build_pdfs(jobs: Sequence[PdfJob], cache: PdfCache, workers: int = 1,
         missing: dict[str, PdfJob] = {}
         waiting: dict[str, Path] = {}
         for job in jobs:
-            source = job.source
-            key = cache_key(source)
+            source: PdfSource | None = None
+            if job.key is not None:
+                key = job.key()
+            else:
+                source = job.source
+                key = cache_key(source)
             keys.append(key)
             if key not in missing and cache.get(key) is None:
                 missing[key] = job
-                waiting[job.url] = _spill(Path(folder), key, source)
+                waiting[job.url] = _spill(Path(folder), key, source or job.source)
         results = _render_all(waiting, worker_count(workers, len(waiting)), render)
     fresh = {key: results[job.url] for key, job in missing.items()}
     for key, result in fresh.items():

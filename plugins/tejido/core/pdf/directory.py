@@ -26,6 +26,7 @@ from ..labels import label
 from ..model import Entry, Ref
 from ..text import initial, sort_key
 from ..urls import Urls
+from .inputs import PartInputs
 from .jobs import PdfJob, PdfSource
 from .markup import document, local, site_address, stylesheet, with_fallback_note
 from .parts import ALL, REGION_DEPTH, THEME, Part, directory_parts
@@ -407,12 +408,18 @@ def directory_source(catalog: Catalog, lang: str, urls: Urls,
                      css=stylesheet("base", "directory"))
 
 
+def _part_key(inputs: PartInputs, part: Part, lang: str) -> str:
+    return inputs.key(part, lang, part_networks(inputs.catalog, part, lang))
+
+
 def directory_jobs(catalog: Catalog, urls: Urls, site_url: str | None = None,
                    limit: int | None = None) -> list[PdfJob]:
-    """Every part of the directory (`parts.py`) in every language."""
+    """Every part of the directory (`parts.py`) in every language, each keyed by its
+    inputs (`inputs.py`): its HTML is made only if its PDF is not in the cache."""
     parts = directory_parts(catalog) if limit is None else directory_parts(catalog, limit)
+    inputs = PartInputs(catalog, urls, site_url)
     return [PdfJob(owner=DIRECTORY, url=part_pdf_url(urls, part, lang), lang=lang,
                    title=part_title(catalog, part, lang),
                    produce=partial(directory_source, catalog, lang, urls, site_url, part),
-                   part=part)
+                   part=part, key=partial(_part_key, inputs, part, lang))
             for part in parts for lang in LANGUAGES]

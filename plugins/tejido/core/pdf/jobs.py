@@ -38,6 +38,9 @@ class PdfJob:
     hundreds of MB of HTML, so no source is kept longer than its turn needs."""
     part: Part | None = None
     """Which part of the directory it is (None: a guide)."""
+    key: Callable[[], str] | None = None
+    """Its cache key from its inputs, without making its source (the directory's parts);
+    None: the key is the hash of its source (`cache.cache_key`)."""
 
     @property
     def source(self) -> PdfSource:
