@@ -483,6 +483,8 @@ def test_a_change_renders_only_what_it_touches(builds: Builds, tmp_path: Path) -
     output = result.stderr + result.stdout
     assert result.returncode == 0, output
     assert "13 PDFs: 9 rendered, 4 from cache" in output, output
+    # The 9 PDFs they replace are gone from the cache: it does not grow with every edit.
+    assert len(list((project / ".cache/tejido-pdf").glob("*.pdf"))) == 13
     assert "Acompaña a muchas mujeres" in text(project / "site/directorio-es.pdf",
                                                layout=False)
     # What an incremental build publishes is, byte for byte, what a cold build publishes.

@@ -122,7 +122,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         cache = PdfCache(self.root / self.config.cache_dir)
         jobs = self._jobs(catalog, config)
         try:
-            report = build_pdfs(jobs, cache, workers=self.config.workers)
+            report = build_pdfs(jobs, cache, workers=self.config.workers, prune=True)
         except (PdfEngineMissing, PdfRenderError) as error:
             self.published.clear()
             raise PluginError(f"Tejido PDFs: {error}") from None

@@ -13,7 +13,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..attachments import pdf_pages
 from .cache import PdfCache, cache_key
 from .jobs import PdfJob, PdfSource
 from .published import PublishedPdf
@@ -130,10 +129,11 @@ def _render_all(waiting: Mapping[str, Path], workers: int,
 
 
 def build_pdfs(jobs: Sequence[PdfJob], cache: PdfCache, workers: int = 1,
-               render: Renderer = render_pdf) -> BuildReport:
+               render: Renderer = render_pdf, prune: bool = False) -> BuildReport:
     """Every job's PDF, from the cache or freshly rendered (then cached).  A job's source
     is made once, to be hashed (or not at all when the job has a key of its own), and
-    kept (in a file) only if its PDF must be rendered."""
+    kept (in a file) only if its PDF must be rendered.  With `prune`, cached PDFs no
+    job needs any more are removed."""
     start = time.perf_counter()
     cache.folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="waiting-", dir=cache.folder) as folder:
@@ -159,9 +159,11 @@ def build_pdfs(jobs: Sequence[PdfJob], cache: PdfCache, workers: int = 1,
     for job, key in zip(jobs, keys, strict=True):
         path = cache.path(key)
         made = fresh.get(key)
-        outputs.append(Output(job, path, path.stat().st_size, pdf_pages(path),
+        outputs.append(Output(job, path, path.stat().st_size, cache.pages(key),
                               rendered=made is not None, warnings=cache.warnings(key),
                               seconds=made.seconds if made else 0.0,
                               cpu_seconds=made.cpu_seconds if made else 0.0,
                               peak_rss_kb=made.peak_rss_kb if made else 0))
+    if prune:  # what an edit replaced, so the cache does not grow with every edit
+        cache.prune(set(keys))
     return BuildReport(tuple(outputs), time.perf_counter() - start)

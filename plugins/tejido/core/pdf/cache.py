@@ -8,7 +8,8 @@ address), so hashing it is hashing those inputs, exactly: an edit changes the
 key of the parts that print it, and of no other.  A rebuild where none of these
 changed renders nothing.
 
-Each PDF has its SHA-256 beside it; a file that does not match (a build cut off
+Each PDF has its SHA-256 and page count beside it (so a warm build of a large
+directory reads no PDF to count its pages); a file that does not match (a build cut off
 by a full disk, a hand-edited cache) is treated as missing and rendered again,
 so a damaged cache costs time, never a broken download or a traceback.
 """
@@ -22,6 +23,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from ..attachments import pdf_pages
 from .jobs import PdfSource
 
 KEY_VERSION = "tejido-pdf-1"
@@ -71,16 +73,32 @@ class PdfCache:
     def _sum(self, key: str) -> Path:
         return self.folder / f"{key}.sha256"
 
-    def get(self, key: str) -> Path | None:
-        """The cached PDF, if it is there whole (its checksum and warnings readable)."""
-        path = self.path(key)
+    def _facts(self, key: str) -> tuple[str, int] | None:
+        """The checksum and page count written beside a PDF, if they can be read."""
         try:
-            expected = self._sum(key).read_text(encoding="ascii").strip()
-            whole = hashlib.sha256(path.read_bytes()).hexdigest() == expected
-            self.warnings(key)
+            words = self._sum(key).read_text(encoding="ascii").split()
         except (OSError, ValueError):  # missing, unreadable, not text
             return None
+        if len(words) != 2 or not words[1].isdigit():
+            return None
+        return words[0], int(words[1])
+
+    def get(self, key: str) -> Path | None:
+        """The cached PDF, if it is there whole (its checksum and warnings readable)."""
+        path, facts = self.path(key), self._facts(key)
+        if facts is None:
+            return None
+        try:
+            whole = hashlib.sha256(path.read_bytes()).hexdigest() == facts[0]
+            self.warnings(key)
+        except (OSError, ValueError):
+            return None
         return path if whole else None
+
+    def pages(self, key: str) -> int:
+        """The page count of a PDF `get` found whole."""
+        facts = self._facts(key)
+        return facts[1] if facts is not None else pdf_pages(self.path(key))
 
     def warnings(self, key: str) -> tuple[str, ...]:
         notes = self.folder / f"{key}.warnings"
@@ -95,8 +113,20 @@ class PdfCache:
             notes.unlink(missing_ok=True)
         path = self._write(self.path(key), data)
         # Last, so that a PDF counts as cached only once it is wholly written.
-        self._write(self._sum(key), hashlib.sha256(data).hexdigest().encode("ascii"))
+        facts = f"{hashlib.sha256(data).hexdigest()} {pdf_pages(path)}\n"
+        self._write(self._sum(key), facts.encode("ascii"))
         return path
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove the PDFs (and what is written beside them) of keys not in `keep`: after
+        a build, those no page links any more.  Returns how many PDFs were removed."""
+        removed = 0
+        for path in self.folder.glob("*.*"):
+            if path.is_file() and path.suffix in (".pdf", ".sha256", ".warnings", ".part") \
+                    and path.stem not in keep:
+                removed += path.suffix == ".pdf"
+                path.unlink(missing_ok=True)
+        return removed
 
     def _write(self, target: Path, data: bytes) -> Path:
         """Atomically, so an interrupted build never leaves half a file."""
