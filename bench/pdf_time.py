@@ -9,13 +9,14 @@
 2. A whole `mkdocs build --strict` of a copy of the sample catalog, cold (empty
    PDF cache) and warm, as `make build` runs it.
 3. With --organizations N: the directory's parts (core/pdf/parts.py) for a
-   synthetic catalog of N organizations: how many, how large, how long their HTML
-   takes; then each part rendered in the worker pool, with its pages, time, CPU
-   time and the peak memory of its worker (a worker renders one PDF and ends), the
-   total, and how many parts one edited organization makes render again.  With
+   synthetic catalog of N organizations: how many, how large, how long cutting
+   them and computing their cache keys takes; then each part rendered in the
+   worker pool, with its pages, time, CPU time and the peak memory of its worker (a
+   worker renders one PDF and ends), the total, and how many parts one edited
+   organization makes render again.  With
    --largest K only the K largest parts of each language are rendered (the budget
    is per part; rendering all of them at 10,000 takes hours of CPU on a small
-   machine), and the total is estimated from their CPU time per byte of HTML.
+   machine), and the total is estimated from their CPU time per organization.
 """
 
 from __future__ import annotations
@@ -60,12 +61,17 @@ def _load() -> str:
     return f"load average {one:.1f} {five:.1f} {fifteen:.1f}"
 
 
-def _chosen(jobs: list[PdfJob], sizes: dict[str, int], largest: int) -> list[PdfJob]:
+def _members(job: PdfJob) -> int:
+    return len(job.part.members) if job.part else 0
+
+
+def _chosen(jobs: list[PdfJob], largest: int) -> list[PdfJob]:
+    """The parts with the most organizations (those with the most HTML), per language."""
     if not largest:
         return jobs
     chosen: list[PdfJob] = []
     for lang in dict.fromkeys(job.lang for job in jobs):
-        mine = sorted((job for job in jobs if job.lang == lang), key=lambda j: -sizes[j.url])
+        mine = sorted((job for job in jobs if job.lang == lang), key=lambda j: -_members(j))
         chosen.extend(mine[:largest])
     return chosen
 
@@ -93,18 +99,20 @@ def parts_times(root: Path, workers: int, largest: int) -> None:
     catalog = load_project(Layout(root)).catalog
     start = time.perf_counter()
     jobs = directory_jobs(catalog, Urls())
-    html_of = {job.url: len(job.source.html) for job in jobs}
-    produced = time.perf_counter() - start
+    cut = time.perf_counter() - start
     start = time.perf_counter()
     keys = {job.url: _key(job) for job in jobs}
     keyed = time.perf_counter() - start
-    sizes = sorted(len(job.part.members) for job in jobs if job.part and job.lang == "es")
-    html = sum(html_of.values())
-    print(f"  {len(jobs)} PDFs ({len(jobs) // 2} parts x 2 languages), HTML {html // 1024} KB "
-          f"in {produced:.1f} s; their cache keys (from inputs, no HTML: what a build with "
-          f"nothing changed does) in {keyed:.1f} s; organizations per part: median "
-          f"{sizes[len(sizes) // 2]}, largest {sizes[-1]}")
-    chosen = _chosen(jobs, html_of, largest)
+    sizes = sorted(_members(job) for job in jobs if job.lang == "es")
+    print(f"  {len(jobs)} PDFs ({len(jobs) // 2} parts x 2 languages), cut in {cut:.1f} s; "
+          f"their cache keys (from inputs, no HTML: what a build with nothing changed does) "
+          f"in {keyed:.1f} s; organizations per part: median {sizes[len(sizes) // 2]}, "
+          f"largest {sizes[-1]}, in all {sum(sizes)} (x 2 languages)")
+    chosen = _chosen(jobs, largest)
+    start = time.perf_counter()
+    html = sum(len(job.source.html) for job in chosen)
+    print(f"  HTML of the {len(chosen)} to render: {html // 1024} KB in "
+          f"{time.perf_counter() - start:.1f} s")
     with tempfile.TemporaryDirectory() as tmp:
         cache = PdfCache(Path(tmp))
         print(f"  rendering {len(chosen)} of them ({_load()})")
@@ -121,10 +129,11 @@ def parts_times(root: Path, workers: int, largest: int) -> None:
           f"{time.process_time() - cpu:.0f} s ({_load()})")
     print(f"  warm: {warm.summary()}")
     if len(chosen) < len(jobs):
-        per_byte = worker_cpu / sum(html_of[o.job.url] for o in cold.outputs)
-        print(f"  all {len(jobs)} PDFs, estimated: {per_byte * html:.0f} s of CPU "
-              f"(~{per_byte * html / worker_count_of(workers) / 60:.0f} min on "
-              f"{worker_count_of(workers)} workers)")
+        per_member = worker_cpu / sum(_members(o.job) for o in cold.outputs)
+        total = per_member * sum(_members(job) for job in jobs)
+        print(f"  all {len(jobs)} PDFs, estimated from CPU time per organization printed: "
+              f"{total:.0f} s of CPU (~{total / worker_count_of(workers) / 60:.0f} min on "
+              f"{worker_count_of(workers)} idle cores)")
     print(f"  one organization's English summary edited: {_edited(root, keys)} of {len(jobs)} PDFs "
           "to render again")
 

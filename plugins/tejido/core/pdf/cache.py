@@ -51,8 +51,10 @@ def engine_fingerprint() -> str:
 
 def cache_key(source: PdfSource, engine: str | None = None) -> str:
     digest = hashlib.sha256()
+    # The folders too: WeasyPrint names an image after its full address, so the same
+    # guide rendered in another folder (a moved or copied project) has other bytes.
     for part in (KEY_VERSION, engine if engine is not None else engine_fingerprint(),
-                 source.css, source.html):
+                 source.css, source.html, str(source.base_dir), str(source.allowed)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for asset in source.assets:  # in the order the HTML names them
