@@ -651,11 +651,11 @@ def test_large_parts_are_cut_by_state_then_into_volumes(project: Path) -> None:
         "directorio-mexico-oaxaca-2.pdf": "Directorio temático: México › Oaxaca, volumen 2 "
                                           "de 2 (Ca–Ca)",
         "directorio-mexico-puebla.pdf": "Directorio temático: México › Puebla",
-        # A theme by country, then by state.
-        "directorio-tema-gobernanza-mexico-oaxaca.pdf":
-            "Directorio temático: Gobernanza democrática · México › Oaxaca",
-        "directorio-tema-gobernanza-mexico-puebla.pdf":
-            "Directorio temático: Gobernanza democrática · México › Puebla",
+        # A theme: into volumes by name (inside, its organizations are grouped by region).
+        "directorio-tema-gobernanza-1.pdf":
+            "Directorio temático: Gobernanza democrática, volumen 1 de 2 (#–#)",
+        "directorio-tema-gobernanza-2.pdf":
+            "Directorio temático: Gobernanza democrática, volumen 2 de 2 (Ce–Ce)",
         "directorio-tema-derechos-humanos.pdf": "Directorio temático: Derechos humanos",
         "directorio-tema-desarrollo-local.pdf": "Directorio temático: Desarrollo local y "
                                                 "territorial",
@@ -667,8 +667,7 @@ def test_large_parts_are_cut_by_state_then_into_volumes(project: Path) -> None:
     of_saberes = {url.removeprefix("directorio/") for url, part in parts.items()
                   if part is not None and url.startswith("directorio/directorio-")
                   and any(ref.id == "red-de-saberes" for ref in part.members)}
-    assert of_saberes == {"directorio-mexico-puebla.pdf",
-                          "directorio-tema-gobernanza-mexico-puebla.pdf"}
+    assert of_saberes == {"directorio-mexico-puebla.pdf", "directorio-tema-gobernanza-2.pdf"}
 
 
 def test_a_country_is_cut_into_its_states_and_its_country_wide_part(project: Path) -> None:

@@ -9,14 +9,18 @@ a reader can print on their own, each with its own cover, contents and index:
 - and the whole directory in one file only while the catalog is small enough
   to be one part itself.
 
-A part with more than `limit` organizations is cut further, following the
-region tree, since a reader looks for the place they work in: a country by its
-states (the organizations that work in the whole country make their own part),
-a theme by country and then by state.  A part still too large when the tree has
-no further level (a state with 2,000 organizations) is cut into volumes of
-equal size in the order of the organizations' names, each volume naming the
-range it covers.  Membership is the same in both languages; only the order of
-volumes' names follows the default language.
+A region part with more than `limit` organizations is cut along the region
+tree, since a reader looks for the place they work in: a country by its states
+(the organizations that work in the whole country make their own part).  A part
+still too large when the tree has no further level (a state with 2,000
+organizations), and a theme part too large, are cut into volumes of equal size
+in the order of the organizations' names, each volume naming the range it
+covers.  A theme is not cut by region: inside its file the organizations are
+already grouped by region, a reader after one theme in one state finds it in
+that state's part, and an organization working in three states would be printed
+three times over (at 10,000 organizations that more than doubles the pages to
+render).  Membership is the same in both languages; only the order of volumes'
+names follows the default language.
 """
 
 from __future__ import annotations
@@ -130,7 +134,7 @@ def _by_next_region(catalog: Catalog, part: Part) -> dict[str, list[Ref]]:
 def _split(catalog: Catalog, part: Part, limit: int) -> list[Part]:
     if len(part.members) <= limit:
         return [part]
-    below = _by_next_region(catalog, part)
+    below = _by_next_region(catalog, part) if part.kind == REGION else {}
     if not below or list(below) == [part.region]:
         return _volumes(part, catalog, limit)
     # The region itself first (its country-wide organizations), then the others by id:
