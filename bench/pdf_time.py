@@ -32,9 +32,16 @@ import time
 from pathlib import Path
 
 from synthetic import REPO, make_catalog
-from tejido.core import Layout, load_project
-from tejido.core.pdf import PdfCache, PdfJob, build_pdfs, cache_key, directory_jobs, guide_jobs
-from tejido.core.urls import Urls
+from tejido.core import (
+    Layout,
+    PdfCache,
+    PdfJob,
+    Urls,
+    build_pdfs,
+    directory_jobs,
+    guide_jobs,
+    load_project,
+)
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "directory", "practices", "taxonomies")
 
@@ -92,7 +99,8 @@ def _edited(root: Path, before: dict[str, str]) -> int:
 
 
 def _key(job: PdfJob) -> str:
-    return job.key() if job.key is not None else cache_key(job.source)
+    assert job.key is not None, job.url  # the directory's parts are keyed by their inputs
+    return job.key()
 
 
 def parts_times(root: Path, workers: int, largest: int) -> None:
