@@ -2,9 +2,10 @@
 
     python bench/pdf_pages.py site bench/out/pdf [--dpi 70]
 
-For every guide PDF and directory PDF under `site`: the cover (page 1), the
-contents (page 2), the first page of text (3) and, for the directory, a page
-from the middle of the groups and the last page (the index).  Needs poppler's
+For every guide PDF and directory PDF (the whole one and its parts, in
+`directorio/`) under `site`: the cover (page 1), the contents (page 2), the first
+page of text (3) and, for the directory, a page from the middle of the groups and
+the last page (the index).  Needs poppler's
 `pdftoppm` (Debian: poppler-utils).
 """
 
@@ -20,7 +21,7 @@ from pypdf import PdfReader
 def pages_to_show(pdf: Path) -> list[int]:
     count = len(PdfReader(pdf).pages)
     wanted = [1, 2, 3]
-    if pdf.name.startswith("directorio-"):
+    if pdf.name.startswith(("directorio-", "directory-")):
         wanted += [count // 2, count]
     return sorted({page for page in wanted if page <= count})
 
@@ -33,7 +34,8 @@ def main() -> None:
     parser.add_argument("--dpi", type=int, default=70)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    pdfs = sorted(args.site.glob("directorio-*.pdf")) + sorted(args.site.glob("guias/*/*.pdf"))
+    pdfs = (sorted(args.site.glob("directorio-*.pdf")) + sorted(args.site.glob("directorio/*.pdf"))
+            + sorted(args.site.glob("guias/*/*.pdf")))
     for pdf in pdfs:
         for page in pages_to_show(pdf):
             target = args.out / f"{pdf.stem}-p{page}"

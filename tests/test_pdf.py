@@ -28,6 +28,7 @@ from tejido.core.outputs.pdf import (
     Rendered,
     build_pdfs,
     cache_key,
+    directory_jobs,
     directory_source,
     guide_jobs,
     render_pdf,
@@ -372,6 +373,75 @@ def test_no_private_data_in_any_pdf(site: Path) -> None:
     assert "Ana Pública" in text(site / "directorio-es.pdf", layout=False)  # public: true
 
 
+PARTS = ("directorio-mexico", "directorio-tema-gobernanza", "directorio-tema-derechos-humanos",
+         "directorio-tema-desarrollo-local", "directory-mexico", "directory-theme-gobernanza",
+         "directory-theme-derechos-humanos", "directory-theme-desarrollo-local")
+
+
+def test_the_directory_is_also_a_pdf_per_region_and_per_theme(site: Path) -> None:
+    published = sorted(p.stem for p in (site / "directorio").glob("*.pdf"))
+    assert published == sorted(PARTS)
+    assert not list((site / "en").rglob("directory-*.pdf"))  # published once, from the root
+    for name in PARTS:
+        pdf = site / "directorio" / f"{name}.pdf"
+        assert text(pdf, 1), name  # readable
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert re.search(r"^JavaScript:\s+no$", info, re.M), name
+
+
+def test_a_theme_part_has_its_own_cover_contents_and_index(site: Path) -> None:
+    pdf = site / "directorio/directory-theme-gobernanza.pdf"
+    cover = flat(text(pdf, 1))
+    assert "Thematic directory Democratic governance" in cover
+    assert "2 organizations · 1 network" in cover
+    contents = [re.sub(r"\s*\.{3,}.*", "", line.strip())
+                for line in text(pdf, 2).splitlines() if "..." in line]
+    assert contents == ["Democratic governance", "Mexico › Oaxaca", "Mexico › Puebla",
+                        "Networks", "Index of organizations"]
+    whole = text(pdf, layout=False)
+    assert "Human rights" not in whole  # another theme's section
+    index = flat(text(pdf, pages(pdf), layout=False))
+    assert index.startswith("Index of organizations")
+    assert "Centro de Saberes" in index and "Colectivo" in index
+    assert "Casa de la Mixteca" not in index and "CAMIX" not in index
+    # Red Sur's members include Casa de la Mixteca, whose card is in another part: named,
+    # without a page reference that would point nowhere.
+    networks = flat(text(pdf, _page_of(pdf, "Convened by")))
+    assert "Members Casa de la Mixteca; " in networks
+    assert re.search(r"Colectivo & \"Hostil\" \(see p\. \d+\)", networks)
+
+
+def test_a_region_part_shows_every_theme_of_its_organizations(site: Path) -> None:
+    pdf = site / "directorio/directorio-mexico.pdf"
+    assert "Directorio temático México" in flat(text(pdf, 1))
+    assert "3 organizaciones · 1 red" in flat(text(pdf, 1))
+    contents = [re.sub(r"\s*\.{3,}.*", "", line.strip())
+                for line in text(pdf, 2).splitlines() if "..." in line]
+    assert contents[0] == "Gobernanza democrática" and "Derechos humanos" in contents
+    assert contents[-2:] == ["Redes", "Índice de organizaciones"]
+    index = flat(text(pdf, pages(pdf), layout=False))
+    for name in ("Casa de la Mixteca", "CAMIX", "Centro de Saberes", "Colectivo"):
+        assert name in index
+
+
+def test_pages_offer_the_parts_in_the_readers_language(site: Path) -> None:
+    for page, up in (("en/index.html", "../"), ("en/directorio/index.html", "../../"),
+                     ("en/datos/index.html", "../../")):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "The directory as PDF, to print" in html, page
+        size = max(1, round((site / "directorio/directory-theme-gobernanza.pdf").stat().st_size
+                            / 1024))
+        assert (f'<a href="{up}directorio/directory-theme-gobernanza.pdf" hreflang="en">'
+                f"Democratic governance</a> <span class=\"tj-meta\">PDF · English · {size} KB"
+                " · 5 p.</span>") in html, page
+        assert "By region" in html and "By theme" in html
+        assert "directorio-tema-gobernanza.pdf" not in html  # the Spanish parts: on Spanish pages
+    spanish = (site / "datos/index.html").read_text(encoding="utf-8")
+    assert 'href="../directorio/directorio-tema-gobernanza.pdf" hreflang="es">Gobernanza ' \
+           "democrática</a>" in spanish
+    assert "Por región" in spanish and "directory-theme" not in spanish
+
+
 def test_home_links_the_directory_pdfs(site: Path) -> None:
     home = (site / "en/index.html").read_text(encoding="utf-8")
     size = max(1, round((site / "directorio-en.pdf").stat().st_size / 1024))
@@ -383,28 +453,64 @@ def test_home_links_the_directory_pdfs(site: Path) -> None:
 
 # -- cache -------------------------------------------------------------------
 
+def _pdf_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if "PDF" in line]
+
+
 def test_a_rebuild_with_nothing_changed_renders_nothing(builds: Builds) -> None:
-    assert "5 PDFs: 5 rendered, 0 from cache" in builds.cold
-    assert "5 PDFs: 0 rendered, 5 from cache" in builds.warm
+    # 3 guide PDFs, the whole directory and 4 parts, each in 2 languages.
+    assert "13 PDFs: 13 rendered, 0 from cache" in builds.cold, _pdf_lines(builds.cold)
+    assert "13 PDFs: 0 rendered, 13 from cache" in builds.warm, _pdf_lines(builds.warm)
     assert builds.cache_after == builds.cache_before  # no cache file rewritten
     assert _site_pdfs(builds.site) == builds.site_before  # the same bytes
 
 
-def test_a_change_renders_only_what_it_touches(builds: Builds, tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+def _edited_project(folder: Path, cache_from: Path) -> Path:
+    project = make_project(folder)
     add_illustrated_guide(project)
-    shutil.copytree(builds.project / ".cache", project / ".cache")
-    guide = project / "content/guides/guia-ilustrada.en.md"
-    guide.write_text(guide.read_text().replace("End of the guide.", "The end."))
-    result = run_mkdocs(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "5 PDFs: 1 rendered, 4 from cache" in result.stderr + result.stdout
-    org = project / "directory/organizations/red-de-saberes.yml"
-    org.write_text(org.read_text().replace("Centro de Saberes", "Centro de Saberes Nuevo"))
+    shutil.copytree(cache_from / ".cache", project / ".cache")
+    org = project / "directory/organizations/casa-de-la-mixteca.yml"
+    org.write_text(org.read_text().replace("Acompaña a mujeres", "Acompaña a muchas mujeres"))
+    return project
+
+
+def test_a_change_renders_only_what_it_touches(builds: Builds, tmp_path: Path) -> None:
+    """Edited: the summary of Casa de la Mixteca (Oaxaca; human rights, local
+    development). To render again: the directory, Mexico, human rights and local
+    development in both languages; democratic governance, which names Casa de la Mixteca
+    only as a member of Red Sur, comes from the cache. (The guides too, since this copy
+    of the project is in another folder: see `cache_key`.)"""
+    project = _edited_project(tmp_path, builds.project)
     result = run_mkdocs(project)
     output = result.stderr + result.stdout
-    # The directories in both languages, and the guides it authored: none.
-    assert "5 PDFs: 2 rendered, 3 from cache" in output, output
+    assert result.returncode == 0, output
+    assert "13 PDFs: 11 rendered, 2 from cache" in output, output
+    # The PDFs they replace are gone from the cache: it does not grow with every edit.
+    assert len(list((project / ".cache/tejido-pdf").glob("*.pdf"))) == 13
+    assert "Acompaña a muchas mujeres" in text(project / "site/directorio-es.pdf",
+                                               layout=False)
+    # What an incremental build publishes is, byte for byte, what a cold build of the same
+    # folder publishes (the same folder: WeasyPrint names images after their address).
+    incremental = _site_pdfs(project / "site")
+    shutil.rmtree(project / ".cache")
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "13 PDFs: 13 rendered, 0 from cache" in result.stderr + result.stdout
+    cold = _site_pdfs(project / "site")
+    assert incremental == cold
+    # A damaged cache (a PDF cut short, a missing checksum, a garbled warnings file) is
+    # rendered again, silently, and the site is the same again.
+    entries = sorted((project / ".cache/tejido-pdf").glob("*.pdf"))
+    cut, unsummed, garbled = entries[0], entries[1], entries[2]
+    cut.write_bytes(cut.read_bytes()[:500])
+    unsummed.with_suffix(".sha256").unlink()
+    garbled.with_suffix(".warnings").write_bytes(b"\xff\xfe\x00broken")
+    result = run_mkdocs(project)
+    output = result.stderr + result.stdout
+    assert result.returncode == 0, output
+    assert "Traceback" not in output
+    assert "13 PDFs: 3 rendered, 10 from cache" in output, output
+    assert _site_pdfs(project / "site") == cold
 
 
 def test_the_cache_key_covers_html_css_images_and_engine(tmp_path: Path) -> None:
@@ -416,6 +522,8 @@ def test_the_cache_key_covers_html_css_images_and_engine(tmp_path: Path) -> None
     assert key != cache_key(PdfSource("<p>y</p>", "p {}", assets=(image,)), engine="e1")
     assert key != cache_key(PdfSource("<p>x</p>", "p {color: red}", assets=(image,)), "e1")
     assert key != cache_key(source, engine="e2")
+    moved = PdfSource("<p>x</p>", "p {}", base_dir=tmp_path / "elsewhere", assets=(image,))
+    assert key != cache_key(moved, engine="e1")  # images are named after their address
     image.write_bytes(b"two")
     assert key != cache_key(source, engine="e1")
 
@@ -534,6 +642,93 @@ def test_grouping_follows_root_themes_then_state_level_regions(project: Path) ->
         ("derechos-humanos", [("oaxaca", ["casa-de-la-mixteca"])]),
         ("desarrollo-local", [("oaxaca", ["casa-de-la-mixteca"])]),
     ]
+
+
+def test_large_parts_are_cut_by_state_then_into_volumes(project: Path) -> None:
+    catalog = load_project(Layout(project)).catalog
+    names = {job.url.removeprefix("directorio/"): job.title
+             for job in directory_jobs(catalog, Urls(), limit=1) if job.lang == "es"}
+    assert names == {
+        # Mexico (3 > 1): Oaxaca (Casa de la Mixteca, Colectivo; 2 > 1 and no level below:
+        # two volumes by name) and Puebla. No whole directory: it is larger than a part.
+        # The hostile name starts with no letter: filed under '#', before the others.
+        "directorio-mexico-oaxaca-1.pdf": "Directorio temático: México › Oaxaca, volumen 1 "
+                                          "de 2 (#–#)",
+        "directorio-mexico-oaxaca-2.pdf": "Directorio temático: México › Oaxaca, volumen 2 "
+                                          "de 2 (Ca–Ca)",
+        "directorio-mexico-puebla.pdf": "Directorio temático: México › Puebla",
+        # A theme: into volumes by name (inside, its organizations are grouped by region).
+        "directorio-tema-gobernanza-1.pdf":
+            "Directorio temático: Gobernanza democrática, volumen 1 de 2 (#–#)",
+        "directorio-tema-gobernanza-2.pdf":
+            "Directorio temático: Gobernanza democrática, volumen 2 de 2 (Ce–Ce)",
+        "directorio-tema-derechos-humanos.pdf": "Directorio temático: Derechos humanos",
+        "directorio-tema-desarrollo-local.pdf": "Directorio temático: Desarrollo local y "
+                                                "territorial",
+    }
+    parts = {job.url: job.part for job in directory_jobs(catalog, Urls(), limit=1)}
+    oaxaca = parts["directorio/directorio-mexico-oaxaca-1.pdf"]
+    assert oaxaca is not None and [r.id for r in oaxaca.members] == ["colectivo-hostil"]
+    # An organization is in the parts of its regions and themes, and only there.
+    of_saberes = {url.removeprefix("directorio/") for url, part in parts.items()
+                  if part is not None and url.startswith("directorio/directorio-")
+                  and any(ref.id == "red-de-saberes" for ref in part.members)}
+    assert of_saberes == {"directorio-mexico-puebla.pdf", "directorio-tema-gobernanza-2.pdf"}
+
+
+def test_a_country_is_cut_into_its_states_and_its_country_wide_part(project: Path) -> None:
+    org = project / "directory/organizations/red-de-saberes.yml"
+    org.write_text(org.read_text().replace("regions: [MX-PUE]", "regions: [mexico]"))
+    catalog = load_project(Layout(project)).catalog
+    jobs = directory_jobs(catalog, Urls(), limit=2)
+    titles = {job.url.removeprefix("directorio/"): job.title for job in jobs}
+    assert titles["directorio-mexico-todo-el-pais.pdf"] == \
+        "Directorio temático: México, todo el país"
+    assert titles["directory-mexico-whole-country.pdf"] == \
+        "Thematic directory: Mexico, the whole country"
+    assert "directorio-mexico-oaxaca.pdf" in titles
+    wide = next(job for job in jobs if job.url.endswith("directorio-mexico-todo-el-pais.pdf"))
+    html = wide.source.html
+    assert 'id="o-red-de-saberes"' in html and 'id="o-casa-de-la-mixteca"' not in html
+    assert "México › Oaxaca" not in html  # only the country-wide group
+
+
+def _keys_and_html(project: Path) -> tuple[dict[str, str], dict[str, str]]:
+    catalog = load_project(Layout(project)).catalog
+    jobs = directory_jobs(catalog, Urls(), "https://tejido.example.org/")
+    return ({job.url: job.key() for job in jobs if job.key},
+            {job.url: job.source.html for job in jobs})
+
+
+@pytest.mark.parametrize(("path", "old", "new"), [
+    ("directory/organizations/casa-de-la-mixteca.yml", "Acompaña a mujeres",
+     "Acompaña a muchas mujeres"),                       # one card
+    ("directory/organizations/red-de-saberes.yml", "Centro de Saberes", "Centro Saberes"),
+    ("taxonomies/themes.yml", "en: Human rights}", "en: Human rights and freedoms}"),
+    ("practices/talleres-de-incidencia.md", "Talleres para preparar", "Talleres que preparan"),
+])
+def test_a_parts_input_key_changes_exactly_when_its_html_does(
+        project: Path, path: str, old: str, new: str) -> None:
+    """The parts are keyed by their inputs, not their HTML (too costly to make at 10,000
+    organizations only to hash it): the keys must move with the HTML, no more, no less."""
+    keys, html = _keys_and_html(project)
+    assert len(set(keys.values())) == len(keys) == 10
+    file = project / path
+    assert old in file.read_text(encoding="utf-8"), path
+    file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    keys_after, html_after = _keys_and_html(project)
+    moved = {url for url in keys if keys[url] != keys_after[url]}
+    changed = {url for url in html if html[url] != html_after[url]}
+    if path.startswith("taxonomies/"):
+        # A label: every part of that language (its labels are hashed as one), never less.
+        assert changed and changed <= moved
+        assert moved == {job for job in keys if "directory-" in job or job.endswith("-en.pdf")}
+    else:
+        assert moved == changed, (moved ^ changed)
+    if path.startswith("practices/"):
+        assert not changed  # practices are not in the directory
+    else:
+        assert changed
 
 
 def test_directory_html_escapes_content_and_leaves_private_data_out(project: Path) -> None:

@@ -78,8 +78,11 @@ def test_a_root_that_is_not_a_project_is_named(empty_project: Path, root: str,
 
 
 def test_pdf_settings(empty_project: Path) -> None:
-    with_settings(empty_project, PDF, "workers: -1", "guides: yes please")
+    with_settings(empty_project, PDF, "workers: -1", "guides: yes please", "part_size: 0")
     output = failed_build(empty_project)
+    assert ("Plugin 'tejido/pdf' option 'part_size': expected a whole number of "
+            "organizations, 1 or more; found 0. For example, under the plugin in mkdocs.yml: "
+            "`part_size: 250`") in output
     assert ("Plugin 'tejido/pdf' option 'workers': expected a whole number of processes, 0 "
             "(one per CPU core) or more; found -1. For example, under the plugin in "
             "mkdocs.yml: `workers: 0`") in output

@@ -242,8 +242,10 @@ def test_no_planted_personal_data_in_any_output_file(
     phones = [phone_pattern(n) for n in planted.phones]
     leaks = []
     kinds = set()
+    scanned = []
     for path, text in output_texts(site):
         kinds.add(path.suffix)
+        scanned.append(path.relative_to(site).as_posix())
         folded = text.lower()
         for address in planted.emails:
             if address.split("@")[0] in folded:
@@ -257,6 +259,10 @@ def test_no_planted_personal_data_in_any_output_file(
     assert not leaks, leaks
     # The scan did read every kind of output the build writes.
     assert {".html", ".js", ".json", ".xml", ".gz", ".pdf"} <= kinds, kinds
+    # ... every part of the directory too (by region, by theme), in both languages.
+    assert {"directorio/directorio-mexico.pdf", "directorio/directory-mexico.pdf",
+            "directorio/directorio-tema-fortalecimiento-institucional.pdf",
+            "directorio/directory-theme-fortalecimiento-institucional.pdf"} <= set(scanned), scanned
 
 
 def test_the_scan_would_see_a_leak(planted_site: tuple[Path, Planted]) -> None:

@@ -7,8 +7,9 @@ mkdocs-static-i18n builds the site once per language with the same plugin
 objects.  PDFs of every language are made once, in the first (Spanish) pass,
 before any page text is produced, so that each guide page and the home page can
 list them with their size and page count.  Like attached files, they are
-published once, from the site root: `guias/<id>/<id>-<lang>.pdf` and
-`directorio-<lang>.pdf`.
+published once, from the site root: `guias/<id>/<id>-<lang>.pdf`, the parts of
+the directory in `directorio/` (`directorio-mexico.pdf`, `directory-theme-salud.pdf`)
+and, for a small catalog, the whole directory as `directorio-<lang>.pdf`.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         if self.config.guides:
             jobs.extend(guide_jobs(catalog, urls, self._catalog_root(config), site_url))
         if self.config.directory:
-            jobs.extend(directory_jobs(catalog, urls, site_url))
+            jobs.extend(directory_jobs(catalog, urls, site_url, self.config.part_size))
         return jobs
 
     def _catalog_root(self, config: MkDocsConfig) -> Path:
@@ -122,7 +123,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):  # type: ignore[no-untyped-call]
         cache = PdfCache(self.root / self.config.cache_dir)
         jobs = self._jobs(catalog, config)
         try:
-            report = build_pdfs(jobs, cache, workers=self.config.workers)
+            report = build_pdfs(jobs, cache, workers=self.config.workers, prune=True)
         except (PdfEngineMissing, PdfRenderError) as error:
             self.published.clear()
             raise PluginError(f"Tejido PDFs: {error}") from None

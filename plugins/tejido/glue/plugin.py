@@ -382,7 +382,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         the open data built once) and the maintainers' due list (from its settings)."""
         urls, site = self.urls, self.site
         plan = [Planned(urls.source_file(DATA_FOLDER, lang),
-                        lambda c, _: data_page(c, self._data(), lang, urls, site.licence))]
+                        lambda c, _: data_page(c, self._data(), lang, urls, site.licence,
+                                                  self._published()))]
         if self.config.report:
             site_url, correction = self.site_url, self.correction_url
             plan.append(Planned(urls.source_file(DUE_PATH, lang), lambda c, _: due_page(
@@ -470,7 +471,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if what == "home":
             return home_summary(self.catalog, lang, self.urls, here, self._published())
         if what == "directory":
-            return directory_snippet(self.catalog, lang, self.urls, here)
+            return directory_snippet(self.catalog, lang, self.urls, here, self._published())
         if what == "fields":
             return field_reference(lang)
         if what == "about":

@@ -11,6 +11,8 @@ from tejido.core.model.licences import Licence
 from tejido.core.outputs.data.build import Download, OpenData
 from tejido.core.outputs.data.feeds import feed_url
 from tejido.core.outputs.data.settings import DATA_FOLDER
+from tejido.core.outputs.pdf.offer import DirectoryPdfsView, directory_pdfs
+from tejido.core.outputs.pdf.published import NO_PDFS, Published
 from tejido.core.outputs.urls import Urls
 from tejido.core.outputs.views import PageView, Views
 
@@ -33,6 +35,8 @@ class DataView:
     licence: Licence
     rows: tuple[DownloadRow, ...]
     feed: str
+    pdfs: DirectoryPdfsView
+    """The directory as PDF, by region and by theme (empty when PDFs are off)."""
 
 
 def size_text(size: int) -> str:
@@ -47,11 +51,11 @@ def _row(v: Views, d: Download) -> DownloadRow:
 
 
 def data_page(catalog: Catalog, data: OpenData, lang: str, urls: Urls,
-              licence: Licence) -> PageView:
+              licence: Licence, published: Published = NO_PDFS) -> PageView:
     v = Views(catalog, urls, lang, urls.folder(DATA_FOLDER, lang))
     view = DataView(intro=v.t("data.intro", licence=licence.title), licence=licence,
                     rows=tuple(_row(v, d) for d in data.downloads),
-                    feed=v.href(feed_url(urls, lang)))
+                    feed=v.href(feed_url(urls, lang)), pdfs=directory_pdfs(v, published))
     return v.page(source=urls.source_file(DATA_FOLDER, lang), title=v.t("data.title"),
                   description=view.intro, kind="data", templates=(DATA_TEMPLATE,),
                   context={"data": view})

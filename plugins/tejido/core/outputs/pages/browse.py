@@ -17,11 +17,11 @@ from tejido.core.outputs.data.feeds import FEED_TAXONOMIES, feed_url
 from tejido.core.outputs.data.settings import DATA_FOLDER
 from tejido.core.outputs.pages.breakdown import TermLinks, term_links
 from tejido.core.outputs.pages.listing import PAGE_SIZE, page_count, pager
-from tejido.core.outputs.pdf.published import DIRECTORY, NO_PDFS, Published
+from tejido.core.outputs.pdf.offer import DirectoryPdfsView, directory_pdfs
+from tejido.core.outputs.pdf.published import NO_PDFS, Published
 from tejido.core.outputs.urls import SECTIONS, Urls
 from tejido.core.outputs.views import (
     CardView,
-    DownloadView,
     LinkView,
     Local,
     PagerView,
@@ -81,7 +81,7 @@ class HomeView:
     countries: tuple[TermView, ...]
     themes: tuple[TreeNode, ...]
     matrix: str
-    pdfs: tuple[DownloadView, ...]
+    pdfs: DirectoryPdfsView
     data: str
     """The open-data page."""
     recent: tuple[Recent, ...] = ()
@@ -199,15 +199,6 @@ def taxonomy_listing(catalog: Catalog, taxonomy: str, lang: str, urls: Urls,
         "matrix": matrix, "tree": v.tree(taxonomy, catalog.taxonomies[taxonomy].roots())})
 
 
-def _directory_pdfs(v: Views, published: Published) -> tuple[DownloadView, ...]:
-    """The printable directory, when PDFs were made (not under `mkdocs serve` by default)."""
-    pdfs = sorted(published.of(DIRECTORY), key=lambda pdf: pdf.lang != v.lang)
-    return tuple(
-        v.download(LinkView(v.href(pdf.url), Local(pdf.title, pdf.lang, True), pdf.lang),
-                   "PDF", pdf.lang, pdf.size_kb, pdf.pages)
-        for pdf in pdfs)
-
-
 def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                  published: Published = NO_PDFS) -> SnippetView:
     v = Views(catalog, urls, lang, here)
@@ -222,7 +213,7 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                         for region in by_name(regions, regions.roots(), lang)
                         if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
-        matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
+        matrix=_matrix_href(v), pdfs=directory_pdfs(v, published),
         data=v.href(urls.folder(DATA_FOLDER, lang)),
         recent=_recent(v, catalog), featured=_featured(v, catalog),
     )

@@ -18,6 +18,8 @@ from tejido.core.model.fields import TAXONOMIES
 from tejido.core.model.model import Entry
 from tejido.core.model.regions import by_name, qualified_label
 from tejido.core.model.taxonomy import Taxonomy
+from tejido.core.outputs.pdf.offer import directory_pdfs
+from tejido.core.outputs.pdf.published import NO_PDFS, Published
 from tejido.core.outputs.urls import SECTIONS, Urls
 from tejido.core.outputs.views import LinkView, SnippetView, Views
 
@@ -156,13 +158,14 @@ def facets_data(catalog: Catalog, lang: str, urls: Urls) -> str:
     return f"tejidoSearch.receive(\"facets\",{text});\n"
 
 
-def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> SnippetView:
-    """The body of the hand-written directory page: the app's mount point, and browse
-    links that remain the way in when JavaScript is off."""
+def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str,
+                      published: Published = NO_PDFS) -> SnippetView:
+    """The body of the hand-written directory page: the app's mount point, browse
+    links that remain the way in when JavaScript is off, and the directory's PDFs."""
     v = Views(catalog, urls, lang, here)
     browse = tuple(
         LinkView(v.href(urls.folder(SECTIONS[key], lang)), label(lang, name))
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
                           *((t, f"tax.{t}") for t in TAXONOMIES)))
     return SnippetView("tejido/directory.html",
-                       {"browse": browse})
+                       {"browse": browse, "pdfs": directory_pdfs(v, published)})

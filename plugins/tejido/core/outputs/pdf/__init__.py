@@ -1,10 +1,13 @@
-"""Printable documents: every Markdown guide and the whole directory as PDF.
+"""Printable documents: every Markdown guide and the directory, in parts, as PDF.
 
-Pure core, like the rest of `tejido.core`: producers turn the catalog into
-HTML and CSS (`guide`, `directory`), `cache` keys a PDF by a hash of what goes
-into it, `render` is the only place that touches WeasyPrint (imported lazily),
-`build` ties them together, and `published` tells page producers which PDFs
-exist, with their size and page count.  Nothing here imports MkDocs.
+Pure core, like the rest of `tejido.core`: `parts` cuts the directory into
+files (per region, per theme, then by state or into volumes), producers turn
+the catalog into HTML and CSS (`guide`, `directory`), `cache` keys a guide by a
+hash of its HTML and `inputs` a part by a hash of what goes into it, `render`
+is the only place that touches WeasyPrint (imported lazily), `build` ties them
+together, `published` tells page producers which PDFs exist, with their size
+and page count, and `offer` lists the parts for the pages.  Nothing here
+imports MkDocs.
 """
 
 from tejido.core.outputs.pdf.build import BuildReport, Output, build_pdfs

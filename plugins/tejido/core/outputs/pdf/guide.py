@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from tejido.core.catalog.catalog import Catalog
@@ -126,7 +127,7 @@ def guide_jobs(catalog: Catalog, urls: Urls, root: Path,
     return [
         PdfJob(owner=str(entry.ref), url=guide_pdf_url(urls, entry, lang), lang=lang,
                title=pick(entry.title, lang)[0],
-               source=guide_source(catalog, entry, lang, urls, root, site_url))
+               produce=partial(guide_source, catalog, entry, lang, urls, root, site_url))
         for entry in catalog.of_kind("guide")
         for lang in guide_languages(entry)
     ]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .parts import Part
 
 
 @dataclass(frozen=True)
@@ -28,4 +33,15 @@ class PdfJob:
     """Where it is published, relative to the site root."""
     lang: str
     title: str
-    source: PdfSource
+    produce: Callable[[], PdfSource]
+    """Makes its source when asked: the directory's parts at 10,000 organizations are
+    hundreds of MB of HTML, so no source is kept longer than its turn needs."""
+    part: Part | None = None
+    """Which part of the directory it is (None: a guide)."""
+    key: Callable[[], str] | None = None
+    """Its cache key from its inputs, without making its source (the directory's parts);
+    None: the key is the hash of its source (`cache.cache_key`)."""
+
+    @property
+    def source(self) -> PdfSource:
+        return self.produce()

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .parts import Part
 
 DIRECTORY = "directory"
 """The owner of the directory PDFs (guides use their reference, `guide:<id>`)."""
@@ -24,6 +28,8 @@ class PublishedPdf:
     size: int
     """In bytes."""
     pages: int
+    part: Part | None = None
+    """Which part of the directory it is (None: a guide)."""
 
     @property
     def size_kb(self) -> int:

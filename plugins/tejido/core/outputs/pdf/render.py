@@ -13,6 +13,8 @@ import contextlib
 import io
 import logging
 import re
+import resource
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,12 @@ class PdfRenderError(Exception):
 class Rendered:
     data: bytes
     warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    """How long the rendering took, on the clock and in CPU time of its process."""
+    cpu_seconds: float = 0.0
+    peak_rss_kb: int = 0
+    """The peak memory (resident set) of the process that rendered it; a worker renders
+    one PDF and ends (see `build.py`), so in a worker this is the PDF's own peak."""
 
 
 def _missing_library(error: OSError) -> PdfEngineMissing:
@@ -126,6 +134,7 @@ def _engine_warnings() -> Iterator[list[str]]:
 def render_pdf(source: PdfSource) -> Rendered:
     """Render one document; top-level so that worker processes can run it."""
     engine = load_engine()
+    start, cpu = time.perf_counter(), time.process_time()
     fetcher = _local_fetcher(engine, source.allowed)
     base_url = source.base_dir.as_uri() + "/" if source.base_dir else None
     with _engine_warnings() as warnings:
@@ -135,4 +144,6 @@ def render_pdf(source: PdfSource) -> Rendered:
             data = document.write_pdf(stylesheets=[css])
         except Exception as error:
             raise PdfRenderError(f"{type(error).__name__}: {error}") from None
-    return Rendered(bytes(data), tuple(dict.fromkeys(warnings)))
+    return Rendered(bytes(data), tuple(dict.fromkeys(warnings)),
+                    time.perf_counter() - start, time.process_time() - cpu,
+                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
