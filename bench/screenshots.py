@@ -1,4 +1,4 @@
-"""Screenshots of a built site, in both languages, at desktop and phone width.
+"""Screenshots of a built site, in both languages, at desktop, phone and small-phone width.
 
     python bench/screenshots.py SITE_DIR OUT_DIR path/ [path/ ...]
 
@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844), "small": (320, 640)}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -15,6 +15,7 @@ from .opendata.feeds import FEED_TAXONOMIES, feed_url
 from .opendata.settings import DATA_FOLDER
 from .pdf.published import DIRECTORY, NO_PDFS, Published
 from .regions import by_name
+from .tilemap import TileMapView, place_map
 from .urls import SECTIONS, Urls
 from .views import (
     CardView,
@@ -45,6 +46,8 @@ class TermPage:
     subterms: tuple[TreeNode, ...]
     pager: PagerView | None
     groups: tuple[CardGroup, ...]
+    tilemap: TileMapView | None = None
+    """A place's page: its country's tile map (`tilemap.place_map`)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
         subterms=v.tree(taxonomy, children) if number == 1 else (),
         pager=pager(v, number, pages, lambda n: _term_url(urls, taxonomy, term_id, n, lang)),
         groups=_by_kind(v, totals, shown),
+        tilemap=place_map(v, taxonomy, term_id) if number == 1 else None,
     )
     source = term_page_source(urls, taxonomy, term_id, number, lang)
     return v.page(source=source, title=title, description=f"{v.t('tax.' + taxonomy)}: {title}",

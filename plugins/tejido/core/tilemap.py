@@ -1,0 +1,360 @@
+"""Tile maps: for each country whose states have organizations, one square per state
+(`tilegrid.py`), shaded by how many organizations work there, each a link to the state's
+page, with the same numbers as a table.
+
+The counts come from the catalog's indexes and are made once per catalog
+(`Catalog.derived`); a page only turns them into a view in its language, with links
+relative to it.  How they count:
+
+- an organization counts for every state it works in, and for the state of a sub-region
+  it names (Mixteca counts for Oaxaca): `Catalog.by_term` already holds each term with its
+  descendants;
+- one that names only the whole country counts for no state; the caption says how many;
+- only organizations (not networks, practices or guides) are counted.
+
+A state links to its page only when it has one (some entry works there): never to an
+empty page.  A country without a layout gets the table alone (see `TileMapView.tiles`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from babel.numbers import format_decimal
+
+from .catalog import Catalog
+from .places import SUBDIVIDED, Place, all_places
+from .regions import by_name
+from .taxonomy import Taxonomy
+from .text import sort_key
+from .tilegrid import grid, unit_of
+from .views import Views
+
+KIND = "organization"
+STEPS = 4
+"""Shades besides 'none' (`tj-tile--0` … `tj-tile--4`)."""
+TILE, GAP = 46, 4
+"""A square's side and the space between squares, in SVG units (pixels at full size)."""
+
+
+# -- counts, once per catalog ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StateTally:
+    code: str
+    """ISO 3166-2."""
+    term: str | None
+    """Its region term, when the catalog uses it (else no entry works there)."""
+    organizations: int
+    has_page: bool
+
+
+@dataclass(frozen=True)
+class CountryTally:
+    country: str
+    """ISO 3166-1 alpha-2."""
+    term: str
+    states: tuple[StateTally, ...]
+    """Every first-level subdivision pycountry lists, by code."""
+    whole: int
+    """Organizations that name the country but none of its states (nor a part of one)."""
+    organizations: int
+    """Organizations in the country, each once."""
+    example: tuple[str, str] | None = None
+    """A sub-region with organizations and its state (terms), for the caption."""
+
+    @property
+    def top(self) -> int:
+        return max((state.organizations for state in self.states), default=0)
+
+
+@cache
+def _subdivisions() -> Mapping[str, tuple[Place, ...]]:
+    found: dict[str, list[Place]] = {}
+    for place in all_places():
+        if place.code != place.country:
+            found.setdefault(place.country, []).append(place)
+    return MappingProxyType({country: tuple(places) for country, places in found.items()})
+
+
+def _orgs(catalog: Catalog, term: str) -> frozenset[str]:
+    return frozenset(ref.id for ref in catalog.by_term.get(("regions", term), ())
+                     if ref.kind == KIND)
+
+
+def _example(catalog: Catalog, tax: Taxonomy, states: dict[str, str]) -> tuple[str, str] | None:
+    """The first sub-region (in file order) with organizations, inside one of `states`."""
+    for term in tax:
+        state = next((a for a in tax.ancestors(term.id) if a in states.values()), None)
+        if state and term.id not in states.values() and _orgs(catalog, term.id):
+            return term.id, state
+    return None
+
+
+def _country_tally(catalog: Catalog, tax: Taxonomy, country: str, term: str,
+                   ) -> CountryTally:
+    by_code = {t.iso: t.id for t in tax if t.iso}
+    states = {p.code: by_code[p.code] for p in _subdivisions()[country] if p.code in by_code}
+    in_states: set[str] = set()
+    tallied = []
+    for place in _subdivisions()[country]:
+        state_term = states.get(place.code)
+        orgs = _orgs(catalog, state_term) if state_term else frozenset()
+        in_states |= orgs
+        tallied.append(StateTally(place.code, state_term, len(orgs),
+                                  bool(state_term and catalog.count("regions", state_term))))
+    everyone = _orgs(catalog, term)
+    return CountryTally(country, term, tuple(tallied), len(everyone - in_states),
+                        len(everyone), _example(catalog, tax, states))
+
+
+def _tallies(catalog: Catalog) -> Mapping[str, CountryTally]:
+    tax = catalog.taxonomies["regions"]
+    found = {}
+    for term in tax:
+        country = term.iso or ""
+        if term.parent is None and country in SUBDIVIDED and country in _subdivisions():
+            tally = _country_tally(catalog, tax, country, term.id)
+            if tally.top:
+                found[country] = tally
+    return MappingProxyType(found)
+
+
+def tallies(catalog: Catalog) -> Mapping[str, CountryTally]:
+    """Each country (alpha-2) with at least one organization in one of its states."""
+    return catalog.derived("tilemap", _tallies)
+
+
+def main_country(catalog: Catalog) -> str | None:
+    """The country with the most organizations in its states (the home's map)."""
+    found = tallies(catalog).values()
+    best = max(found, key=lambda t: (t.organizations, t.top, t.country), default=None)
+    return best.country if best else None
+
+
+def step(count: int, top: int) -> int:
+    """The shade of a count: 0 for none, then STEPS equal slices of 1…top."""
+    return 0 if count <= 0 or top <= 0 else min(STEPS, math.ceil(STEPS * count / top))
+
+
+def steps(top: int) -> tuple[tuple[int, int, int], ...]:
+    """(shade, lowest, highest) of each shade some count can have, 0 first."""
+    found = [(0, 0, 0)]
+    for shade in range(1, STEPS + 1):
+        low, high = (shade - 1) * top // STEPS + 1, shade * top // STEPS
+        if low <= high:
+            found.append((shade, low, high))
+    return tuple(found)
+
+
+# -- the view of one page --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TileView:
+    code: str
+    short: str
+    name: str
+    """In the reader's language."""
+    count: int
+    shown: str
+    """The count as the reader's language writes numbers."""
+    label: str
+    """The accessible name: 'Oaxaca: 12 organizaciones'."""
+    step: int
+    href: str
+    """The state's page, or '' when it has none."""
+    term: str
+    """The region term ('' when the catalog does not use the state): the directory's
+    place picker filters by it."""
+    x: int
+    y: int
+    current: str = ""
+    """'page' on the state's own page, 'location' on the page of a place within it."""
+
+
+@dataclass(frozen=True)
+class RowView:
+    name: str
+    href: str
+    count: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class LegendView:
+    step: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TileMapView:
+    id: str
+    """Unique on the page: ids of the title, description and table hang from it."""
+    title: str
+    desc: str
+    notes: tuple[str, ...]
+    """The caption: how organizations are counted, those of the whole country."""
+    tiles: tuple[TileView, ...]
+    """Empty when the country has no layout: then the table alone (and a note says so)."""
+    width: int
+    height: int
+    legend_title: str
+    legend: tuple[LegendView, ...]
+    table_caption: str
+    name_header: str
+    count_header: str
+    rows: tuple[RowView, ...]
+    """States with organizations, most first."""
+    rest: str
+    """'Sin organizaciones: 25 estados.'"""
+    picker: bool = False
+    """In the directory: a tile filters the directory by its place (tejido-directory.js);
+    its link stays the way in without JavaScript."""
+    picker_hint: str = ""
+    within: bool = False
+    """Shown on the page of a place within the country (a state, a sub-region): the map
+    locates it, after the page's entries; a country's own page shows it first."""
+
+
+def _number(lang: str, value: int) -> str:
+    return str(format_decimal(value, locale=lang))
+
+
+def _organizations(v: Views, count: int) -> str:
+    if count == 0:
+        return v.t("tilemap.organizations.none")
+    if count == 1:
+        return v.t("tilemap.organizations.one")
+    return v.t("tilemap.organizations.many", count=_number(v.lang, count))
+
+
+def _state_name(v: Views, tax: Taxonomy, state: StateTally, places: Mapping[str, Place]) -> str:
+    if state.term and state.term in tax.terms:
+        return tax.terms[state.term].label(v.lang)
+    place = places[state.code]
+    return place.es if v.lang == "es" else place.en
+
+
+def _current(tax: Taxonomy, state: StateTally, here: str | None) -> str:
+    if here is None or state.term is None:
+        return ""
+    if here == state.term:
+        return "page"
+    return "location" if here in tax.terms and state.term in tax.ancestors(here) else ""
+
+
+def _tile(v: Views, tally: CountryTally, state: StateTally, name: str, current: str,
+          ) -> TileView | None:
+    layout = grid(tally.country)
+    cell = next((c for c in layout.cells if c.code == state.code), None) if layout else None
+    if cell is None:
+        return None
+    label = v.t("tilemap.tile", name=name, count=_organizations(v, state.organizations))
+    if current == "page":
+        label += " " + v.t("tilemap.here")
+    href = v.href(v.urls.page("regions", state.term, v.lang)) if (
+        state.has_page and state.term) else ""
+    return TileView(state.code, cell.short, name, state.organizations,
+                    _number(v.lang, state.organizations), label,
+                    step(state.organizations, tally.top), href, state.term or "",
+                    cell.col * (TILE + GAP), cell.row * (TILE + GAP), current)
+
+
+def _notes(v: Views, tally: CountryTally, unit: str, country: str) -> tuple[str, ...]:
+    tax = v.catalog.taxonomies["regions"]
+    notes = []
+    if tally.example:
+        part, state = (tax.terms[t].label(v.lang) for t in tally.example)
+        notes.append(v.t("tilemap.counting.part", unit=v.t(f"tilemap.unit.{unit}.one"),
+                         part=part, state=state))
+    else:
+        notes.append(v.t("tilemap.counting", unit=v.t(f"tilemap.unit.{unit}.one")))
+    if tally.whole:
+        key = "tilemap.whole.one" if tally.whole == 1 else "tilemap.whole.many"
+        notes.append(v.t(key, count=_number(v.lang, tally.whole)))
+    if grid(tally.country) is None:
+        notes.append(v.t("tilemap.nomap", country=country))
+    return tuple(notes)
+
+
+def _legend(v: Views, top: int) -> tuple[LegendView, ...]:
+    def text(low: int, high: int) -> str:
+        if low == high:
+            return _number(v.lang, low)
+        return f"{_number(v.lang, low)}–{_number(v.lang, high)}"
+    return tuple(LegendView(shade, text(low, high)) for shade, low, high in steps(top))
+
+
+def tile_map(v: Views, country: str, here: str | None = None,
+             picker: bool = False) -> TileMapView | None:
+    """The map of a country (alpha-2) for the page `v` builds, or None when no state of
+    it has organizations; `here` is the region term of the page (its state is marked)."""
+    tally = tallies(v.catalog).get(country)
+    if tally is None:
+        return None
+    tax = v.catalog.taxonomies["regions"]
+    places = {p.code: p for p in _subdivisions()[country]}
+    unit = unit_of(country)
+    country_name = tax.terms[tally.term].label(v.lang)
+    names = {s.code: _state_name(v, tax, s, places) for s in tally.states}
+    tiles = []
+    for state in tally.states:
+        tile = _tile(v, tally, state, names[state.code], _current(tax, state, here))
+        if tile is not None:
+            tiles.append(tile)
+    layout = grid(country)
+    width = layout.cols * (TILE + GAP) - GAP if layout else 0
+    height = layout.rows * (TILE + GAP) - GAP if layout else 0
+    counted = sorted((s for s in tally.states if s.organizations),
+                     key=lambda s: (-s.organizations, sort_key(names[s.code], v.lang)))
+    rows = tuple(RowView(names[s.code], v.href(v.urls.page("regions", s.term, v.lang))
+                         if s.term and s.has_page else "", _number(v.lang, s.organizations),
+                         _current(tax, s, here) == "page") for s in counted)
+    rest = len(tally.states) - len(counted)
+    units = v.t(f"tilemap.unit.{unit}.{'one' if rest == 1 else 'many'}")
+    return TileMapView(
+        id=f"tj-map-{country.lower()}",
+        title=v.t("tilemap.title", country=country_name,
+                  unit=v.t(f"tilemap.unit.{unit}.one")),
+        desc=v.t("tilemap.desc", unit=v.t(f"tilemap.unit.{unit}.one")),
+        notes=_notes(v, tally, unit, country_name), tiles=tuple(tiles),
+        width=width, height=height, legend_title=v.t("tilemap.legend"),
+        legend=_legend(v, tally.top), table_caption=v.t(
+            "tilemap.table", country=country_name, unit=v.t(f"tilemap.unit.{unit}.one")),
+        name_header=v.t(f"tilemap.unit.{unit}.title"), count_header=v.t("kinds.organization"),
+        rows=rows, rest=v.t("tilemap.rest", count=_number(v.lang, rest), units=units)
+        if rest else "",
+        picker=picker, picker_hint=v.t("tilemap.pick.hint") if picker else "",
+        within=here is not None and here != tally.term)
+
+
+def countries_by_name(v: Views) -> tuple[str, ...]:
+    """The countries with a map, by name in the reader's language."""
+    found = tallies(v.catalog)
+    terms = {t.term: code for code, t in found.items()}
+    return tuple(terms[t] for t in by_name(v.catalog.taxonomies["regions"], terms, v.lang))
+
+
+def country_of_place(catalog: Catalog, term: str) -> str | None:
+    """The alpha-2 code of the country a region term is in, if it has a map."""
+    info = catalog.taxonomies["regions"].terms.get(term)
+    country = info.country if info else None
+    return country if country in tallies(catalog) else None
+
+
+def place_map(v: Views, taxonomy: str, term: str) -> TileMapView | None:
+    """On a region's page: a country's map of its states; a state's (or a sub-region's)
+    map of its country with the state marked."""
+    if taxonomy != "regions":
+        return None
+    country = country_of_place(v.catalog, term)
+    return tile_map(v, country, here=term) if country else None
+
+
+__all__ = ["STEPS", "CountryTally", "LegendView", "RowView", "StateTally", "TileMapView",
+           "TileView", "countries_by_name", "country_of_place", "main_country", "place_map", "step",
+           "steps", "tallies", "tile_map"]
