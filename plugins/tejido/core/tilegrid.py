@@ -30,7 +30,8 @@ UNITS = ("state", "department", "province", "community", "subdivision")
 """The words a caption can use for a country's subdivisions (`tilemap.unit.<word>.*`)."""
 _PYCOUNTRY_UNITS = {"state": "state", "department": "department", "province": "province",
                     "autonomous community": "community"}
-SHORT = re.compile(r"^[A-Z0-9]{2,3}$")
+SHORT = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{2,3}$")
+"""A letter at least: a number on a square would read as its count."""
 
 
 class GridError(ValueError):
@@ -73,7 +74,8 @@ def _cell(path: Path, code: object, place: object) -> Cell:
     short = str(label[0]) if label else code.partition("-")[2]
     if not SHORT.match(short):
         raise GridError(f"{path.name}: {code}: the short label {short!r} is not 2 or 3 "
-                        "capital letters or digits; give one as the third item")
+                        "capital letters (digits too, but not only digits); give one as the "
+                        "third item")
     return Cell(code, row, col, short)
 
 
