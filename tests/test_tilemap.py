@@ -13,8 +13,8 @@ from typing import Any
 
 import pycountry
 import pytest
-from conftest import make_project, run_mkdocs
 
+from conftest import make_project, run_mkdocs
 from tejido.core import Catalog, Layout, load_project
 from tejido.core.tilegrid import Grid, GridError, grid, grid_countries, read_grid, unit_of
 from tejido.core.tilemap import (
@@ -83,7 +83,7 @@ def test_layouts_keep_north_up_and_west_left(north_west: str, south_east: str) -
 def test_a_broken_layout_file_is_refused_with_its_name(tmp_path: Path) -> None:
     bad = tmp_path / "XX.yml"
     bad.write_text("unit: state\ntiles:\n  XX-01: [0, 1]\n", encoding="utf-8")
-    with pytest.raises(GridError, match="XX.yml: XX-01: the short label '01'"):
+    with pytest.raises(GridError, match=r"XX\.yml: XX-01: the short label '01'"):
         read_grid(bad)
     bad.write_text("unit: county\ntiles:\n  XX-AB: [0, 1]\n", encoding="utf-8")
     with pytest.raises(GridError, match="unit 'county'"):
