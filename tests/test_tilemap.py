@@ -406,3 +406,15 @@ def test_tab_reaches_the_tiles_with_a_visible_focus_ring(browser: Any, map_url: 
     page.keyboard.press("Enter")
     page.wait_for_url("**/regiones/oaxaca/index.html")
     page.close()
+
+
+@pytest.mark.parametrize(("prefix", "others"), [("", "Mapas de otros países:"),
+                                                ("en/", "Maps of other countries:")])
+def test_the_home_shows_the_main_country_and_links_to_the_others(
+        map_site: Path, prefix: str, others: str) -> None:
+    html = _page(map_site, f"{prefix}index.html")
+    assert html.count('<figure class="tj-tilemap') == 1
+    assert 'id="tj-map-mx"' in html
+    assert _parts(html).tiles  # the squares link to the states' pages
+    line = html.split(others)[1].split("</p>")[0]
+    assert 'href="regiones/colombia/index.html"' in line

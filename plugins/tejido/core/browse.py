@@ -15,7 +15,7 @@ from .opendata.feeds import FEED_TAXONOMIES, feed_url
 from .opendata.settings import DATA_FOLDER
 from .pdf.published import DIRECTORY, NO_PDFS, Published
 from .regions import by_name
-from .tilemap import TileMapView, place_map
+from .tilemap import HomeMaps, TileMapView, home_maps, place_map
 from .urls import SECTIONS, Urls
 from .views import (
     CardView,
@@ -67,6 +67,7 @@ class HomeView:
     pdfs: tuple[DownloadView, ...]
     data: str
     """The open-data page."""
+    maps: HomeMaps | None = None
 
 
 def _by_kind(v: Views, totals: Counter[str], shown: tuple[Entry, ...]) -> tuple[CardGroup, ...]:
@@ -182,6 +183,6 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                         if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
         matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
-        data=v.href(urls.folder(DATA_FOLDER, lang)),
+        data=v.href(urls.folder(DATA_FOLDER, lang)), maps=home_maps(v),
     )
     return SnippetView("tejido/home.html", {"home": view})

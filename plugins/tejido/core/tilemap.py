@@ -31,8 +31,8 @@ from .places import SUBDIVIDED, Place, all_places
 from .regions import by_name
 from .taxonomy import Taxonomy
 from .text import sort_key
-from .tilegrid import grid, unit_of
-from .views import Views
+from .tilegrid import Cell, grid, unit_of
+from .views import TermView, Views
 
 KIND = "organization"
 STEPS = 4
@@ -239,6 +239,12 @@ def _state_name(v: Views, tax: Taxonomy, state: StateTally, places: Mapping[str,
     return place.es if v.lang == "es" else place.en
 
 
+@cache
+def _cells(country: str) -> Mapping[str, Cell]:
+    layout = grid(country)
+    return MappingProxyType({c.code: c for c in layout.cells} if layout else {})
+
+
 def _current(tax: Taxonomy, state: StateTally, here: str | None) -> str:
     if here is None or state.term is None:
         return ""
@@ -249,8 +255,7 @@ def _current(tax: Taxonomy, state: StateTally, here: str | None) -> str:
 
 def _tile(v: Views, tally: CountryTally, state: StateTally, name: str, current: str,
           ) -> TileView | None:
-    layout = grid(tally.country)
-    cell = next((c for c in layout.cells if c.code == state.code), None) if layout else None
+    cell = _cells(tally.country).get(state.code)
     if cell is None:
         return None
     label = v.t("tilemap.tile", name=name, count=_organizations(v, state.organizations))
@@ -355,6 +360,21 @@ def place_map(v: Views, taxonomy: str, term: str) -> TileMapView | None:
     return tile_map(v, country, here=term) if country else None
 
 
-__all__ = ["STEPS", "CountryTally", "LegendView", "RowView", "StateTally", "TileMapView",
+@dataclass(frozen=True)
+class HomeMaps:
+    main: TileMapView | None
+    others: tuple[TermView, ...]
+    """The other countries with a map: links to their pages, which show it."""
+
+
+def home_maps(v: Views) -> HomeMaps:
+    """The home shows the map of the catalog's main country and links to the others."""
+    main = main_country(v.catalog)
+    found = tallies(v.catalog)
+    others = tuple(v.term("regions", found[c].term) for c in countries_by_name(v) if c != main)
+    return HomeMaps(tile_map(v, main) if main else None, others)
+
+
+__all__ = ["STEPS", "CountryTally", "HomeMaps", "LegendView", "RowView", "StateTally", "TileMapView",
            "TileView", "countries_by_name", "country_of_place", "main_country", "place_map", "step",
-           "steps", "tallies", "tile_map"]
+           "home_maps", "steps", "tallies", "tile_map"]
