@@ -418,3 +418,57 @@ def test_the_home_shows_the_main_country_and_links_to_the_others(
     assert _parts(html).tiles  # the squares link to the states' pages
     line = html.split(others)[1].split("</p>")[0]
     assert 'href="regiones/colombia/index.html"' in line
+
+
+def _status(page: Any) -> str:
+    return str(page.locator(".tj-status").inner_text())
+
+
+def test_a_tile_in_the_directory_filters_it_by_its_state(browser: Any, map_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(map_url + "directorio/index.html")
+    page.wait_for_selector(".tj-card")
+    everything = _status(page)
+    page.locator(".tj-picker summary").click()
+    tile = page.locator('a.tj-tile[data-region="oaxaca"]')
+    assert tile.get_attribute("role") == "button"
+    assert tile.get_attribute("aria-pressed") == "false"
+    tile.click()
+    page.wait_for_url("**/directorio/index.html?region=oaxaca")
+    # Oaxaca's entries: two organizations in its sub-regions, the network, the practice.
+    page.wait_for_function("document.querySelector('.tj-status').textContent.startsWith('4')")
+    assert tile.get_attribute("aria-pressed") == "true"
+    titles = page.locator(".tj-card > a").all_inner_texts()
+    assert "Casa de la Mixteca" in titles and "Centro de Saberes" not in titles
+    assert _axe(page) == []
+    tile.focus()
+    page.keyboard.press(" ")  # a button: Space toggles it off again
+    page.wait_for_function(f"document.querySelector('.tj-status').textContent === {everything!r}")
+    assert tile.get_attribute("aria-pressed") == "false"
+    assert "region=" not in page.url
+    page.close()
+
+
+def test_without_javascript_a_directory_tile_is_a_link_to_the_state(
+        browser: Any, map_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(map_url + "en/directorio/index.html")
+    page.locator(".tj-picker summary").click()
+    tile = page.get_by_role("link", name="Puebla: 1 organization")
+    assert tile.get_attribute("role") is None
+    tile.click()
+    page.wait_for_url("**/en/regiones/puebla/index.html")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_axe_violations_in_the_directory_with_the_picker_open(
+        browser: Any, map_url: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(map_url + "en/directorio/index.html")
+    page.wait_for_selector(".tj-card")
+    page.locator(".tj-picker summary").click()
+    assert page.locator(".tj-picker .tj-tilemap__svg").first.is_visible()
+    assert _axe(page) == []
+    page.close()

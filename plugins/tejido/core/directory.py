@@ -18,6 +18,7 @@ from .labels import group, label
 from .model import Entry
 from .regions import by_name, qualified_label
 from .taxonomy import Taxonomy
+from .tilemap import picker_maps
 from .urls import SECTIONS, Urls
 from .views import LinkView, SnippetView, Views
 
@@ -163,4 +164,4 @@ def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str) -> Sni
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
                           *((t, f"tax.{t}") for t in TAXONOMIES)))
     return SnippetView("tejido/directory.html",
-                       {"browse": browse})
+                       {"browse": browse, "maps": picker_maps(v)})

@@ -37,6 +37,8 @@ from .views import TermView, Views
 KIND = "organization"
 STEPS = 4
 """Shades besides 'none' (`tj-tile--0` … `tj-tile--4`)."""
+WIDE = 7
+"""Columns beyond which a map's squares are too small on a 320 px phone for two lines."""
 TILE, GAP = 46, 4
 """A square's side and the space between squares, in SVG units (pixels at full size)."""
 
@@ -214,7 +216,8 @@ class TileMapView:
     picker: bool = False
     """In the directory: a tile filters the directory by its place (tejido-directory.js);
     its link stays the way in without JavaScript."""
-    picker_hint: str = ""
+    wide: bool = False
+    """More columns than a small phone shows with legible counts (the counts then hide)."""
     within: bool = False
     """Shown on the page of a place within the country (a state, a sub-region): the map
     locates it, after the page's entries; a country's own page shows it first."""
@@ -333,7 +336,7 @@ def tile_map(v: Views, country: str, here: str | None = None,
         name_header=v.t(f"tilemap.unit.{unit}.title"), count_header=v.t("kinds.organization"),
         rows=rows, rest=v.t("tilemap.rest", count=_number(v.lang, rest), units=units)
         if rest else "",
-        picker=picker, picker_hint=v.t("tilemap.pick.hint") if picker else "",
+        picker=picker, wide=bool(layout and layout.cols > WIDE),
         within=here is not None and here != tally.term)
 
 
@@ -375,6 +378,30 @@ def home_maps(v: Views) -> HomeMaps:
     return HomeMaps(tile_map(v, main) if main else None, others)
 
 
-__all__ = ["STEPS", "CountryTally", "HomeMaps", "LegendView", "RowView", "StateTally", "TileMapView",
-           "TileView", "countries_by_name", "country_of_place", "main_country", "place_map", "step",
-           "home_maps", "steps", "tallies", "tile_map"]
+def picker_maps(v: Views) -> tuple[TileMapView, ...]:
+    """The directory's place picker: every country's map, the main country first."""
+    main = main_country(v.catalog)
+    ordered = sorted(countries_by_name(v), key=lambda country: country != main)
+    return tuple(m for c in ordered if (m := tile_map(v, c, picker=True)) is not None)
+
+
+__all__ = [
+    "STEPS",
+    "CountryTally",
+    "HomeMaps",
+    "LegendView",
+    "RowView",
+    "StateTally",
+    "TileMapView",
+    "TileView",
+    "countries_by_name",
+    "country_of_place",
+    "home_maps",
+    "main_country",
+    "picker_maps",
+    "place_map",
+    "step",
+    "steps",
+    "tallies",
+    "tile_map",
+]

@@ -196,6 +196,34 @@
       el("span", { "class": "tj-download__buttons" }, buttons)]);
   }
 
+  /* -- the place picker: the tile maps' squares toggle the region facet; without
+     JavaScript they stay links to the states' pages (core/tilemap.py) ------------ */
+
+  var pickerTiles = [];
+
+  function setupPicker(picker) {
+    var regions = facet("regions");
+    pickerTiles = Array.from(picker.querySelectorAll("a.tj-tile[data-region]")).map(function (tile) {
+      var i = regions.ids.indexOf(tile.getAttribute("data-region"));
+      if (i < 0) return null;
+      function toggle(event) {
+        event.preventDefault();
+        if (state.regions.has(i)) state.regions.delete(i); else state.regions.add(i);
+        update();
+      }
+      tile.setAttribute("role", "button");  // it filters here; aria-pressed says if it is on
+      tile.addEventListener("click", toggle);
+      tile.addEventListener("keydown", function (event) { if (event.key === " ") toggle(event); });
+      return { node: tile, index: i };
+    }).filter(Boolean);
+  }
+
+  function markPicker() {
+    pickerTiles.forEach(function (tile) {
+      tile.node.setAttribute("aria-pressed", String(state.regions.has(tile.index)));
+    });
+  }
+
   /* -- rendering ------------------------------------------------------------ */
 
   var box, facetsNode, resultsNode, statusNode;
@@ -313,6 +341,7 @@
       })) };
       renderFacets();
       renderResults();
+      markPicker();
     });
   }
 
@@ -332,6 +361,7 @@
     resultsNode = el("div", { "class": "tj-results", id: "tj-results" });
     statusNode = el("p", { "class": "tj-status", role: "status", "aria-live": "polite" });
     var browse = mount.querySelector(".tj-browse");
+    var picker = mount.querySelector(".tj-picker");
     var toggle = el("button", { type: "button", "class": "md-button tj-facets-toggle",
                                 "aria-expanded": "false", "aria-controls": "tj-facets",
                                 text: texts.filters });
@@ -347,6 +377,10 @@
         facetsNode, el("div", { "class": "tj-directory__results" },
                        [statusNode, downloads(), resultsNode])]),
     ];
+    if (picker) {
+      parts.splice(1, 0, picker);
+      setupPicker(picker);
+    }
     if (window.tejidoAllies) parts.push(window.tejidoAllies(data, entries, el));
     if (browse) parts.push(browse);
     mount.replaceChildren.apply(mount, parts);
