@@ -1,4 +1,4 @@
-"""Tile maps (core/tilegrid.py, core/tilemap.py, tejido/partials/tilemap.html): layouts
+"""Tile maps (core/tilegrid.py, tilecount.py, tilemap.py, tejido/partials/tilemap.html): layouts
 that cover every state once, counts from the catalog's indexes, links only to pages
 that exist, a real build in both languages, and Chromium (axe, keyboard, focus)."""
 
@@ -16,16 +16,9 @@ import pytest
 
 from conftest import make_project, run_mkdocs
 from tejido.core import Catalog, Layout, load_project
+from tejido.core.tilecount import STEPS, main_country, step, steps, tallies
 from tejido.core.tilegrid import Grid, GridError, grid, grid_countries, read_grid, unit_of
-from tejido.core.tilemap import (
-    STEPS,
-    main_country,
-    place_map,
-    step,
-    steps,
-    tallies,
-    tile_map,
-)
+from tejido.core.tilemap import place_map, tile_map
 from tejido.core.urls import Urls
 from tejido.core.views import Views
 

@@ -1,24 +1,15 @@
 """Tile maps: for each country whose states have organizations, one square per state
-(`tilegrid.py`), shaded by how many organizations work there, each a link to the state's
-page, with the same numbers as a table.
+(`tilegrid.py`), shaded by how many organizations work there (`tilecount.py`), each a
+link to the state's page, with the same numbers as a table.
 
-The counts come from the catalog's indexes and are made once per catalog
-(`Catalog.derived`); a page only turns them into a view in its language, with links
-relative to it.  How they count:
-
-- an organization counts for every state it works in, and for the state of a sub-region
-  it names (Mixteca counts for Oaxaca): `Catalog.by_term` already holds each term with its
-  descendants;
-- one that names only the whole country counts for no state; the caption says how many;
-- only organizations (not networks, practices or guides) are counted.
-
-A state links to its page only when it has one (some entry works there): never to an
-empty page.  A country without a layout gets the table alone (see `TileMapView.tiles`).
+A page turns the counts, made once per catalog, into a view in its language with links
+relative to it.  A state links to its page only when it has one (some entry works
+there): never to an empty page.  A country without a layout gets the table alone (see
+`TileMapView.tiles`); one that names only the whole country is said in the caption.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -26,134 +17,28 @@ from types import MappingProxyType
 
 from babel.numbers import format_decimal
 
-from .catalog import Catalog
-from .places import SUBDIVIDED, Place, all_places
+from .places import Place
 from .regions import by_name
 from .taxonomy import Taxonomy
 from .text import sort_key
+from .tilecount import (
+    CountryTally,
+    StateTally,
+    country_of_place,
+    main_country,
+    step,
+    steps,
+    subdivisions,
+    tallies,
+)
 from .tilegrid import Cell, grid, unit_of
 from .views import TermView, Views
 
-KIND = "organization"
-STEPS = 4
-"""Shades besides 'none' (`tj-tile--0` … `tj-tile--4`)."""
 WIDE = 7
 """Columns beyond which a map's squares are too small on a 320 px phone for two lines."""
 TILE, GAP = 46, 4
 """A square's side and the space between squares, in SVG units (pixels at full size)."""
 
-
-# -- counts, once per catalog ------------------------------------------------------------
-
-@dataclass(frozen=True)
-class StateTally:
-    code: str
-    """ISO 3166-2."""
-    term: str | None
-    """Its region term, when the catalog uses it (else no entry works there)."""
-    organizations: int
-    has_page: bool
-
-
-@dataclass(frozen=True)
-class CountryTally:
-    country: str
-    """ISO 3166-1 alpha-2."""
-    term: str
-    states: tuple[StateTally, ...]
-    """Every first-level subdivision pycountry lists, by code."""
-    whole: int
-    """Organizations that name the country but none of its states (nor a part of one)."""
-    organizations: int
-    """Organizations in the country, each once."""
-    example: tuple[str, str] | None = None
-    """A sub-region with organizations and its state (terms), for the caption."""
-
-    @property
-    def top(self) -> int:
-        return max((state.organizations for state in self.states), default=0)
-
-
-@cache
-def _subdivisions() -> Mapping[str, tuple[Place, ...]]:
-    found: dict[str, list[Place]] = {}
-    for place in all_places():
-        if place.code != place.country:
-            found.setdefault(place.country, []).append(place)
-    return MappingProxyType({country: tuple(places) for country, places in found.items()})
-
-
-def _orgs(catalog: Catalog, term: str) -> frozenset[str]:
-    return frozenset(ref.id for ref in catalog.by_term.get(("regions", term), ())
-                     if ref.kind == KIND)
-
-
-def _example(catalog: Catalog, tax: Taxonomy, states: dict[str, str]) -> tuple[str, str] | None:
-    """The first sub-region (in file order) with organizations, inside one of `states`."""
-    for term in tax:
-        state = next((a for a in tax.ancestors(term.id) if a in states.values()), None)
-        if state and term.id not in states.values() and _orgs(catalog, term.id):
-            return term.id, state
-    return None
-
-
-def _country_tally(catalog: Catalog, tax: Taxonomy, country: str, term: str,
-                   ) -> CountryTally:
-    by_code = {t.iso: t.id for t in tax if t.iso}
-    states = {p.code: by_code[p.code] for p in _subdivisions()[country] if p.code in by_code}
-    in_states: set[str] = set()
-    tallied = []
-    for place in _subdivisions()[country]:
-        state_term = states.get(place.code)
-        orgs = _orgs(catalog, state_term) if state_term else frozenset()
-        in_states |= orgs
-        tallied.append(StateTally(place.code, state_term, len(orgs),
-                                  bool(state_term and catalog.count("regions", state_term))))
-    everyone = _orgs(catalog, term)
-    return CountryTally(country, term, tuple(tallied), len(everyone - in_states),
-                        len(everyone), _example(catalog, tax, states))
-
-
-def _tallies(catalog: Catalog) -> Mapping[str, CountryTally]:
-    tax = catalog.taxonomies["regions"]
-    found = {}
-    for term in tax:
-        country = term.iso or ""
-        if term.parent is None and country in SUBDIVIDED and country in _subdivisions():
-            tally = _country_tally(catalog, tax, country, term.id)
-            if tally.top:
-                found[country] = tally
-    return MappingProxyType(found)
-
-
-def tallies(catalog: Catalog) -> Mapping[str, CountryTally]:
-    """Each country (alpha-2) with at least one organization in one of its states."""
-    return catalog.derived("tilemap", _tallies)
-
-
-def main_country(catalog: Catalog) -> str | None:
-    """The country with the most organizations in its states (the home's map)."""
-    found = tallies(catalog).values()
-    best = max(found, key=lambda t: (t.organizations, t.top, t.country), default=None)
-    return best.country if best else None
-
-
-def step(count: int, top: int) -> int:
-    """The shade of a count: 0 for none, then STEPS equal slices of 1…top."""
-    return 0 if count <= 0 or top <= 0 else min(STEPS, math.ceil(STEPS * count / top))
-
-
-def steps(top: int) -> tuple[tuple[int, int, int], ...]:
-    """(shade, lowest, highest) of each shade some count can have, 0 first."""
-    found = [(0, 0, 0)]
-    for shade in range(1, STEPS + 1):
-        low, high = (shade - 1) * top // STEPS + 1, shade * top // STEPS
-        if low <= high:
-            found.append((shade, low, high))
-    return tuple(found)
-
-
-# -- the view of one page --------------------------------------------------------------
 
 @dataclass(frozen=True)
 class TileView:
@@ -305,7 +190,7 @@ def tile_map(v: Views, country: str, here: str | None = None,
     if tally is None:
         return None
     tax = v.catalog.taxonomies["regions"]
-    places = {p.code: p for p in _subdivisions()[country]}
+    places = {p.code: p for p in subdivisions()[country]}
     unit = unit_of(country)
     country_name = tax.terms[tally.term].label(v.lang)
     names = {s.code: _state_name(v, tax, s, places) for s in tally.states}
@@ -347,13 +232,6 @@ def countries_by_name(v: Views) -> tuple[str, ...]:
     return tuple(terms[t] for t in by_name(v.catalog.taxonomies["regions"], terms, v.lang))
 
 
-def country_of_place(catalog: Catalog, term: str) -> str | None:
-    """The alpha-2 code of the country a region term is in, if it has a map."""
-    info = catalog.taxonomies["regions"].terms.get(term)
-    country = info.country if info else None
-    return country if country in tallies(catalog) else None
-
-
 def place_map(v: Views, taxonomy: str, term: str) -> TileMapView | None:
     """On a region's page: a country's map of its states; a state's (or a sub-region's)
     map of its country with the state marked."""
@@ -385,23 +263,5 @@ def picker_maps(v: Views) -> tuple[TileMapView, ...]:
     return tuple(m for c in ordered if (m := tile_map(v, c, picker=True)) is not None)
 
 
-__all__ = [
-    "STEPS",
-    "CountryTally",
-    "HomeMaps",
-    "LegendView",
-    "RowView",
-    "StateTally",
-    "TileMapView",
-    "TileView",
-    "countries_by_name",
-    "country_of_place",
-    "home_maps",
-    "main_country",
-    "picker_maps",
-    "place_map",
-    "step",
-    "steps",
-    "tallies",
-    "tile_map",
-]
+__all__ = ["HomeMaps", "LegendView", "RowView", "TileMapView", "TileView", "countries_by_name",
+           "home_maps", "picker_maps", "place_map", "tile_map"]
