@@ -1,4 +1,5 @@
-"""Tile maps (core/tilegrid.py, tilecount.py, tilemap.py, tejido/partials/tilemap.html): layouts
+"""Tile maps (core/model/tilegrid.py, catalog/tilecount.py, outputs/pages/tilemap.py,
+tejido/partials/tilemap.html): layouts
 that cover every state once, counts from the catalog's indexes, links only to pages
 that exist, a real build in both languages, and Chromium (axe, keyboard, focus)."""
 
@@ -16,11 +17,11 @@ import pytest
 
 from conftest import make_project, run_mkdocs
 from tejido.core import Catalog, Layout, load_project
-from tejido.core.tilecount import STEPS, main_country, step, steps, tallies
-from tejido.core.tilegrid import Grid, GridError, grid, grid_countries, read_grid, unit_of
-from tejido.core.tilemap import place_map, tile_map
-from tejido.core.urls import Urls
-from tejido.core.views import Views
+from tejido.core.catalog.tilecount import STEPS, main_country, step, steps, tallies
+from tejido.core.model.tilegrid import Grid, GridError, grid, grid_countries, read_grid, unit_of
+from tejido.core.outputs.pages.tilemap import place_map, tile_map
+from tejido.core.outputs.urls import Urls
+from tejido.core.outputs.views import Views
 
 REPO = Path(__file__).resolve().parent.parent
 EXPECTED = {"MX": 32, "GT": 22, "SV": 14, "ES": 19}
