@@ -53,6 +53,8 @@ def test_machine_notes_do_not_become_warnings(monkeypatch: pytest.MonkeyPatch) -
     def noisy(self: Any, *args: Any, **kwargs: Any) -> Any:
         log = logging.getLogger("weasyprint")
         log.warning('Unable to subset "%s" with HarfBuzz', "DejaVu Sans")
+        log.warning('Using fontTools instead of HarfBuzz-Subset for font "%s". This will be '
+                    "unsupported in future versions of WeasyPrint.", "DejaVu Serif")
         log.warning('.notdef glyph rendered for Unicode string unsupported by fonts: "%s"', "Ｃ")
         log.warning("Failed to load image at %s", "file:///x.png")
         return original(self, *args, **kwargs)

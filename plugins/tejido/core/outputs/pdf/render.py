@@ -84,7 +84,8 @@ def _local_fetcher(engine: Any, allowed: Path | None) -> Any:
 
 MACHINE_NOTES = re.compile(
     r"^(?:Unable to (?:subset \S.* with (?:HarfBuzz|fontTools)|instantiate \S.* variable "
-    r"font|save emoji font)|\.notdef glyph rendered for Unicode string unsupported by fonts)")
+    r"font|save emoji font)|\.notdef glyph rendered for Unicode string unsupported by fonts"
+    r"|Using fontTools instead of HarfBuzz-Subset for font)")
 """Warnings about this machine's optional libraries and fonts, not about the content:
 WeasyPrint then embeds the whole font instead of a subset (the PDF is as good, only
 larger), or prints a box for a character no installed font has (a fullwidth letter,
