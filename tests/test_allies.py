@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -317,9 +318,17 @@ def test_matrix_page(catalog: Catalog) -> None:
     assert '<tr class="tj-matrix__sub tj-depth-1"><th scope="row" class="tj-matrix__theme">' \
            '<a href="../temas/economia-social/index.html">' in page
     assert "El Salvador" not in page
-    assert ('<th rowspan="2" scope="col" class="tj-matrix__country">'
-            '<a href="../regiones/belgica/index.html">Bélgica</a></th>') in page
-    assert '<th colspan="4" scope="col" class="tj-matrix__country">' in page  # 3 states, total
+    # one table per country, picked from a list; Belgium has no states: one column, its total
+    assert '<li><a href="#m-belgica">Bélgica</a>' in page
+    assert '<section class="tj-matrix__block" id="m-mexico"' in page
+    start = page.index('id="m-belgica"')
+    belgium = page[start:page.index("</section>", start)]
+    assert belgium.count('<th scope="col" class="tj-matrix__region') == 1
+    # a count links to the directory filtered by its theme and state, organizations only
+    cell = re.search(r'<td class="tj-heat-\d" data-label="Oaxaca"><a href="([^"]*)">3</a></td>'
+                     r'(?=.*?</tr>)', page[page.index('economia-social/index.html">'):])
+    assert cell and cell.group(1) == ("../directorio/index.html?kind=organization&amp;"
+                                      "theme=economia-social&amp;region=oaxaca")
     english = renderer.page(en, "", str)
     assert " in Oaxaca: no organization yet" in english
     assert 'href="../regiones/oaxaca/index.html"' in english

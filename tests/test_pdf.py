@@ -269,10 +269,11 @@ def test_guide_page_lists_its_pdfs_with_language_size_and_pages(site: Path) -> N
         pdf = site / f"{GUIDE}-{lang}.pdf"
         size = max(1, round(pdf.stat().st_size / 1024))
         assert (f'href="../../../{GUIDE}-{lang}.pdf" hreflang="{lang}"') in page
-        assert f"PDF · {language} · {size} KB · {pages(pdf)} p." in page
+        count = pages(pdf)
+        assert f"PDF · {language} · {size} KB · {count} page{'s' if count > 1 else ''}<" in page
     spanish = (site / "guias/guia-de-prueba/index.html").read_text(encoding="utf-8")
     assert 'href="guia-de-prueba-es.pdf"' in spanish
-    assert re.search(r"PDF · español · \d+ KB · 3 p\.", spanish)
+    assert re.search(r"PDF · español · \d+ KB · 3 págs\.", spanish)
     assert 'href="guia.pdf"' in spanish  # the attached file is still listed
 
 
@@ -375,7 +376,7 @@ def test_home_links_the_directory_pdfs(site: Path) -> None:
     home = (site / "en/index.html").read_text(encoding="utf-8")
     size = max(1, round((site / "directorio-en.pdf").stat().st_size / 1024))
     assert 'href="../directorio-en.pdf" hreflang="en"' in home
-    assert f"PDF · English · {size} KB · 7 p." in home
+    assert f"PDF · English · {size} KB · 7 pages" in home
     assert 'href="../directorio-es.pdf" hreflang="es"' in home
     assert home.index("directorio-en.pdf") < home.index("directorio-es.pdf")  # reader's first
 

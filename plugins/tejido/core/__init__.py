@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     )
     from tejido.core.outputs.plan import Planned, PlannedPages, PlanSettings, page_plan
     from tejido.core.outputs.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
-    from tejido.core.outputs.search.docs import entry_docs
+    from tejido.core.outputs.search.docs import entry_docs, header_search_texts
     from tejido.core.outputs.search.index import SEARCH_FOLDER, SearchDoc, build_index, page_doc
     from tejido.core.outputs.sitemap import SitemapPage, sitemap
     from tejido.core.outputs.urls import Urls, relative
@@ -141,6 +141,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "due_text": ("tejido.core.catalog.due", "due_text"),
     "entry_dates": ("tejido.core.outputs.data.feeds", "entry_dates"),
     "entry_docs": ("tejido.core.outputs.search.docs", "entry_docs"),
+    "header_search_texts": ("tejido.core.outputs.search.docs", "header_search_texts"),
     "entry_page": ("tejido.core.outputs.pages.entry_page", "entry_page"),
     "escape": ("tejido.core.outputs.html", "text"),
     "facets_data": ("tejido.core.outputs.pages.directory", "facets_data"),
@@ -189,7 +190,8 @@ __all__ = [
     "data_feed_url", "data_page", "directory_jobs", "directory_snippet", "due_feed",
     "due_feed_url", "due_page", "due_text", "entry_dates", "entry_docs", "entry_page",
     "escape", "facets_data", "field_reference", "find_allies", "fix_links", "footer_links",
-    "git_dates", "guide_jobs", "home_summary", "import_report_text", "index_for",
+    "git_dates", "guide_jobs", "header_search_texts", "home_summary", "import_report_text",
+    "index_for",
     "kind_listing", "label", "licence", "load_mapping", "load_project", "load_taxonomies",
     "omitted", "page_doc", "page_plan", "pool_size", "prose_markdown", "read_table",
     "relative", "report_text", "run_import", "sanitize", "schema_files", "sitemap",

@@ -73,6 +73,7 @@ from tejido.core import (
     fix_links,
     footer_links,
     git_dates,
+    header_search_texts,
     home_summary,
     kind_listing,
     label,
@@ -127,6 +128,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         """Hand-written pages of the language being built, for the search index."""
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.lit_tab: Page | None = None
+        """The section page whose tab is lit for a generated page (unlit once it is written)."""
         self.open_data: OpenData | None = None
         self.open_data_of: Catalog | None = None
         self.site = Publication()
@@ -297,7 +300,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
         labels["page"] = label(lang, "search.page")
         fresh = {state: label(lang, f"fresh.{state}") for state in STATES}
-        files = build_index(docs, lang, labels, fresh).files
+        files = build_index(docs, lang, labels, {"untranslated": label(lang, "untranslated")},
+                            fresh).files
         files["facets.js"] = facets_data(self.catalog, lang, self.urls)
         return files
 
@@ -428,6 +432,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             page.meta["description"] = Markup(escape(generated.description))
             if generated.kind in WIDE_PAGES:  # tables that need the whole width
                 page.meta["hide"] = ["navigation", "toc"]
+            else:  # in no navigation: its column would hold one link (breadcrumbs lead back)
+                page.meta["hide"] = ["navigation"]
             return markdown
         wanted = page.meta.get("tejido")
         if not wanted:
@@ -479,6 +485,52 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
         return html
 
+    def _search_context(self, lang: str, app: bool) -> dict[str, object]:
+        """What base.html's header search needs (site-relative URLs)."""
+        return {
+            "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
+                "directorio", lang), "placeholder": label(lang, "search.placeholder"),
+            "label": label(lang, "search.label"), "app": app,
+            "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
+            "texts": header_search_texts(lang),
+            "skip": label(lang, "skip"), "menu": label(lang, "menu"),
+        }
+
+    # The 404 page: MkDocs renders it once per language build from the theme's 404.html,
+    # with absolute URLs, and writes it to the site's root.  Each language gets its own
+    # text, header search and language links (to each language's home: a 404 is served
+    # at any path, so there is no "same page" to switch to).
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext | None:
+        if template_name != "404.html" or self.catalog is None:
+            return context
+        lang = building_language(config)
+        context["tejido_search"] = self._search_context(lang, False)  # type: ignore[typeddict-unknown-key]
+        context["tejido_not_found"] = {  # type: ignore[typeddict-unknown-key]
+            "title": label(lang, "notfound.title"), "text": label(lang, "notfound.text"),
+            "home": self.urls.file("index.html", lang), "home_label": label(lang, "notfound.home"),
+            "directory": self.urls.folder("directorio", lang),
+            "directory_label": label(lang, "notfound.directory"),
+        }
+        i18n = config.plugins.get("i18n")
+        names = {alt["lang"]: alt for alt in getattr(i18n, "extra_alternate", [])}
+        config.extra.alternate = [  # type: ignore[attr-defined]
+            {**names.get(other, {"name": other, "lang": other}),
+             "link": self.urls.file("index.html", other)} for other in LANGUAGES]
+        return context
+
+    # MkDocs writes 404.html at the root in every language's build; the other languages'
+    # go to their own folder (en/404.html), and the root keeps the default language's.
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        lang = building_language(config)
+        if template_name != "404.html" or self.catalog is None or lang == DEFAULT_LANGUAGE:
+            return output_content
+        target = Path(config.site_dir) / self.urls.file("404.html", lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return ""  # MkDocs skips writing an empty template: the root one stays
+
     def _meta(self, page: Page, generated: PageView | None, lang: str) -> dict[str, str]:
         """Open Graph, canonical and x-default addresses, and the feeds a page offers."""
         url = generated.url if generated else page.url
@@ -506,12 +558,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             "label": label(lang, "about.footer"),
             "links": footer_links(lang, self.urls, self._settings()),
         }
-        context["tejido_search"] = {  # type: ignore[typeddict-unknown-key]
-            "root": self.urls.file(SEARCH_FOLDER, lang), "directory": self.urls.folder(
-                "directorio", lang), "placeholder": label(lang, "search.placeholder"),
-            "label": label(lang, "search.label"), "app": page.meta.get("tejido") == "directory",
-            "one": label(lang, "directory.result"), "many": label(lang, "directory.results"),
-        }
+        context["tejido_search"] = self._search_context(  # type: ignore[typeddict-unknown-key]
+            lang, page.meta.get("tejido") == "directory")
         generated = self.pages.get(page.file.src_uri)
         context["tejido_meta"] = self._meta(page, generated, lang)  # type: ignore[typeddict-unknown-key]
         i18n = config.plugins.get("i18n")
@@ -524,6 +572,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             for lang in LANGUAGES
         ]
         context["tejido_page"] = generated  # type: ignore[typeddict-unknown-key]
+        self._light_tab(nav, generated.url, lang)
         entry = self.catalog.entries.get(generated.ref) if generated.ref and self.catalog else None
         if entry is not None:
             links = fix_links(entry, generated.lang, page.canonical_url or page.url,
@@ -531,6 +580,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             context["tejido_fix"] = links  # type: ignore[typeddict-unknown-key]
             context["tejido_labels"] = TABLES[generated.lang]  # type: ignore[typeddict-unknown-key]
         return context
+
+
+    def _light_tab(self, nav: Navigation, url: str, lang: str) -> None:
+        """Generated pages are in no navigation: light the tab of the section they are in
+        (an organization's page, "Organizaciones"; a region's, "Regiones")."""
+        section = url.removeprefix(self.urls.prefix(lang)).split("/")[0]
+        target = self.urls.folder(section, lang)
+        found = next((p for p in nav.pages if p.url == target), None)
+        if found is not None:
+            found.active = True
+            self.lit_tab = found
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.lit_tab is not None:
+            self.lit_tab.active = False
+            self.lit_tab = None
+        return output
 
 
 def _permalink(config: MkDocsConfig) -> str | None:

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
+from urllib.parse import urlencode
 
 from tejido.core.catalog.catalog import Catalog
 from tejido.core.i18n.labels import group, label
@@ -150,6 +151,38 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class CountryCell:
+    count: int
+    level: int
+    total: bool
+    gap: str
+    column: str
+    """The column's name (a state, or "Total"), shown beside the count in the phone list."""
+    href: str
+    """The directory filtered by the theme, the region and organizations ('' for a gap)."""
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    theme: TermView
+    depth: int
+    cells: tuple[CountryCell, ...]
+
+
+@dataclass(frozen=True)
+class CountryTable:
+    """One country's part of the matrix: its states as columns, then its total."""
+
+    country: TermView
+    anchor: str
+    count: int
+    """Organizations in the country."""
+    heads: tuple[HeadCell, ...]
+    """A state each; None as term for the total (or a country without states)."""
+    rows: tuple[CountryRow, ...]
+
+
+@dataclass(frozen=True)
 class MatrixView:
     countries: tuple[HeadCell, ...]
     """The first header row: countries spanning their states (or both rows)."""
@@ -157,6 +190,9 @@ class MatrixView:
     rows: tuple[MatrixRow, ...]
     texts: Mapping[str, str]
     """The matrix's interface text (`matrix.…` keys without the prefix)."""
+    tables: tuple[CountryTable, ...] = ()
+    """The same counts one country at a time, which is how the page shows them: a table
+    of a few states fits a phone, and a reader picks a country from the list above."""
 
 
 def _head(v: Views, matrix: Matrix) -> tuple[tuple[HeadCell, ...], tuple[HeadCell, ...]]:
@@ -183,12 +219,38 @@ def _cell(v: Views, matrix: Matrix, theme: str, column: Column) -> Cell:
     return Cell(0, 0, column.total, gap)
 
 
+def _directory_href(v: Views, theme: str, region: str) -> str:
+    query = urlencode({"kind": "organization", "theme": theme, "region": region})
+    return v.href(v.urls.folder("directorio", v.lang)) + "?" + query
+
+
+def _country_table(v: Views, matrix: Matrix, country: str) -> CountryTable:
+    columns = [column for column in matrix.columns if column.country == country]
+    total = text(v.lang, "total")
+    heads = tuple(HeadCell(None if column.total or column.undivided
+                           else v.term("regions", column.region)) for column in columns)
+    names = [total if head.term is None else head.term.label for head in heads]
+    rows = []
+    for theme, depth in matrix.rows:
+        cells = []
+        for column, name in zip(columns, names, strict=True):
+            cell = _cell(v, matrix, theme, column)
+            href = _directory_href(v, theme, column.region) if cell.count else ""
+            cells.append(CountryCell(cell.count, cell.level, cell.total or column.undivided,
+                                     cell.gap, name, href))
+        rows.append(CountryRow(v.term("themes", theme), depth, tuple(cells)))
+    return CountryTable(v.term("regions", country), f"m-{country}",
+                        matrix.count("", country), heads, tuple(rows))
+
+
 def matrix_view(v: Views, matrix: Matrix) -> MatrixView:
     countries, states = _head(v, matrix)
     rows = tuple(MatrixRow(v.term("themes", theme), depth,
                            tuple(_cell(v, matrix, theme, column) for column in matrix.columns))
                  for theme, depth in matrix.rows) if matrix.columns else ()
-    return MatrixView(countries, states, rows, group(v.lang, "matrix."))
+    chosen = dict.fromkeys(column.country for column in matrix.columns)
+    tables = tuple(_country_table(v, matrix, country) for country in chosen) if rows else ()
+    return MatrixView(countries, states, rows, group(v.lang, "matrix."), tables)
 
 
 def matrix_page(catalog: Catalog, lang: str, urls: Urls) -> PageView:

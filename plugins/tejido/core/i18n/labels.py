@@ -34,7 +34,10 @@ def label(lang: str, key: str, **values: object) -> str:
 
 
 def count_label(lang: str, count: int) -> str:
-    return label(lang, "entry") if count == 1 else label(lang, "entries", count=count)
+    from tejido.core.i18n.locale import number  # locale reads this module's table
+
+    return label(lang, "entry") if count == 1 else label(lang, "entries",
+                                                         count=number(lang, count))
 
 
 def group(lang: str, prefix: str) -> dict[str, str]:

@@ -22,6 +22,7 @@ from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from tejido.core.i18n.labels import TABLES, label
+from tejido.core.i18n.locale import number, pages
 from tejido.core.outputs.views import CardView, PageView, SnippetView
 
 THEME_DIR = str(Path(__file__).resolve().parents[2] / "theme")
@@ -67,6 +68,7 @@ class Renderer:
         card: Callable[[CardView], Markup] = lambda view: self._card(view, lang)  # noqa: E731
         return self._template(names).render(
             lang=lang, t=t, labels=TABLES[lang], anchor=Anchors(taken), card_html=card,
+            n=lambda value: number(lang, value), pages=lambda count: pages(lang, count),
             **context)
 
     def _card(self, card: CardView, lang: str) -> Markup:

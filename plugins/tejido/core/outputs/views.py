@@ -19,6 +19,7 @@ from typing import ClassVar
 from tejido.core.catalog.catalog import Catalog
 from tejido.core.catalog.freshness import long_date
 from tejido.core.i18n.labels import count_label, label
+from tejido.core.i18n.locale import number, pages
 from tejido.core.model.fields import LANGUAGES
 from tejido.core.model.model import Entry, Ref, Text, pick
 from tejido.core.model.regions import by_name, qualified_label
@@ -53,6 +54,8 @@ class TermView:
     href: str
     label: str
     count: int | None = None
+    count_text: str = ""
+    """The count in the reader's language ('1.000' / '1,000'), when there is one."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,10 @@ class DownloadView:
     """A size as written ('2,4 MB'), for a document published elsewhere."""
     external: bool = False
     """A document published elsewhere (a guide's `link`), not a file of the site."""
+    size_text: str = ""
+    """The size in the reader's language ('1.024 KB'); Views.download fills it."""
+    pages_text: str = ""
+    """'24 págs.' / '24 pages'; Views.download fills it."""
 
 
 @dataclass(frozen=True)
@@ -197,9 +204,11 @@ class Views:
             shown = f"{self.t('sdg')} {term_id}: {shown}"
         total = self.catalog.count(taxonomy, term_id)
         count = total if with_count else None
+        text = number(self.lang, total) if with_count else ""
         if taxonomy == "regions" and not total:
-            return TermView("", shown, count)
-        return TermView(self.href(self.urls.page(taxonomy, term_id, self.lang)), shown, count)
+            return TermView("", shown, count, text)
+        return TermView(self.href(self.urls.page(taxonomy, term_id, self.lang)), shown, count,
+                        text)
 
     def terms(self, taxonomy: str, ids: Iterable[str]) -> tuple[TermView, ...]:
         """A flat list of terms; places carry their country ('Cuscatlán, El Salvador')."""
@@ -212,7 +221,7 @@ class Views:
         language, not file order."""
         tax = self.catalog.taxonomies[taxonomy]
         ordered = by_name(tax, ids, self.lang) if taxonomy == "regions" else list(ids)
-        return tuple(TreeNode(self.term(taxonomy, term_id, with_count=True),
+        return tuple(TreeNode(self._counted_term(taxonomy, term_id),
                               self.tree(taxonomy, tax.children.get(term_id, ())))
                      for term_id in ordered)
 
@@ -223,6 +232,18 @@ class Views:
         return FreshView(found.state, self.t(f"fresh.{found.state}"), when,
                          self.local(found.by) if found.by else None,
                          self.t(f"method.{found.method}") if found.method else None)
+
+    def _counted_term(self, taxonomy: str, term_id: str) -> TermView:
+        term = self.term(taxonomy, term_id, with_count=True)
+        return term if term.count else TermView("", term.label, term.count, term.count_text)
+
+    def download(self, link: LinkView, form: str, lang: str, size_kb: int | None,
+                 page_count: int | None, size: str = "", external: bool = False) -> DownloadView:
+        """A file to download, its size and pages written in the reader's language."""
+        size_text = f"{number(self.lang, size_kb)} KB" if size_kb is not None else size
+        return DownloadView(link, form, self.t(f"language.{lang}"), size_kb, page_count, size,
+                            external, size_text,
+                            pages(self.lang, page_count) if page_count is not None else "")
 
     def card(self, entry: Entry) -> CardView:
         return CardView(entry.kind, self.t(f"kind.{entry.kind}"), self.link(entry.ref),

@@ -3,7 +3,7 @@ of the allies section that `tejido/partials/allies.html` renders."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tejido.core.catalog.allies.rules import Ally, Reason
@@ -52,12 +52,32 @@ class AlliesView:
     intro: str
     none: str
     items: tuple[AllyView, ...]
+    """New connections, best first."""
+    connected: tuple[AllyView, ...] = ()
+    """Entries already related to this one (its network, its members, an alliance)."""
+    connected_title: str = ""
 
 
-def allies_view(v: Views, allies: Sequence[Ally]) -> AlliesView:
-    items = tuple(
-        AllyView(v.link(ally.ref), v.t(f"kind.{ally.ref.kind}"),
-                 tuple(reason_text(r, v.lang, v.catalog) for r in ally.reasons))
-        for ally in allies)
+RELATION_KINDS = frozenset({"member", "convenor", "has-member", "convened", "alliance"})
+"""Reasons that name a relation that already exists."""
+
+
+def is_connected(ally: Ally) -> bool:
+    return any(reason.kind in RELATION_KINDS for reason in ally.reasons)
+
+
+def _ally_view(v: Views, ally: Ally, kinds: Callable[[str], bool]) -> AllyView:
+    return AllyView(v.link(ally.ref), v.t(f"kind.{ally.ref.kind}"),
+                    tuple(reason_text(r, v.lang, v.catalog) for r in ally.reasons if kinds(r.kind)))
+
+
+def allies_view(v: Views, allies: Sequence[Ally], limit: int = 8) -> AlliesView:
+    """Suggestions apart from the relations that exist: allies are for new connections,
+    so entries already connected are listed on their own and only the others ranked."""
+    new = [ally for ally in allies if not is_connected(ally)][:limit]
+    connected = [ally for ally in allies if is_connected(ally)]
+    items = tuple(_ally_view(v, ally, lambda kind: True) for ally in new)
+    known = tuple(_ally_view(v, ally, RELATION_KINDS.__contains__) for ally in connected)
     return AlliesView(phrase(v.lang, "allies.title"), phrase(v.lang, "allies.intro"),
-                      phrase(v.lang, "allies.none"), items)
+                      phrase(v.lang, "allies.none"), items, known,
+                      phrase(v.lang, "allies.connected"))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tejido.core.catalog.catalog import KIND_ORDER, Catalog
+from tejido.core.catalog.freshness import long_date
 from tejido.core.catalog.matrix import FOLDER as MATRIX_FOLDER
 from tejido.core.model.fields import TAXONOMIES
 from tejido.core.model.model import Entry
 from tejido.core.model.regions import by_name
 from tejido.core.outputs.data.feeds import FEED_TAXONOMIES, feed_url
 from tejido.core.outputs.data.settings import DATA_FOLDER
+from tejido.core.outputs.pages.breakdown import TermLinks, term_links
 from tejido.core.outputs.pages.listing import PAGE_SIZE, page_count, pager
 from tejido.core.outputs.pages.tilemap import HomeMaps, TileMapView, home_maps, place_map
 from tejido.core.outputs.pdf.published import DIRECTORY, NO_PDFS, Published
@@ -46,6 +49,8 @@ class TermPage:
     subterms: tuple[TreeNode, ...]
     pager: PagerView | None
     groups: tuple[CardGroup, ...]
+    links: TermLinks | None = None
+    """Back to the index, to the directory, and the breakdown (page 1 only)."""
     tilemap: TileMapView | None = None
     """A place's page: its country's tile map (`tilemap.place_map`)."""
 
@@ -58,6 +63,21 @@ class KindCount:
 
 
 @dataclass(frozen=True)
+class Recent:
+    card: CardView
+    verified: str
+    """When its data were last checked, as the reader's language writes a date."""
+
+
+@dataclass(frozen=True)
+class Featured:
+    link: LinkView
+    figure: str
+    label: Local
+    """The practice's first result: a figure and what it counts."""
+
+
+@dataclass(frozen=True)
 class HomeView:
     directory: str
     kinds: tuple[KindCount, ...]
@@ -67,7 +87,31 @@ class HomeView:
     pdfs: tuple[DownloadView, ...]
     data: str
     """The open-data page."""
+    recent: tuple[Recent, ...] = ()
+    featured: tuple[Featured, ...] = ()
     maps: HomeMaps | None = None
+
+
+HOME_RECENT = 5
+HOME_FEATURED = 3
+
+
+def _recent(v: Views, catalog: Catalog) -> tuple[Recent, ...]:
+    """The entries whose data were checked most recently, newest first."""
+    dated = [e for e in catalog.entries.values()
+             if isinstance(e.values.get("last_verified"), dt.date)]
+    dated.sort(key=lambda e: (e.values["last_verified"], e.name(v.lang)), reverse=True)
+    return tuple(Recent(v.card(e), long_date(e.values["last_verified"], v.lang))
+                 for e in dated[:HOME_RECENT])
+
+
+def _featured(v: Views, catalog: Catalog) -> tuple[Featured, ...]:
+    """Practices that report a result, those with most results first."""
+    practices = [p for p in catalog.of_kind("practice") if p.values.get("results")]
+    practices.sort(key=lambda p: -len(p.values["results"]))
+    return tuple(Featured(v.link(p.ref), str(p.values["results"][0]["figure"]),
+                          v.local(p.values["results"][0]["label"]))
+                 for p in practices[:HOME_FEATURED])
 
 
 def _by_kind(v: Views, totals: Counter[str], shown: tuple[Entry, ...]) -> tuple[CardGroup, ...]:
@@ -123,6 +167,7 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
         subterms=v.tree(taxonomy, children) if number == 1 else (),
         pager=pager(v, number, pages, lambda n: _term_url(urls, taxonomy, term_id, n, lang)),
         groups=_by_kind(v, totals, shown),
+        links=term_links(v, catalog, taxonomy, term_id) if number == 1 else None,
         tilemap=place_map(v, taxonomy, term_id) if number == 1 else None,
     )
     source = term_page_source(urls, taxonomy, term_id, number, lang)
@@ -163,8 +208,8 @@ def _directory_pdfs(v: Views, published: Published) -> tuple[DownloadView, ...]:
     """The printable directory, when PDFs were made (not under `mkdocs serve` by default)."""
     pdfs = sorted(published.of(DIRECTORY), key=lambda pdf: pdf.lang != v.lang)
     return tuple(
-        DownloadView(LinkView(v.href(pdf.url), Local(pdf.title, pdf.lang, True), pdf.lang),
-                     "PDF", v.t("language." + pdf.lang), pdf.size_kb, pdf.pages)
+        v.download(LinkView(v.href(pdf.url), Local(pdf.title, pdf.lang, True), pdf.lang),
+                   "PDF", pdf.lang, pdf.size_kb, pdf.pages)
         for pdf in pdfs)
 
 
@@ -183,6 +228,7 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
                         if catalog.count("regions", region)),
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
         matrix=_matrix_href(v), pdfs=_directory_pdfs(v, published),
-        data=v.href(urls.folder(DATA_FOLDER, lang)), maps=home_maps(v),
+        data=v.href(urls.folder(DATA_FOLDER, lang)),
+        recent=_recent(v, catalog), featured=_featured(v, catalog), maps=home_maps(v),
     )
     return SnippetView("tejido/home.html", {"home": view})

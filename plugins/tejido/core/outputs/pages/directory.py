@@ -119,14 +119,16 @@ def _facet(catalog: Catalog, name: str, param: str, lang: str) -> dict[str, obje
     return facet
 
 
-def browser_texts(lang: str) -> dict[str, str]:
+def browser_texts(lang: str) -> dict[str, object]:
     """The directory's texts and the allies' reasons, as tejido-directory.js and
     tejido-allies.js look them up."""
     # The reasons only: the allies section's own texts, and "more" (which names refs the
     # finder never shows), would shadow the directory's keys of the same name.
     reasons = {key: text for key, text in group(lang, "allies.").items()
-               if key not in ("title", "intro", "none", "more")}
-    return {**group(lang, "directory."), **reasons, "allies.none": label(lang, "allies.none")}
+               if key not in ("title", "intro", "none")}
+    # The reasons apart: their keys ("more", "region") would shadow the directory's own.
+    return {**group(lang, "directory."), "reasons": reasons,
+            "allies.none": label(lang, "allies.none")}
 
 
 def _recent(lang: str, months: int) -> str:

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
 from tejido.core.catalog.allies import KINDS as ALLY_KINDS
 from tejido.core.catalog.allies import AlliesView, allies_view, find_allies
 from tejido.core.catalog.catalog import Catalog
+from tejido.core.catalog.freshness import long_date
 from tejido.core.model import contact
 from tejido.core.model import relations as rel
 from tejido.core.model.fields import DEFAULT_LANGUAGE, KINDS
+from tejido.core.model.licences import licence
 from tejido.core.model.model import Entry, Link, pick
 from tejido.core.outputs.data.jsonld import structured_data
 from tejido.core.outputs.pdf.published import NO_PDFS, Published
@@ -135,6 +137,8 @@ class EntryView:
     downloads: tuple[DownloadView, ...]
     relations: tuple[RelationGroup, ...]
     allies: AlliesView | None
+    listing: LinkView | None = None
+    """The kind's listing ("Organizaciones"), the breadcrumbs' first step."""
     fresh: FreshView | None = None
 
 
@@ -181,7 +185,22 @@ def _plain(v: Views, value: object) -> tuple[Part, ...]:
 
 
 def _date(v: Views, value: object) -> tuple[Part, ...]:
-    return (value.isoformat() if isinstance(value, dt.date) else str(value),)
+    return (long_date(value, v.lang) if isinstance(value, dt.date) else str(value),)
+
+
+def _regions(v: Views, ids: tuple[str, ...]) -> tuple[Part, ...]:
+    """Each region with the larger ones it lies in, unless the entry lists them too:
+    "Valles Centrales (Oaxaca, México)", never a bare state a reader cannot place."""
+    tax = v.catalog.taxonomies["regions"]
+    shown: list[Part] = []
+    for term_id in ids:
+        term = v.term("regions", term_id)
+        above = [a for a in tax.ancestors(term_id) if a not in ids]
+        if above:
+            names = ", ".join(tax.terms[a].label(v.lang) for a in above)
+            term = replace(term, label=f"{term.label} ({names})")
+        shown.append(term)
+    return tuple(shown)
 
 
 FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
@@ -190,9 +209,9 @@ FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
     "project": _plain,
     "years": _years,
     "year": _plain,
-    "licence": _plain,
+    "licence": lambda v, spdx: (licence(str(spdx)).name,),
     "themes": lambda v, ids: v.terms("themes", ids),
-    "regions": lambda v, ids: v.terms("regions", ids),
+    "regions": _regions,
     "sdgs": lambda v, ids: v.terms("sdgs", ids),
     "populations": lambda v, ids: v.terms("populations", ids),
     "website": lambda v, url: (LinkView(url, url),),
@@ -247,10 +266,10 @@ def _generated_pdfs(v: Views, entry: Entry, published: Published) -> list[Downlo
     """The PDFs Tejido made of the guide's own text (none when PDFs are off)."""
     items = []
     for pdf in published.of(str(entry.ref)):
-        title, used = pick(entry.title, pdf.lang)
-        link = LinkView(v.href(pdf.url), Local(title, used, used != v.lang), pdf.lang, True)
-        items.append(DownloadView(link, "PDF", v.t(f"language.{pdf.lang}"), pdf.size_kb,
-                                  pdf.pages))
+        # Named apart from an attached PDF, which often carries the same title.
+        printable = v.t("pdf.printable", language=v.t(f"language.{pdf.lang}"))
+        link = LinkView(v.href(pdf.url), printable, pdf.lang, True)
+        items.append(v.download(link, "PDF", pdf.lang, pdf.size_kb, pdf.pages))
     return items
 
 
@@ -265,8 +284,7 @@ def _downloads(v: Views, entry: Entry, root: Path,
         url = attachment_url(v.urls, entry, item["path"])
         title = v.local(item["title"]) if "title" in item else path.name
         link = LinkView(v.href(url), title, item["lang"], True)
-        items.append(DownloadView(link, "PDF", v.t(f"language.{item['lang']}"), size_kb,
-                                  pdf_pages(path)))
+        items.append(v.download(link, "PDF", item["lang"], size_kb, pdf_pages(path)))
     if "link" in entry.values:
         items.append(_external(v, entry, entry.values["link"]))
     return tuple(items)
@@ -275,9 +293,9 @@ def _downloads(v: Views, entry: Entry, root: Path,
 def _external(v: Views, entry: Entry, link: Mapping[str, Any]) -> DownloadView:
     """A document published elsewhere: its address, format, language, size and pages."""
     title = v.local({link["lang"]: pick(entry.title, link["lang"])[0]})
-    return DownloadView(LinkView(link["url"], title, link["lang"]), link["format"].upper(),
-                        v.t(f"language.{link['lang']}"), None, link.get("pages"),
-                        size=link.get("size", ""), external=True)
+    return v.download(LinkView(link["url"], title, link["lang"]), link["format"].upper(),
+                      link["lang"], None, link.get("pages"), size=link.get("size", ""),
+                      external=True)
 
 
 def _relations(v: Views, links: tuple[Link, ...]) -> tuple[RelationGroup, ...]:
@@ -315,10 +333,15 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
         replication=_replication(v, values.get("replication")),
         downloads=_downloads(v, entry, root, published),
         relations=_relations(v, links),
-        allies=(allies_view(v, find_allies(v.catalog, entry.ref))
+        allies=(allies_view(v, find_allies(v.catalog, entry.ref, ALLIES_SOUGHT))
                 if entry.kind in ALLY_KINDS else None),
+        listing=LinkView(v.href(v.urls.section(entry.kind, v.lang)), v.t(f"kinds.{entry.kind}")),
         fresh=v.fresh(entry),
     )
+
+
+ALLIES_SOUGHT = 16
+"""Allies looked for: enough that 8 new ones remain once existing relations are set apart."""
 
 
 def entry_page(catalog: Catalog, entry: Entry, lang: str, urls: Urls, root: Path,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tejido.core.model import fields as f
 from tejido.core.outputs.views import SnippetView
-from tejido.core.validate.validate import expected
+from tejido.core.validate.validate import forms
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def _rows(spec_fields: tuple[f.Field, ...], lang: str, prefix: str = "") -> list
     for field in spec_fields:
         name = f"{prefix}{field.name}"
         rows.append(FieldRow(name, field.required, field.es if lang == "es" else field.en,
-                             expected(field.type)))
+                             forms(field.type)[0 if lang == "es" else 1]))
         inner = field.type.item if isinstance(field.type, f.ListOf) else field.type
         if isinstance(inner, f.Record):
             marker = "[]." if isinstance(field.type, f.ListOf) else "."

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from babel.numbers import format_decimal
-
 from tejido.core.catalog.tilecount import (
     CountryTally,
     StateTally,
@@ -27,6 +25,7 @@ from tejido.core.catalog.tilecount import (
     subdivisions,
     tallies,
 )
+from tejido.core.i18n.locale import number
 from tejido.core.i18n.text import sort_key
 from tejido.core.model.places import Place
 from tejido.core.model.regions import by_name
@@ -108,16 +107,12 @@ class TileMapView:
     locates it, after the page's entries; a country's own page shows it first."""
 
 
-def _number(lang: str, value: int) -> str:
-    return str(format_decimal(value, locale=lang))
-
-
 def _organizations(v: Views, count: int) -> str:
     if count == 0:
         return v.t("tilemap.organizations.none")
     if count == 1:
         return v.t("tilemap.organizations.one")
-    return v.t("tilemap.organizations.many", count=_number(v.lang, count))
+    return v.t("tilemap.organizations.many", count=number(v.lang, count))
 
 
 def _state_name(v: Views, tax: Taxonomy, state: StateTally, places: Mapping[str, Place]) -> str:
@@ -152,7 +147,7 @@ def _tile(v: Views, tally: CountryTally, state: StateTally, name: str, current: 
     href = v.href(v.urls.page("regions", state.term, v.lang)) if (
         state.has_page and state.term) else ""
     return TileView(state.code, cell.short, name, state.organizations,
-                    _number(v.lang, state.organizations), label,
+                    number(v.lang, state.organizations), label,
                     step(state.organizations, tally.top), href, state.term or "",
                     cell.col * (TILE + GAP), cell.row * (TILE + GAP), current)
 
@@ -168,7 +163,7 @@ def _notes(v: Views, tally: CountryTally, unit: str, country: str) -> tuple[str,
         notes.append(v.t("tilemap.counting", unit=v.t(f"tilemap.unit.{unit}.one")))
     if tally.whole:
         key = "tilemap.whole.one" if tally.whole == 1 else "tilemap.whole.many"
-        notes.append(v.t(key, count=_number(v.lang, tally.whole)))
+        notes.append(v.t(key, count=number(v.lang, tally.whole)))
     if grid(tally.country) is None:
         notes.append(v.t("tilemap.nomap", country=country))
     return tuple(notes)
@@ -177,8 +172,8 @@ def _notes(v: Views, tally: CountryTally, unit: str, country: str) -> tuple[str,
 def _legend(v: Views, top: int) -> tuple[LegendView, ...]:
     def text(low: int, high: int) -> str:
         if low == high:
-            return _number(v.lang, low)
-        return f"{_number(v.lang, low)}–{_number(v.lang, high)}"
+            return number(v.lang, low)
+        return f"{number(v.lang, low)}–{number(v.lang, high)}"
     return tuple(LegendView(shade, text(low, high)) for shade, low, high in steps(top))
 
 
@@ -205,7 +200,7 @@ def tile_map(v: Views, country: str, here: str | None = None,
     counted = sorted((s for s in tally.states if s.organizations),
                      key=lambda s: (-s.organizations, sort_key(names[s.code], v.lang)))
     rows = tuple(RowView(names[s.code], v.href(v.urls.page("regions", s.term, v.lang))
-                         if s.term and s.has_page else "", _number(v.lang, s.organizations),
+                         if s.term and s.has_page else "", number(v.lang, s.organizations),
                          _current(tax, s, here) == "page") for s in counted)
     rest = len(tally.states) - len(counted)
     units = v.t(f"tilemap.unit.{unit}.{'one' if rest == 1 else 'many'}")
@@ -219,7 +214,7 @@ def tile_map(v: Views, country: str, here: str | None = None,
         legend=_legend(v, tally.top), table_caption=v.t(
             "tilemap.table", country=country_name, unit=v.t(f"tilemap.unit.{unit}.one")),
         name_header=v.t(f"tilemap.unit.{unit}.title"), count_header=v.t("kinds.organization"),
-        rows=rows, rest=v.t("tilemap.rest", count=_number(v.lang, rest), units=units)
+        rows=rows, rest=v.t("tilemap.rest", count=number(v.lang, rest), units=units)
         if rest else "",
         picker=picker, wide=bool(layout and layout.cols > WIDE),
         within=here is not None and here != tally.term)

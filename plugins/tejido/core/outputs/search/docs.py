@@ -37,11 +37,21 @@ def _long_text(entry: Entry, lang: str) -> str:
     return "\n".join(texts)
 
 
+HEADER_TEXTS = ("none", "try", "browse", "some", "partial", "all", "all-one")
+"""What the header search says besides its results (data-* attributes of its form)."""
+
+
+def header_search_texts(lang: str) -> dict[str, str]:
+    return {key: label(lang, f"search.{key}") for key in HEADER_TEXTS}
+
+
 def entry_docs(catalog: Catalog, lang: str, urls: Urls) -> Iterator[SearchDoc]:
     """One doc per entry, in catalog order (the directory's facet data uses the same order)."""
     for entry in catalog.entries.values():
+        summary, shown_in = pick(entry.summary, lang)
         yield SearchDoc(
             title=entry.name(lang), kind=entry.kind, url=urls.entry(entry.ref, lang),
-            summary=pick(entry.summary, lang)[0], labels=_labels(catalog, entry, lang),
-            body=_long_text(entry, lang), fresh=catalog.freshness(entry).state,
+            summary=summary, labels=_labels(catalog, entry, lang),
+            body=_long_text(entry, lang), summary_lang="" if shown_in == lang else shown_in,
+            fresh=catalog.freshness(entry).state,
         )

@@ -38,6 +38,8 @@ CHUNK = 64
 MAX_BODY = 4000
 """Characters of long text indexed per doc: enough to find it, bounded in size."""
 WORD = re.compile(r"[a-z0-9]+")
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+"""The permanent link after a heading (its sign, "¶", is no word of the page)."""
 JOINERS = "'\u2019\u2018\u02bc\u02bb`\u00b4\ua78c\u2010\u2011\u00ad\u200b\u200c\u200d\u2060\ufeff-"
 """Apostrophes, hyphens, the saltillo and zero-width characters: inside a word ('Ko’tantik',
 a name pasted from the web) they join its parts.  The browser (tejido-search.js) keeps the
@@ -60,6 +62,8 @@ class SearchDoc:
     labels: str = ""
     """Kind, taxonomy labels (themes, regions with their parents), acronym."""
     body: str = ""
+    summary_lang: str = ""
+    """The language the summary is in when it is not the index's (an untranslated entry)."""
     fresh: str = ""
     """'fresh', 'due' or 'unverified' for entries (a badge in results); '' for pages."""
 
@@ -113,7 +117,7 @@ class SearchFiles:
 
 def page_doc(title: str, url: str, rendered: str) -> SearchDoc:
     """A hand-written page, from its rendered HTML."""
-    text = re.sub(r"<[^>]+>", " ", rendered)
+    text = re.sub(r"<[^>]+>", " ", HEADERLINK.sub("", rendered))
     text = html.unescape(re.sub(r"\s+", " ", text)).strip()
     return SearchDoc(title=title, kind="page", url=url, summary=text[:200], body=text)
 
@@ -125,13 +129,17 @@ def _js(name: str, data: object) -> str:
 
 def build_index(docs: Iterable[SearchDoc], lang: str,
                 kind_labels: dict[str, str] | None = None,
+                interface: dict[str, str] | None = None,
                 fresh_labels: dict[str, str] | None = None) -> SearchFiles:
+    """The index files; `interface` holds words the browser shows ("not yet translated"),
+    `fresh_labels` the words of the freshness badges."""
     stems = _Stems(lang)
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     forms: dict[str, str] = {}
     display: list[list[str]] = []
     for number, doc in enumerate(docs):
-        display.append([doc.title, doc.kind, doc.url, doc.summary[:200], doc.fresh])
+        row = [doc.title, doc.kind, doc.url, doc.summary[:200], doc.fresh]
+        display.append([*row, doc.summary_lang] if doc.summary_lang else row)
         texts = {"title": doc.title, "labels": doc.labels, "summary": doc.summary,
                  "body": doc.body[:MAX_BODY]}
         for part, text in texts.items():
@@ -158,7 +166,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
     meta = {"shards": sorted(shards), "chunk": CHUNK, "count": len(display), "lang": lang,
             "stop": sorted(stop_words(lang)), "kinds": kind_labels or {},
             "fold": combining_marks(), "joiners": [ord(ch) for ch in JOINERS],
-            "fresh": fresh_labels or {}}
+            "fresh": fresh_labels or {}, "texts": interface or {}}
     files["meta.js"] = _js("meta", meta)
     return SearchFiles(files)
 

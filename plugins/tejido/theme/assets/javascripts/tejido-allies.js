@@ -72,23 +72,37 @@
     var items = reason[1].map(function (i) { return labels[i]; });
     var key = reason[0] === "themes" ? (items.length === 1 ? "themes.one" : "themes.many")
       : reason[0];
-    return t[key].replace("{count}", items.length).replace("{items}", items.join(", "));
+    return t.reasons[key].replace("{count}", items.length).replace("{items}", items.join(", "));
   }
 
   window.tejidoAllies = function (data, entries, el) {
     var t = data.texts, th = data.facets[data.columns.themes];
     var rg = data.facets[data.columns.regions];
+    /* Each broad theme with its sub-themes in one block, so columns never part them. */
     var themeBoxes = el("div", { "class": "tj-allies__themes" });
+    var group = null;
     th.ids.forEach(function (id, i) {
       var box = el("input", { type: "checkbox", id: "tj-ally-t-" + i, value: String(i) });
       var depth = th.ancestors[i].length;
-      themeBoxes.append(el("span", { "class": "tj-facet__value tj-depth-" + depth }, [
+      if (!depth || !group) {
+        group = el("div", { "class": "tj-allies__group" });
+        themeBoxes.append(group);
+      }
+      group.append(el("span", { "class": "tj-facet__value tj-depth-" + depth }, [
         box, el("label", { "for": "tj-ally-t-" + i, text: th.labels[i] })]));
     });
+    /* Regions grouped by country; a region below a state names it, so the chosen
+       value reads whole ("Mixteca (Oaxaca)") with no indenting spaces. */
     var region = el("select", { id: "tj-ally-region" }, [el("option", { value: "", text: t.any })]);
+    var country = region;
     (rg.order || rg.ids.map(function (_, i) { return i; })).forEach(function (i) {
-      var depth = rg.ancestors[i].length;
-      region.append(el("option", { value: String(i), text: "\u00a0\u00a0".repeat(depth) + rg.labels[i] }));
+      var up = rg.ancestors[i];
+      if (!up.length) {
+        country = el("optgroup", { label: rg.labels[i] });
+        region.append(country);
+      }
+      var text = up.length > 1 ? rg.labels[i] + " (" + rg.labels[up[0]] + ")" : rg.labels[i];
+      country.append(el("option", { value: String(i), text: text }));
     });
     var go = el("button", { type: "submit", "class": "md-button md-button--primary", text: t["allies.go"] });
     var out = el("div", { "class": "tj-allies__results", "aria-live": "polite" });

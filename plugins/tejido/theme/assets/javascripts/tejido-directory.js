@@ -51,6 +51,8 @@
   if (!mount || !search) return;
 
   var PAGE = 30;
+  /* Counts as the page's language writes them (1.000 / 1,000), as the core does. */
+  var number = new Intl.NumberFormat(mount.getAttribute("data-lang") || undefined).format;
   var data, texts, entries, state, textHits, shown = PAGE;
 
   function el(tag, attrs, children) {
@@ -197,7 +199,7 @@
   }
 
   /* -- the place picker: the tile maps' squares toggle the region facet; without
-     JavaScript they stay links to the states' pages (core/tilemap.py) ------------ */
+     JavaScript they stay links to the states' pages (core/outputs/pages/tilemap.py) */
 
   var pickerTiles = [];
 
@@ -226,7 +228,25 @@
 
   /* -- rendering ------------------------------------------------------------ */
 
-  var box, facetsNode, resultsNode, statusNode;
+  var box, facetsNode, resultsNode, statusNode, chipsNode, resetButton, toggle, doneButton;
+  var matchingCount = 0;
+
+  /* After an action re-renders part of the page, focus goes back where it was (the same
+     checkbox), or to the next sensible place, never to <body>. */
+  function refocus(fallback) {
+    var id = document.activeElement && document.activeElement.id;
+    return function () {
+      var same = id && document.getElementById(id);
+      var target = same && same.isConnected && same !== document.body ? same : fallback();
+      if (target && document.activeElement !== target) target.focus();
+    };
+  }
+
+  function statusTarget() { return statusNode; }
+
+  function anyFilter() {
+    return Boolean(state.q) || data.facets.some(function (f) { return state[f.name].size; });
+  }
 
   function checkbox(facet, i, count) {
     var id = "tj-f-" + facet + "-" + i;
@@ -234,11 +254,11 @@
     input.checked = state[facet].has(i);
     input.addEventListener("change", function () {
       if (input.checked) state[facet].add(i); else state[facet].delete(i);
-      update();
+      update(refocus(statusTarget));
     });
     return el("span", { "class": "tj-facet__value" }, [
       input, el("label", { "for": id }, [label(facet, i) + " ",
-        el("span", { "class": "tj-count", text: String(count) })])]);
+        el("span", { "class": "tj-count", text: number(count) })])]);
   }
 
   /* The values whose nearest ancestor is `parent` (-1: the top level), as a nested list,
@@ -257,31 +277,50 @@
 
   function renderFacets() {
     facetsNode.replaceChildren();
+    doneButton.textContent = matchingCount === 1 ? texts["see.one"]
+      : texts["see.many"].replace("{count}", number(matchingCount));
     data.facets.forEach(function (f) {
       var list = valueList(f.name, -1, counts(data, entries, state, hits(), f.name));
       if (!list) return;
       facetsNode.append(el("fieldset", { "class": "tj-facet" }, [
         el("legend", { text: f.label }), list]));
     });
+    facetsNode.append(doneButton);
   }
 
+  /* The active filters, removable, above the results at every width.  Removing one moves
+     focus to the chip that takes its place, or to the results' count. */
   function chips() {
     var list = el("ul", { "class": "tj-chips" });
+    function chip(id, text, remove) {
+      var button = el("button", { type: "button", "class": "tj-chip", id: id,
+        "aria-label": texts.remove + ": " + text, text: text + " ×" });
+      button.addEventListener("click", function () {
+        var next = button.parentNode.nextSibling || button.parentNode.previousSibling;
+        var nextId = next && next.firstChild.id;
+        remove();
+        update(function () {
+          (nextId && document.getElementById(nextId) || statusNode).focus();
+        });
+      });
+      list.append(el("li", {}, [button]));
+    }
     data.facets.forEach(function (f) {
       state[f.name].forEach(function (i) {
-        var button = el("button", { type: "button", "class": "tj-chip",
-          "aria-label": texts.remove + ": " + label(f.name, i), text: label(f.name, i) + " ×" });
-        button.addEventListener("click", function () { state[f.name].delete(i); update(); });
-        list.append(el("li", {}, [button]));
+        chip("tj-chip-" + f.name + "-" + i, label(f.name, i), function () { state[f.name].delete(i); });
       });
     });
     if (state.q) {
-      var clear = el("button", { type: "button", "class": "tj-chip", text: "“" + state.q + "” ×",
-        "aria-label": texts.remove + ": " + state.q });
-      clear.addEventListener("click", function () { state.q = ""; box.value = ""; update(); });
-      list.append(el("li", {}, [clear]));
+      chip("tj-chip-q", "“" + state.q + "”", function () { state.q = ""; box.value = ""; });
     }
     return list;
+  }
+
+  function renderChips() {
+    var list = chips();
+    chipsNode.hidden = !list.children.length;
+    chipsNode.replaceChildren(el("h2", { "class": "tj-visually-hidden", text: texts.active }), list);
+    resetButton.hidden = !anyFilter();
   }
 
   function termLinks(row) {
@@ -303,46 +342,59 @@
       return (textHits ? textHits.scores.get(b.number) - textHits.scores.get(a.number) : 0)
         || data.order[a.number] - data.order[b.number];
     });
+    matchingCount = matching.length;
     statusNode.textContent = matching.length === 1 ? texts.result
-      : texts.results.replace("{count}", matching.length);
+      : texts.results.replace("{count}", number(matching.length));
     if (!matching.length) {
-      resultsNode.replaceChildren(el("p", { "class": "tj-empty", text: texts.empty }), chips());
-      return;
+      resultsNode.replaceChildren(el("p", { "class": "tj-empty", text: texts.empty }));
+      return Promise.resolve();
     }
     var page = matching.slice(0, shown);
-    search.docs(page.map(function (e) { return e.number; })).then(function (docs) {
+    return search.docs(page.map(function (e) { return e.number; })).then(function (docs) {
       var list = el("ul", { "class": "tj-cards" }, docs.map(function (doc, i) {
         return el("li", { "class": "tj-card" }, [
           el("a", { href: doc.url, text: doc.title }), " ",
           el("span", { "class": "tj-card__badges" }, [
             el("span", { "class": "tj-badge", text: doc.kindLabel }), " ",
             search.freshBadge(doc)]),
-          el("p", { "class": "tj-card__summary", text: doc.summary }),
+          el("p", { "class": "tj-card__summary" }, [search.summary(doc, "")]),
           el("p", { "class": "tj-card__terms", text: termLinks(page[i].own) })]);
       }));
       var parts = [list];
       if (matching.length > shown) {
         var more = el("button", { type: "button", "class": "md-button", text: texts.more });
-        more.addEventListener("click", function () { shown += PAGE; renderResults(); });
+        more.addEventListener("click", function () {
+          var first = shown;
+          shown += PAGE;
+          renderResults().then(function () {  // focus the first of the new results
+            var link = resultsNode.querySelectorAll(".tj-card > a")[first];
+            if (link) link.focus();
+          });
+        });
         parts.push(more);
       }
       resultsNode.replaceChildren.apply(resultsNode, parts);
     });
   }
 
-  function update() {
+  /* `after` runs once the page shows the new state (to place focus). */
+  function update(after) {
     shown = PAGE;
     writeState();
     var text = state.q;
     (text ? search.query(text) : Promise.resolve(null)).then(function (numbers) {
       if (text !== state.q) return;
-      textHits = numbers === null ? null : { scores: new Map(numbers.map(function (n, rank) {
-        return [n, numbers.length - rank];
+      // Entries with every word, when there are some; else those with the most.
+      var kept = numbers && numbers.complete ? numbers.slice(0, numbers.complete) : numbers;
+      textHits = kept === null ? null : { scores: new Map(kept.map(function (n, rank) {
+        return [n, kept.length - rank];
       })) };
+      renderChips();
+      var done = renderResults();
       renderFacets();
-      renderResults();
       markPicker();
-    });
+      return done;
+    }).then(function () { if (after) after(); });
   }
 
   function build() {
@@ -351,18 +403,20 @@
                         placeholder: texts.query });
     box.value = state.q;
     box.addEventListener("input", function () { state.q = box.value.trim(); update(); });
-    var reset = el("button", { type: "button", "class": "md-button", text: texts.reset });
+    var reset = resetButton = el("button", { type: "button", "class": "md-button", text: texts.reset });
     reset.addEventListener("click", function () {
       state.q = ""; box.value = "";
       data.facets.forEach(function (f) { state[f.name].clear(); });
-      update();
+      update(function () { box.focus(); });
     });
     facetsNode = el("div", { "class": "tj-facets", role: "group", "aria-label": texts.filters });
     resultsNode = el("div", { "class": "tj-results", id: "tj-results" });
-    statusNode = el("p", { "class": "tj-status", role: "status", "aria-live": "polite" });
+    statusNode = el("p", { "class": "tj-status tj-focus-target", role: "status",
+                           "aria-live": "polite", tabindex: "-1" });
+    chipsNode = el("div", { "class": "tj-active", hidden: "" });
     var browse = mount.querySelector(".tj-browse");
     var picker = mount.querySelector(".tj-picker");
-    var toggle = el("button", { type: "button", "class": "md-button tj-facets-toggle",
+    toggle = el("button", { type: "button", "class": "md-button tj-facets-toggle",
                                 "aria-expanded": "false", "aria-controls": "tj-facets",
                                 text: texts.filters });
     facetsNode.id = "tj-facets";
@@ -370,20 +424,32 @@
       var open = facetsNode.classList.toggle("tj-facets--open");
       toggle.setAttribute("aria-expanded", String(open));
     });
+    /* On a phone, after ticking filters: back to the results at once. */
+    doneButton = el("button", { type: "button", "class": "md-button md-button--primary tj-facets-done" });
+    doneButton.addEventListener("click", function () {
+      facetsNode.classList.remove("tj-facets--open");
+      toggle.setAttribute("aria-expanded", "false");
+      statusNode.focus();
+      statusNode.scrollIntoView({ block: "start" });
+    });
     var parts = [
       el("div", { "class": "tj-directory__search" }, [
         el("label", { "for": "tj-q", text: texts.query }), box, reset, toggle]),
       el("div", { "class": "tj-directory__body" }, [
         facetsNode, el("div", { "class": "tj-directory__results" },
-                       [statusNode, downloads(), resultsNode])]),
+                       [chipsNode, statusNode, downloads(), resultsNode])]),
     ];
     if (picker) {
       parts.splice(1, 0, picker);
       setupPicker(picker);
     }
-    if (window.tejidoAllies) parts.push(window.tejidoAllies(data, entries, el));
-    if (browse) parts.push(browse);
     mount.replaceChildren.apply(mount, parts);
+    /* What comes after the results goes in once they show, so it never appears in view
+       and then gets pushed down (layout shift on a slow phone). */
+    return function () {
+      if (window.tejidoAllies) mount.append(window.tejidoAllies(data, entries, el));
+      if (browse) mount.append(browse);
+    };
   }
 
   search.load("facets").then(function (loaded) {
@@ -391,7 +457,6 @@
     data = loaded;
     entries = prepare(data);
     readState();
-    build();
-    update();
+    update(build());
   });
 })();

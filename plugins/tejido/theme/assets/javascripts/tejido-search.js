@@ -69,17 +69,36 @@
     });
   }
 
+  /* Whether two words are one letter apart: one changed, added, dropped or two swapped. */
+  function oneOff(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
   /* Scores of the docs matching one word: its own form counts fully, longer forms
-     that start with it (what is still being typed, or a plural) count less. */
+     that start with it (what is still being typed, or a plural) count less; when
+     neither exists, a form one letter off (a typo: "oaxca") counts less still. */
   function matchWord(shard, word) {
     var scores = new Map();
     if (!shard) return scores;
     var stems = new Map();
-    Object.keys(shard.forms).forEach(function (form) {
+    var forms = Object.keys(shard.forms);
+    forms.forEach(function (form) {
       var factor = form === word ? 1 : form.lastIndexOf(word, 0) === 0 ? 0.6 : 0;
       var stem = shard.forms[form];
       if (factor > (stems.get(stem) || 0)) stems.set(stem, factor);
     });
+    if (!stems.size && word.length >= 4) {
+      forms.forEach(function (form) {
+        if (oneOff(word, form)) stems.set(shard.forms[form], 0.4);
+      });
+    }
     stems.forEach(function (factor, stem) {
       var postings = shard.stems[stem];
       var doc = 0;
@@ -92,25 +111,21 @@
     return scores;
   }
 
+  /* Each doc with its score and how many of the words it matched. */
   function combine(maps) {
     var all = new Map();
-    var every = maps[0];
-    every.forEach(function (score, doc) {
-      var total = score;
-      for (var i = 1; i < maps.length; i++) {
-        if (!maps[i].has(doc)) return;
-        total += maps[i].get(doc);
-      }
-      all.set(doc, total);
-    });
-    if (all.size) return all;
-    maps.forEach(function (map) {  // no doc has every word: rank those with most
-      map.forEach(function (score, doc) { all.set(doc, (all.get(doc) || 0) + score); });
+    maps.forEach(function (map) {
+      map.forEach(function (score, doc) {
+        var seen = all.get(doc) || { score: 0, words: 0 };
+        all.set(doc, { score: seen.score + score, words: seen.words + 1 });
+      });
     });
     return all;
   }
 
-  /* Doc numbers matching a query, best first; null for a query with no usable word. */
+  /* Doc numbers matching a query, best first: those with every word, then those with
+     the most; `complete` says how many have every word.  null for a query with no
+     usable word. */
   function query(text) {
     return load("meta").then(function (meta) {
       if (!meta) return null;  // the index did not load (a broken copy of the site)
@@ -121,10 +136,16 @@
         var shard = meta.shards.indexOf(key) >= 0 ? load("s-" + key) : Promise.resolve(null);
         return shard.then(function (data) { return matchWord(data, word); });
       })).then(function (maps) {
-        var scores = combine(maps);
-        return Array.from(scores.keys()).sort(function (a, b) {
-          return scores.get(b) - scores.get(a) || a - b;
+        var found = combine(maps);
+        var ranked = Array.from(found.keys()).sort(function (a, b) {
+          var x = found.get(a), y = found.get(b);
+          return y.words - x.words || y.score - x.score || a - b;
         });
+        ranked.complete = ranked.filter(function (n) {
+          return found.get(n).words === maps.length;
+        }).length;
+        ranked.words = maps.length;
+        return ranked;
       });
     });
   }
@@ -143,10 +164,28 @@
           var row = store["d-" + Math.floor(n / meta.chunk)][n % meta.chunk];
           return { number: n, title: row[0], kind: row[1], kindLabel: meta.kinds[row[1]] || row[1],
                    url: siteRoot + row[2], summary: row[3], fresh: row[4] || "",
-                   freshLabel: (meta.fresh || {})[row[4]] || "" };
+                   freshLabel: (meta.fresh || {})[row[4]] || "", summaryLang: row[5] || "",
+                   untranslated: (meta.texts || {}).untranslated || "" };
         });
       });
     });
+  }
+
+  /* A summary as text, marked with its language when it fell back to another one. */
+  function summary(doc, className) {
+    var node = document.createElement("span");
+    node.className = className;
+    var text = document.createElement("span");
+    text.textContent = doc.summary;
+    if (doc.summaryLang) text.lang = doc.summaryLang;
+    node.append(text);
+    if (doc.summaryLang && doc.untranslated) {
+      var mark = document.createElement("span");
+      mark.className = "tj-untranslated";
+      mark.textContent = " (" + doc.untranslated + ")";
+      node.append(mark);
+    }
+    return node;
   }
 
   /* How fresh an entry is, as a word (not only a colour); nothing for hand-written pages. */
@@ -159,9 +198,10 @@
   }
 
   window.tejidoSearch = { receive: receive, load: load, query: query, docs: docs, fold: fold,
-                          freshBadge: freshBadge };
+                          freshBadge: freshBadge, summary: summary };
 
-  /* The search box under the header: a combobox listing the first results. */
+  /* The search box under the header: a combobox listing the first results.  Options
+     hold no links (axe: nested-interactive); choosing one opens its page. */
   var form = document.querySelector("form.tj-searchbar");
   if (!form) return;
   var input = form.querySelector("input");
@@ -169,49 +209,83 @@
   var status = form.querySelector(".tj-searchbar__status");
   var sequence = 0;
   var active = -1;
+  var SHOWN = 8;
 
-  function option(doc, index) {
+  function text(key, count) {
+    return (form.getAttribute("data-" + key) || "").replace("{count}", count);
+  }
+
+  function part(className, content) {
+    var node = document.createElement("span");
+    node.className = className;
+    node.textContent = content;
+    return node;
+  }
+
+  function option(id, href, children, className) {
     var item = document.createElement("li");
     item.setAttribute("role", "option");
-    item.id = "tj-result-" + index;
-    var link = document.createElement("a");
-    link.href = doc.url;
-    link.tabIndex = -1;
-    var title = document.createElement("span");
-    title.className = "tj-result__title";
-    title.textContent = doc.title;
-    var kind = document.createElement("span");
-    kind.className = "tj-badge";
-    kind.textContent = doc.kindLabel;
-    var summary = document.createElement("span");
-    summary.className = "tj-result__summary";
-    summary.textContent = doc.summary;
-    var badges = document.createElement("span");
-    badges.className = "tj-card__badges";
-    badges.append(kind, " ", freshBadge(doc));
-    link.append(title, " ", badges, summary);
-    item.appendChild(link);
+    item.id = id;
+    item.className = className || "";
+    item.setAttribute("data-href", href);
+    item.append.apply(item, children);
+    item.addEventListener("click", function () { location.href = href; });
     return item;
   }
 
-  function show(found, total) {
-    list.replaceChildren.apply(list, found.map(option));
-    list.hidden = found.length === 0 && total === null;
+  function result(doc, index) {
+    var badges = document.createElement("span");
+    badges.className = "tj-card__badges";
+    badges.append(part("tj-badge", doc.kindLabel), " ", freshBadge(doc));
+    return option("tj-result-" + index, doc.url, [part("tj-result__title", doc.title), " ",
+      badges, summary(doc, "tj-result__summary")]);
+  }
+
+  function note(content) {
+    var item = document.createElement("li");
+    item.className = "tj-result__note";
+    item.setAttribute("role", "presentation");
+    item.textContent = content;
+    return item;
+  }
+
+  function directoryUrl() {
+    return form.getAttribute("action") + "?q=" + encodeURIComponent(input.value.trim());
+  }
+
+  /* The first results, a line when none has every word, and "see all in the directory";
+     or, with nothing found, "no results" and what to try. */
+  function show(found, numbers) {
+    var items = [];
+    if (numbers && !numbers.length) {
+      items.push(note(text("none", 0)), note(text("try", 0)));
+      items.push(option("tj-result-all", form.getAttribute("action"),
+                        [part("tj-result__title", text("browse", 0))], "tj-result__all"));
+    } else if (numbers) {
+      if (!numbers.complete && numbers.words > 1) items.push(note(text("some", 0)));
+      found.forEach(function (doc, index) {  // where those with every word end
+        if (numbers.complete && index === numbers.complete) items.push(note(text("partial", 0)));
+        items.push(result(doc, index));
+      });
+      items.push(option("tj-result-all", directoryUrl(), [part("tj-result__title",
+        text(numbers.length === 1 ? "all-one" : "all", numbers.length))], "tj-result__all"));
+    }
+    list.replaceChildren.apply(list, items);
+    list.hidden = numbers === null;
     input.setAttribute("aria-expanded", String(!list.hidden));
     active = -1;
     input.removeAttribute("aria-activedescendant");
-    status.textContent = total === null ? "" : form.getAttribute(
-      total === 1 ? "data-one" : "data-many").replace("{count}", total);
+    status.textContent = numbers === null ? "" : !numbers.length ? text("none", 0)
+      : text(numbers.length === 1 ? "one" : "many", numbers.length);
   }
 
   function run() {
     var mine = ++sequence;
-    var text = input.value;
-    query(text).then(function (numbers) {
+    query(input.value).then(function (numbers) {
       if (mine !== sequence) return;
       if (numbers === null) { show([], null); return; }
-      docs(numbers.slice(0, 8)).then(function (found) {
-        if (mine === sequence) show(found, numbers.length);
+      docs(numbers.slice(0, SHOWN)).then(function (found) {
+        if (mine === sequence) show(found, numbers);
       });
     });
   }
@@ -222,6 +296,7 @@
     if (active >= 0) items[active].removeAttribute("aria-selected");
     active = (active + step + items.length) % items.length;
     items[active].setAttribute("aria-selected", "true");
+    items[active].scrollIntoView({ block: "nearest" });
     input.setAttribute("aria-activedescendant", items[active].id);
   }
 
@@ -233,7 +308,7 @@
     else if (event.key === "Escape") { show([], null); }
     else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
-      list.querySelectorAll("[role=option] a")[active].click();
+      location.href = list.querySelectorAll("[role=option]")[active].getAttribute("data-href");
     }
   });
   document.addEventListener("click", function (event) {
