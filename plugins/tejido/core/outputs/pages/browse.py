@@ -17,6 +17,7 @@ from tejido.core.outputs.data.feeds import FEED_TAXONOMIES, feed_url
 from tejido.core.outputs.data.settings import DATA_FOLDER
 from tejido.core.outputs.pages.breakdown import TermLinks, term_links
 from tejido.core.outputs.pages.listing import PAGE_SIZE, page_count, pager
+from tejido.core.outputs.pages.tilemap import HomeMaps, TileMapView, home_maps, place_map
 from tejido.core.outputs.pdf.offer import DirectoryPdfsView, directory_pdfs
 from tejido.core.outputs.pdf.published import NO_PDFS, Published
 from tejido.core.outputs.urls import SECTIONS, Urls
@@ -50,6 +51,8 @@ class TermPage:
     groups: tuple[CardGroup, ...]
     links: TermLinks | None = None
     """Back to the index, to the directory, and the breakdown (page 1 only)."""
+    tilemap: TileMapView | None = None
+    """A place's page: its country's tile map (`tilemap.place_map`)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class HomeView:
     """The open-data page."""
     recent: tuple[Recent, ...] = ()
     featured: tuple[Featured, ...] = ()
+    maps: HomeMaps | None = None
 
 
 HOME_RECENT = 5
@@ -164,6 +168,7 @@ def term_page(catalog: Catalog, taxonomy: str, term_id: str, lang: str, urls: Ur
         pager=pager(v, number, pages, lambda n: _term_url(urls, taxonomy, term_id, n, lang)),
         groups=_by_kind(v, totals, shown),
         links=term_links(v, catalog, taxonomy, term_id) if number == 1 else None,
+        tilemap=place_map(v, taxonomy, term_id) if number == 1 else None,
     )
     source = term_page_source(urls, taxonomy, term_id, number, lang)
     return v.page(source=source, title=title, description=f"{v.t('tax.' + taxonomy)}: {title}",
@@ -215,6 +220,6 @@ def home_summary(catalog: Catalog, lang: str, urls: Urls, here: str,
         themes=v.tree("themes", catalog.taxonomies["themes"].roots()),
         matrix=_matrix_href(v), pdfs=directory_pdfs(v, published),
         data=v.href(urls.folder(DATA_FOLDER, lang)),
-        recent=_recent(v, catalog), featured=_featured(v, catalog),
+        recent=_recent(v, catalog), featured=_featured(v, catalog), maps=home_maps(v),
     )
     return SnippetView("tejido/home.html", {"home": view})

@@ -18,6 +18,7 @@ from tejido.core.model.fields import TAXONOMIES
 from tejido.core.model.model import Entry
 from tejido.core.model.regions import by_name, qualified_label
 from tejido.core.model.taxonomy import Taxonomy
+from tejido.core.outputs.pages.tilemap import picker_maps
 from tejido.core.outputs.pdf.offer import directory_pdfs
 from tejido.core.outputs.pdf.published import NO_PDFS, Published
 from tejido.core.outputs.urls import SECTIONS, Urls
@@ -168,4 +169,5 @@ def directory_snippet(catalog: Catalog, lang: str, urls: Urls, here: str,
         for key, name in (*((k, f"kinds.{k}") for k in KIND_ORDER),
                           *((t, f"tax.{t}") for t in TAXONOMIES)))
     return SnippetView("tejido/directory.html",
-                       {"browse": browse, "pdfs": directory_pdfs(v, published)})
+                       {"browse": browse, "pdfs": directory_pdfs(v, published),
+                        "maps": picker_maps(v)})

@@ -198,6 +198,34 @@
       el("span", { "class": "tj-download__buttons" }, buttons)]);
   }
 
+  /* -- the place picker: the tile maps' squares toggle the region facet; without
+     JavaScript they stay links to the states' pages (core/outputs/pages/tilemap.py) */
+
+  var pickerTiles = [];
+
+  function setupPicker(picker) {
+    var regions = facet("regions");
+    pickerTiles = Array.from(picker.querySelectorAll("a.tj-tile[data-region]")).map(function (tile) {
+      var i = regions.ids.indexOf(tile.getAttribute("data-region"));
+      if (i < 0) return null;
+      function toggle(event) {
+        event.preventDefault();
+        if (state.regions.has(i)) state.regions.delete(i); else state.regions.add(i);
+        update();
+      }
+      tile.setAttribute("role", "button");  // it filters here; aria-pressed says if it is on
+      tile.addEventListener("click", toggle);
+      tile.addEventListener("keydown", function (event) { if (event.key === " ") toggle(event); });
+      return { node: tile, index: i };
+    }).filter(Boolean);
+  }
+
+  function markPicker() {
+    pickerTiles.forEach(function (tile) {
+      tile.node.setAttribute("aria-pressed", String(state.regions.has(tile.index)));
+    });
+  }
+
   /* -- rendering ------------------------------------------------------------ */
 
   var box, facetsNode, resultsNode, statusNode, chipsNode, resetButton, toggle, doneButton;
@@ -364,6 +392,7 @@
       renderChips();
       var done = renderResults();
       renderFacets();
+      markPicker();
       return done;
     }).then(function () { if (after) after(); });
   }
@@ -386,6 +415,7 @@
                            "aria-live": "polite", tabindex: "-1" });
     chipsNode = el("div", { "class": "tj-active", hidden: "" });
     var browse = mount.querySelector(".tj-browse");
+    var picker = mount.querySelector(".tj-picker");
     toggle = el("button", { type: "button", "class": "md-button tj-facets-toggle",
                                 "aria-expanded": "false", "aria-controls": "tj-facets",
                                 text: texts.filters });
@@ -409,6 +439,10 @@
         facetsNode, el("div", { "class": "tj-directory__results" },
                        [chipsNode, statusNode, downloads(), resultsNode])]),
     ];
+    if (picker) {
+      parts.splice(1, 0, picker);
+      setupPicker(picker);
+    }
     mount.replaceChildren.apply(mount, parts);
     /* What comes after the results goes in once they show, so it never appears in view
        and then gets pushed down (layout shift on a slow phone). */
