@@ -59,6 +59,7 @@ from ..core.views import PageView, SnippetView
 from . import building_language
 from .atomic import AtomicSite
 from .config import CatalogConfig
+from .shared_nav import SharedFragments
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 
@@ -179,6 +180,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if theme_dir is not None and env.loader is not None:
             env.loader = ChoiceLoader([
                 env.loader, PrefixLoader({"material": FileSystemLoader(theme_dir)})])
+        env.globals["tejido_shared"] = SharedFragments(lambda: self.pages)
         return env
 
     # -- files --------------------------------------------------------------
