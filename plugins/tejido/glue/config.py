@@ -64,6 +64,10 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Where readers write to correct or withdraw an entry (the About page shows it)."""
     data_licence = opt.Type(str, default="CC-BY-4.0")
     """The licence of the catalog's data: on every page's footer and in the open data."""
+    fast_build = opt.Type(bool, default=True)
+    """Under `mkdocs build`, Tejido renders its generated pages itself and reuses those
+    whose inputs did not change since the last build (`.cache/tejido/`); false: MkDocs'
+    own loop renders every page (the same bytes, slower)."""
 
     def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()
