@@ -35,15 +35,25 @@ from synthetic import make_catalog
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TEJIDO_PDF": "false"}
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Wall and CPU seconds of one command, and the 1-minute load average before it."""
+Run = tuple[float, float, float, float]
+"""Wall and CPU seconds, the load average before, peak memory (MB) of one build."""
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """One build, measured (peak memory by GNU time, when installed: /usr/bin/time)."""
     load = os.getloadavg()[0]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), load
+    with tempfile.NamedTemporaryFile("r") as peak:
+        if Path("/usr/bin/time").exists():
+            command = ["/usr/bin/time", "-f", "%M", "-o", peak.name, *command]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        kilobytes = peak.read().strip().splitlines()
+    memory = int(kilobytes[-1]) / 1024 if kilobytes and kilobytes[-1].isdigit() else 0.0
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, load, memory
 
 
 def mkdocs(project: Path, site: str = "site") -> list[str]:
@@ -70,7 +80,7 @@ def main() -> None:
             (work / "tejido").mkdir()
             tejido = make_catalog(work / "tejido", args.organizations)
         shutil.rmtree(tejido / ".cache" / "tejido", ignore_errors=True)
-        wall, cpu, load = timed(mkdocs(tejido, "site-warmup"), tejido)
+        wall, cpu, load, _ = timed(mkdocs(tejido, "site-warmup"), tejido)
         pages = html_pages(tejido / "site-warmup")
         print(f"Tejido warm-up: {pages} HTML pages, {wall:.1f} s wall, {cpu:.1f} s CPU, "
               f"load {load:.1f}", flush=True)
@@ -88,7 +98,7 @@ def main() -> None:
             cwd["hugo"] = hugo
         else:
             print("hugo is not installed: skipped")
-        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in systems}
+        results: dict[str, list[Run]] = {name: [] for name in systems}
         if args.incremental:
             results["tejido (nothing changed)"] = []
         names = list(systems)
@@ -100,27 +110,29 @@ def main() -> None:
                 shutil.rmtree(cwd[name] / "site", ignore_errors=True)
                 shutil.rmtree(cwd[name] / "public", ignore_errors=True)
                 results[name].append(timed(systems[name](), cwd[name]))
-                print(f"rep {rep + 1} {name}: {results[name][-1][0]:.1f} s wall, "
-                      f"{results[name][-1][1]:.1f} s CPU, load {results[name][-1][2]:.1f}",
-                      flush=True)
+                wall, cpu, load, memory = results[name][-1]
+                print(f"rep {rep + 1} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+                      f"load {load:.1f}, peak {memory:.0f} MB", flush=True)
                 if name == "tejido (cold)" and args.incremental:
                     results["tejido (nothing changed)"].append(timed(mkdocs(tejido), tejido))
-                    print(f"rep {rep + 1} tejido (nothing changed): "
-                          f"{results['tejido (nothing changed)'][-1][0]:.1f} s wall", flush=True)
+                    wall, cpu, load, memory = results["tejido (nothing changed)"][-1]
+                    print(f"rep {rep + 1} tejido (nothing changed): {wall:.1f} s wall, "
+                          f"{cpu:.1f} s CPU, load {load:.1f}, peak {memory:.0f} MB", flush=True)
         built = {"material": html_pages(material / "site")}
         if "hugo" in cwd:
             built["hugo"] = html_pages(cwd["hugo"] / "public")
         print(f"\nHTML pages: tejido {pages}, " + ", ".join(f"{k} {v}" for k, v in built.items()))
         base = statistics.median(r[0] for r in results["material"])
         base_cpu = statistics.median(r[1] for r in results["material"])
-        print(f"{'system':28} {'wall s':>8} {'CPU s':>8} {'load':>6} {'wall/mat':>9} "
-              f"{'CPU/mat':>8}")
+        print(f"{'system':28} {'wall s':>8} {'CPU s':>8} {'load':>6} {'peak MB':>8} "
+              f"{'wall/mat':>9} {'CPU/mat':>8}")
         for name, runs in results.items():
             wall = statistics.median(r[0] for r in runs)
             cpu = statistics.median(r[1] for r in runs)
             load = statistics.mean(r[2] for r in runs)
-            print(f"{name:28} {wall:8.1f} {cpu:8.1f} {load:6.1f} {wall / base:9.2f} "
-                  f"{cpu / base_cpu:8.2f}")
+            memory = max(r[3] for r in runs)
+            print(f"{name:28} {wall:8.1f} {cpu:8.1f} {load:6.1f} {memory:8.0f} "
+                  f"{wall / base:9.2f} {cpu / base_cpu:8.2f}")
 
 
 if __name__ == "__main__":

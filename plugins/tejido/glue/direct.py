@@ -46,7 +46,7 @@ from ..core.views import PageView
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 
-MANIFEST = Path(".cache") / "tejido" / "pages.json"
+CACHE = Path(".cache") / "tejido"
 FORMAT = 1
 LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "jinja2",
              "pymdown-extensions", "nh3", "markupsafe")
@@ -117,8 +117,9 @@ def _settings(config: MkDocsConfig) -> list[object]:
     return found
 
 
-def build_key(config: MkDocsConfig, nav: Navigation, lang: str) -> str:
-    """Everything besides a page's own view that its bytes depend on."""
+def build_key(config: MkDocsConfig, nav: Navigation, lang: str, root: Path) -> str:
+    """Everything besides a page's own view that its bytes depend on.  Paths inside the
+    project are taken relative to it, so a copied project keeps its cache."""
     versions: list[tuple[str, str | None]] = []
     for library in LIBRARIES:
         try:
@@ -127,8 +128,9 @@ def build_key(config: MkDocsConfig, nav: Navigation, lang: str) -> str:
             versions.append((library, None))
     folders = [_tree_stamp(Path(folder)) for folder in config.theme.dirs
                if Path(folder).is_dir() and Path(folder).resolve() != PACKAGE / "theme"]
-    return _digest(FORMAT, lang, versions, _tree_stamp(PACKAGE), folders,
-                   _settings(config), _nav_outline(nav.items),
+    settings = repr(_settings(config)).replace(str(root), "<project>")
+    return _digest(FORMAT, lang, versions, _tree_stamp(PACKAGE), folders, settings,
+                   _nav_outline(nav.items),
                    sorted((k, v) for k, v in os.environ.items() if k.startswith("TEJIDO_")))
 
 
@@ -136,8 +138,11 @@ class PageCache:
     """The manifest of the last successful build: site path → (key, size, mtime)."""
 
     def __init__(self, root: Path) -> None:
-        self.path = root / MANIFEST
+        self.root = root
+        self.path = root / CACHE / "pages.json"
         self.site = ""
+        self.named = ""
+        """The site folder, relative to the project if inside it."""
         self.previous: dict[str, list[object]] = {}
         self.current: dict[str, list[object]] = {}
         self.reused = self.made = 0
@@ -148,9 +153,14 @@ class PageCache:
         self.site = str(site or "")
         if site is None:
             return
+        # One manifest per site folder (a project may be built into several); the name of
+        # one inside the project is relative to it, so a copied project keeps its cache.
+        self.named = site.relative_to(self.root).as_posix() \
+            if site.is_relative_to(self.root) else str(site)
+        self.path = self.root / CACHE / f"pages-{_digest(self.named)[:16]}.json"
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and data.get("site") == self.site:
+            if data.get("format") == FORMAT and data.get("site") == self.named:
                 pages = data.get("pages")
                 self.previous = pages if isinstance(pages, dict) else {}
         except (OSError, ValueError, AttributeError):
@@ -190,10 +200,12 @@ class PageCache:
 
     def save(self) -> None:
         """After the build replaced the site: what the next build may reuse."""
+        if not self.site:
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"format": FORMAT, "site": self.site,
+            temporary.write_text(json.dumps({"format": FORMAT, "site": self.named,
                                              "pages": self.current}), encoding="utf-8")
             temporary.replace(self.path)
         except OSError as error:
@@ -210,8 +222,8 @@ def anchored_targets(files: Files) -> set[str]:
     return found
 
 
-def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConfig, nav: Navigation,
-           env: Environment, cache: PageCache, key: str) -> None:
+def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
+                 nav: Navigation, env: Environment, cache: PageCache, key: str) -> None:
     """Make every generated page of this language's build, or reuse the last one."""
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     anchored = anchored_targets(files)
@@ -220,6 +232,7 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     # generated page was made last (or none, when all were reused).
     saved = vars(config.extra).get("alternate", NOT_SET)
     site = Path(config.site_dir)
+    root = str(cache.root)
     for source in pages:
         file = files.get_file_from_path(source)
         if file is None:
@@ -228,7 +241,9 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
         markdown = prose_markdown(view)
         cacheable = source not in anchored and not any(
             sign in text for text in view.prose for sign in NEEDS_SITE)
-        page_key = _digest(key, source, view, markdown) if cacheable else ""
+        # Views name files by absolute path; the project's own folder is left out.
+        page_key = _digest(key, source, repr(view).replace(root, "<project>"), markdown) \
+            if cacheable else ""
         if cacheable and cache.reuse(file.dest_uri, page_key, site / file.dest_uri):
             continue
         page = Page(None, file, config)

@@ -206,7 +206,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             cache = self.page_cache
             before = cache.reused, cache.made
             render_pages(self.pages, files, config, self.nav, env, cache,
-                         build_key(config, self.nav, lang))
+                         build_key(config, self.nav, lang, self.root))
             log.info("Tejido: %d generated pages made, %d reused from the last build (%s)",
                      cache.made - before[1], cache.reused - before[0], lang)
         return env
