@@ -1,6 +1,7 @@
 """Where a `mkdocs build --strict` spends its time, per plugin hook and per stage.
 
     python bench/profile_build.py --organizations 10000 [--project DIR] [--top 30]
+                                  [--site DIR] [--dump FILE]
 
 Generates a synthetic catalog (or reuses `--project`), then runs MkDocs' own `build`
 in this process under cProfile (PDFs off).  Reported: the cumulative seconds of every
@@ -75,10 +76,12 @@ def main() -> None:
     parser.add_argument("--project", type=Path)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--dump", type=Path, help="also write the raw profile here")
+    parser.add_argument("--site", type=Path, help="build into this folder (kept: a second "
+                        "run with the same --project and --site is an incremental build)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         project = args.project or make_catalog(Path(tmp), args.organizations)
-        stats, wall = profile(project, Path(tmp) / "site")
+        stats, wall = profile(project, args.site or Path(tmp) / "site")
         if args.dump:
             stats.dump_stats(str(args.dump))
         print(f"build under cProfile: {wall:.1f} s wall, load average {os.getloadavg()[0]:.1f}")

@@ -144,7 +144,7 @@ def test_a_corrupt_cache_is_ignored(project: Path) -> None:
 
 
 def test_a_page_changed_in_the_site_folder_is_made_again(project: Path) -> None:
-    page = project / "site" / shown
+    page = project / "site" / ORG_PAGE
     page.write_bytes(page.read_bytes().replace(b"Casa de la Mixteca", b"Casa de la Mixteka"))
     build(project)
     assert b"Casa de la Mixteka" not in page.read_bytes()
