@@ -22,7 +22,7 @@ from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from .labels import TABLES, label
-from .views import PageView, SnippetView
+from .views import CardView, PageView, SnippetView
 
 THEME_DIR = str(Path(__file__).resolve().parent.parent / "theme")
 """Tejido's own templates (`tejido/…`) and assets."""
@@ -56,6 +56,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.globals["permalink"] = permalink
+        self._cards: dict[tuple[str, CardView], Markup] = {}
 
     def _template(self, names: Sequence[str]) -> Template:
         return self.env.select_template(list(names))
@@ -63,8 +64,19 @@ class Renderer:
     def _render(self, names: Sequence[str], lang: str, taken: Iterable[str],
                 context: dict[str, object]) -> str:
         t: Callable[..., str] = lambda key, **values: label(lang, key, **values)  # noqa: E731
+        card: Callable[[CardView], Markup] = lambda view: self._card(view, lang)  # noqa: E731
         return self._template(names).render(
-            lang=lang, t=t, labels=TABLES[lang], anchor=Anchors(taken), **context)
+            lang=lang, t=t, labels=TABLES[lang], anchor=Anchors(taken), card_html=card,
+            **context)
+
+    def _card(self, card: CardView, lang: str) -> Markup:
+        """A card's HTML, rendered once per build: an entry's card shows on every listing
+        and term page it belongs to, and its links are the same on pages of one depth."""
+        key = (lang, card)
+        if key not in self._cards:
+            self._cards[key] = Markup(self._render(("tejido/partials/card.html",), lang, (),
+                                                   {"card": card}))
+        return self._cards[key]
 
     def page(self, view: PageView, rendered: str, clean: Callable[[str], str]) -> str:
         """The page's HTML from its template; `rendered` is MkDocs' HTML of its prose."""

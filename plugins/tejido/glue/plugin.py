@@ -14,11 +14,13 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -98,8 +100,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.site = Publication()
         """The catalog's name, address and data licence, for the open data and meta tags."""
         self.output = AtomicSite()
-        self.serving = False
-        """Under `mkdocs serve` (each rebuild loads the content again)."""
         """Builds into a staging folder; a failed build leaves site_dir as it was."""
         self.serving = False
         """Under `mkdocs serve`, where each rebuild reads the content again."""
@@ -258,6 +258,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.output.startup(command, dirty)
         self.serving = command == "serve"
 
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """Entries and taxonomies live outside docs_dir, where MkDocs does not look: an
+        edit there must rebuild the preview too."""
+        layout = Layout(self.root)
+        for folder in (*layout.folders.values(), layout.taxonomies):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
     def on_build_error(self, *, error: Exception) -> None:
         self.output.discard()
 
@@ -271,6 +281,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # must read the content again, not show the catalog of the first build.
         if self.serving:
             self.catalog = None
+            self.sitemaps = {}
 
     # Before i18n's (-100), which starts the next language's build from its own.
     def _write_search(self, config: MkDocsConfig) -> None:
