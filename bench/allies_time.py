@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from synthetic import make_catalog
-from tejido.core import Catalog, Layout, load_project
-from tejido.core.allies import KINDS, AllyIndex, find_allies, index_for, pool_size
+from tejido.core import ALLY_KINDS as KINDS
+from tejido.core import AllyIndex, Catalog, Layout, find_allies, index_for, load_project, pool_size
 
 T = TypeVar("T")
 

@@ -20,10 +20,7 @@ import time
 from pathlib import Path
 
 from synthetic import REPO, make_catalog
-from tejido.core import LANGUAGES, Layout, load_project
-from tejido.core.browse import browse_pages
-from tejido.core.entry_page import entry_page
-from tejido.core.urls import Urls
+from tejido.core import LANGUAGES, Layout, Urls, browse_pages, entry_page, load_project
 
 
 def tejido_share(project: Path) -> tuple[float, float, int]:

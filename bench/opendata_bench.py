@@ -20,10 +20,16 @@ import time
 from pathlib import Path
 
 from synthetic import REPO, make_catalog
-from tejido.core import Layout, load_project
-from tejido.core.opendata import DATA_FOLDER, Publication, build_open_data
-from tejido.core.opendata.feeds import entry_dates, git_dates
-from tejido.core.urls import Urls
+from tejido.core import (
+    DATA_FOLDER,
+    Layout,
+    Publication,
+    Urls,
+    build_open_data,
+    entry_dates,
+    git_dates,
+    load_project,
+)
 
 
 def kb(size: int) -> str:

@@ -24,9 +24,7 @@ import time
 from pathlib import Path
 
 from synthetic import REPO, make_catalog
-from tejido.core import Layout, load_project
-from tejido.core.pdf import PdfCache, build_pdfs, directory_jobs, guide_jobs
-from tejido.core.urls import Urls
+from tejido.core import Layout, PdfCache, Urls, build_pdfs, directory_jobs, guide_jobs, load_project
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "directory", "practices", "taxonomies")
 

@@ -17,7 +17,9 @@ from pathlib import Path
 import yaml
 
 from synthetic import make_catalog
-from tejido.core import Layout, contact, load_project, privacy
+from tejido.core import Layout, load_project
+from tejido.core.model import contact
+from tejido.core.validate import privacy
 
 
 def add_routes(project: Path) -> None:

@@ -27,13 +27,17 @@ from playwright.sync_api import sync_playwright
 
 from screenshots import CHROMIUM, FLAGS, serve
 from synthetic import make_catalog
-from tejido.core import LANGUAGES, Layout, load_project
-from tejido.core.browse import browse_pages
-from tejido.core.directory import facets_data
-from tejido.core.entry_page import entry_page
-from tejido.core.search import build_index
-from tejido.core.search_docs import entry_docs
-from tejido.core.urls import Urls
+from tejido.core import (
+    LANGUAGES,
+    Layout,
+    Urls,
+    browse_pages,
+    build_index,
+    entry_docs,
+    entry_page,
+    facets_data,
+    load_project,
+)
 
 QUERY = "participación jóvenes oaxaca"
 LATENCY_PROBE = """() => new Promise(resolve => {

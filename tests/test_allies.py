@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tejido.core import Catalog, Layout, Ref, load_project
-from tejido.core.allies import (
+from tejido.core.catalog.allies import (
     MIN_SCORE,
     Ally,
     AllyIndex,
@@ -20,10 +20,10 @@ from tejido.core.allies import (
     pool_size,
     reason_text,
 )
-from tejido.core.matrix import build_matrix, matrix_page
-from tejido.core.render import THEME_DIR, Renderer
-from tejido.core.urls import Urls
-from tejido.core.views import Views
+from tejido.core.catalog.matrix import build_matrix, matrix_page
+from tejido.core.outputs.render import THEME_DIR, Renderer
+from tejido.core.outputs.urls import Urls
+from tejido.core.outputs.views import Views
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -326,11 +326,11 @@ def test_matrix_page(catalog: Catalog) -> None:
 
 
 def test_the_catalog_owns_its_allies_index(project: Path) -> None:
-    import tejido.core.allies as allies_package
+    import tejido.core.catalog.allies as allies_package
 
     first, second = load(project), load_project(Layout(project)).catalog
     assert index_for(first) is index_for(first) is first.derived("allies", AllyIndex.build)
     assert index_for(second) is not index_for(first)
     kept = [name for name, value in vars(allies_package).items()
             if isinstance(value, (list, dict)) and not name.startswith("__")]
-    assert kept == [], f"module-level state in core/allies: {kept}"
+    assert kept == [], f"module-level state in core/catalog/allies: {kept}"

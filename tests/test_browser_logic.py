@@ -23,11 +23,11 @@ from typing import Any
 import pytest
 
 from tejido.core import Catalog, Layout, load_project
-from tejido.core.allies import allies_for
-from tejido.core.directory import facets_data
-from tejido.core.search import SearchDoc, build_index
-from tejido.core.text import fold
-from tejido.core.urls import Urls
+from tejido.core.catalog.allies import allies_for
+from tejido.core.i18n.text import fold
+from tejido.core.outputs.pages.directory import facets_data
+from tejido.core.outputs.search.index import SearchDoc, build_index
+from tejido.core.outputs.urls import Urls
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPTS = REPO / "plugins" / "tejido" / "theme" / "assets" / "javascripts"
@@ -307,7 +307,7 @@ def test_facet_counts_equal_counts_in_python(scripts: Any, catalogs: list[Catalo
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_directory_texts_are_its_own(lang: str, catalogs: list[Catalog]) -> None:
     """The allies' reasons share facets.js with the directory's texts: none shadows one."""
-    from tejido.core.labels import group
+    from tejido.core.i18n.labels import group
 
     texts = _receive(facets_data(catalogs[0], lang, Urls()))["texts"]
     for key, text in group(lang, "directory.").items():

@@ -15,10 +15,10 @@ import yaml
 
 from conftest import REPO, run_mkdocs
 from tejido.core import KINDS, Layout, load_project
-from tejido.core.problems import Problems
-from tejido.core.scaffold import MAINTAINER_FIELDS
-from tejido.core.schema import schema_files
-from tejido.core.taxonomy import load_taxonomies
+from tejido.core.model.taxonomy import load_taxonomies
+from tejido.core.sources.scaffold import MAINTAINER_FIELDS
+from tejido.core.validate.problems import Problems
+from tejido.core.validate.schema import schema_files
 from test_validation_cases import single_organization_cases
 
 

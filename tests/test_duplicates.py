@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project
-from tejido.cli import main
+from tejido.cli.commands import main
 from tejido.core import Layout, load_project
 
 BASE = "type: cso\nsummary: {es: Algo.}\nthemes: [educacion]\nregions: [oaxaca]\n"

@@ -38,7 +38,7 @@ from hostile_corpus import (
     practice,
     write_cases,
 )
-from tejido.core.load import INTERNAL
+from tejido.core.sources.load import INTERNAL
 
 CASES = cases()
 REFUSED = [c for c in CASES if c.outcome == "refused" and not c.alone]

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from conftest import make_project, run_mkdocs
-from tejido.cli import main
+from tejido.cli.commands import main
 from tejido.core import Layout, load_project
-from tejido.core.importer.mask import mask
-from tejido.core.importer.table import read_table
+from tejido.core.sources.importer.mask import mask
+from tejido.core.sources.importer.table import read_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 sys.path.insert(0, str(FIXTURES))

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from tejido.core import Layout, load_project
-from tejido.core.model import COMMON_FIELDS, Common, Entry
+from tejido.core.model.model import COMMON_FIELDS, Common, Entry
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -23,11 +23,11 @@ from pyld import jsonld
 
 from conftest import make_project, run_mkdocs
 from tejido.core import Layout, load_project
-from tejido.core.opendata.hsds import Ids, spec
-from tejido.core.opendata.package import _cell, csv_name
-from tejido.core.opendata.settings import DATA_FOLDER, Publication
-from tejido.core.opendata.tables import columns, table
-from tejido.core.urls import Urls
+from tejido.core.outputs.data.hsds import Ids, spec
+from tejido.core.outputs.data.package import _cell, csv_name
+from tejido.core.outputs.data.settings import DATA_FOLDER, Publication
+from tejido.core.outputs.data.tables import columns, table
+from tejido.core.outputs.urls import Urls
 
 SCHEMA_ORG = Path(__file__).parent / "fixtures" / "schemaorg" / "schemaorgcontext-30.0.jsonld"
 SITE = "https://tejido.example.org/"

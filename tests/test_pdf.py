@@ -22,7 +22,7 @@ from pypdf import PdfReader, PdfWriter
 
 from conftest import engine, make_project, run_mkdocs
 from tejido.core import Layout, load_project
-from tejido.core.pdf import (
+from tejido.core.outputs.pdf import (
     PdfCache,
     PdfSource,
     Rendered,
@@ -32,9 +32,9 @@ from tejido.core.pdf import (
     guide_jobs,
     render_pdf,
 )
-from tejido.core.pdf.directory import grouping
-from tejido.core.pdf.markup import rewrite_links
-from tejido.core.urls import Urls
+from tejido.core.outputs.pdf.directory import grouping
+from tejido.core.outputs.pdf.markup import rewrite_links
+from tejido.core.outputs.urls import Urls
 
 PRIVATE = ("Persona Privada", "privada@example.org", "951 000 0000")
 GUIDE = "guias/guia-ilustrada/guia-ilustrada"

@@ -9,10 +9,10 @@ import pytest
 
 from conftest import REPO
 from tejido.core import Layout, load_project
-from tejido.core.places import SUBDIVIDED, all_places
-from tejido.core.problems import Problems
-from tejido.core.regions import by_name, place_hint, qualified_label, resolve_place
-from tejido.core.taxonomy import Taxonomy, load_taxonomies
+from tejido.core.model.places import SUBDIVIDED, all_places
+from tejido.core.model.regions import by_name, place_hint, qualified_label, resolve_place
+from tejido.core.model.taxonomy import Taxonomy, load_taxonomies
+from tejido.core.validate.problems import Problems
 
 
 @pytest.fixture(scope="module")
@@ -125,8 +125,8 @@ def test_regions_yml_may_relabel_a_place_and_keep_its_old_id(tmp_path: Path) -> 
         "san-salvador-sv",)
     assert set(shown.terms) == {"san-salvador-sv", "el-salvador", "nuevo-leon", "mexico"}
     assert result.catalog.count("regions", "nuevo-leon") == 0  # only its address names it
-    from tejido.core.urls import Urls
-    from tejido.core.views import Views
+    from tejido.core.outputs.urls import Urls
+    from tejido.core.outputs.views import Views
     views = Views(result.catalog, Urls(), "es", "organizaciones/casa/index.html")
     assert views.term("regions", "nuevo-leon").href == ""  # no page, so no link
     assert views.term("regions", "san-salvador-sv").href.endswith("san-salvador-sv/index.html")

@@ -18,7 +18,7 @@ import pytest
 from watchdog.observers import Observer
 
 from conftest import run_mkdocs
-from tejido.core.load import EntryCache, Layout, load_project
+from tejido.core.sources.load import EntryCache, Layout, load_project
 from tejido.preview.app import Preview
 from tejido.preview.server import Changes, handler_for
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tejido.core import Layout, load_project
-from tejido.core.contact import country_of, international, public_contact
-from tejido.core.mask import mask_email, mask_phone, mask_text
-from tejido.core.problems import Problems
-from tejido.core.taxonomy import load_taxonomies
+from tejido.core.model.contact import country_of, international, public_contact
+from tejido.core.model.taxonomy import load_taxonomies
+from tejido.core.validate.mask import mask_email, mask_phone, mask_text
+from tejido.core.validate.problems import Problems
 
 TODAY = dt.date(2026, 11, 21)
 ORG = "directory/organizations"

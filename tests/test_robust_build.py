@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import make_project, run_mkdocs
-from tejido.core.pdf.jobs import PdfSource
-from tejido.core.pdf.render import render_pdf
+from tejido.core.outputs.pdf.jobs import PdfSource
+from tejido.core.outputs.pdf.render import render_pdf
 
 
 def test_successful_build_replaces_the_site_and_keeps_hidden_entries(

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tejido.core.search import SearchDoc, build_index, fold
+from tejido.core.outputs.search.index import SearchDoc, build_index, fold
 
 
 def _receive(text: str) -> Any:
@@ -165,7 +165,7 @@ def test_the_site_works_from_disk(browser: Any, built_mini: Path) -> None:
 def test_find_allies_in_the_browser_matches_the_core(browser: Any, site_url: str,
                                                      project: Path) -> None:
     from tejido.core import Layout, load_project
-    from tejido.core.allies import allies_for
+    from tejido.core.catalog.allies import allies_for
 
     catalog = load_project(Layout(project)).catalog
     expected = [catalog.entries[a.ref].name("en")

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import run_mkdocs
 from tejido.core import Layout, load_project
-from tejido.core.directory import facets_data
-from tejido.core.pdf.directory import directory_source
-from tejido.core.text import initial, sort_key
-from tejido.core.urls import Urls
+from tejido.core.i18n.text import initial, sort_key
+from tejido.core.outputs.pages.directory import facets_data
+from tejido.core.outputs.pdf.directory import directory_source
+from tejido.core.outputs.urls import Urls
 
 ORGANIZATIONS = ["Zapoteca Viva", "Órgano Ciudadano", "Ñuu Savi", "Nuevo Día", "árbol Vivo",
                  "Oaxaca Unida", "Ébano"]

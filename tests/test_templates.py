@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_mkdocs
-from tejido.core.render import THEME_DIR, Renderer
-from tejido.core.views import CardView, LinkView, Local
+from tejido.core.outputs.render import THEME_DIR, Renderer
+from tejido.core.outputs.views import CardView, LinkView, Local
 
 OWNER_MAIN = """{% extends "base.html" %}
 {#- As Material's documentation teaches: blocks replaced without super(). -#}

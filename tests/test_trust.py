@@ -290,7 +290,7 @@ def test_relations_to_a_withdrawn_entry_are_omitted(planted_site: tuple[Path, Pl
 
 
 def test_freshness_on_entry_pages_in_both_languages(planted_site: tuple[Path, Planted]) -> None:
-    from tejido.core.freshness import long_date
+    from tejido.core.catalog.freshness import long_date
 
     site, _ = planted_site
     day = dt.date.fromisoformat(FRESH)
@@ -309,7 +309,7 @@ def test_freshness_on_entry_pages_in_both_languages(planted_site: tuple[Path, Pl
 
 
 def test_babel_dates_in_the_readers_language() -> None:
-    from tejido.core.freshness import long_date
+    from tejido.core.catalog.freshness import long_date
 
     assert long_date(dt.date(2026, 9, 1), "es") == "1 de septiembre de 2026"
     assert long_date(dt.date(2026, 9, 1), "en") == "1 September 2026"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tejido.core.fields import KINDS, LANGUAGES, TAXONOMIES
-from tejido.core.labels import TABLES, label
+from tejido.core.i18n.labels import TABLES, label
+from tejido.core.model.fields import KINDS, LANGUAGES, TAXONOMIES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "tejido"
 # A literal key handed to a lookup: t("…"), label(lang, "…"), v.t("…"), w.t("…"), phrase(…, "…").

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..core import DEFAULT_LANGUAGE
+from tejido.core import DEFAULT_LANGUAGE
 
 
 def building_language(config: MkDocsConfig) -> str:

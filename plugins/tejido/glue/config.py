@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from .settings import (
+from tejido.glue.settings import (
     Expect,
     Failed,
     check_folder,

@@ -41,8 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.render import prose_markdown
-from ..core.views import PageView
+from tejido.core import PageView, prose_markdown
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 

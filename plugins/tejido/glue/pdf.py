@@ -1,6 +1,6 @@
 """The `tejido/pdf` plugin: every Markdown guide and the whole directory as PDF.
 
-All the work is in `tejido.core.pdf`; this adapter picks the jobs, hands them
+All the work is in `tejido.core.outputs.pdf`; this adapter picks the jobs, hands them
 to the core (which renders only what its cache lacks) and publishes the files.
 
 mkdocs-static-i18n builds the site once per language with the same plugin
@@ -21,22 +21,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..core import DEFAULT_LANGUAGE, Catalog
-from ..core.model import Ref
-from ..core.pdf import (
+from tejido.core import (
+    DEFAULT_LANGUAGE,
     BuildReport,
+    Catalog,
     PdfCache,
     PdfEngineMissing,
     PdfJob,
     PdfRenderError,
     Published,
+    Ref,
+    Urls,
     build_pdfs,
     directory_jobs,
     guide_jobs,
 )
-from ..core.urls import Urls
-from . import building_language
-from .pdf_config import PdfConfig
+from tejido.glue import building_language
+from tejido.glue.pdf_config import PdfConfig
 
 log = logging.getLogger("mkdocs.plugins.tejido.pdf")
 CATALOG_PLUGIN = "tejido/catalog"

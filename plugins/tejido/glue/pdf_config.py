@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
-from .settings import Expect, Failed, check_whole_number, every_failure
+from tejido.glue.settings import Expect, Failed, check_whole_number, every_failure
 
 EXPECTED = {
     "enabled": Expect("true or false", "true"),

@@ -28,41 +28,75 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from ..core import DEFAULT_LANGUAGE, KINDS, LANGUAGES, Catalog, Layout, load_project
-from ..core.about import Settings, about_snippet, footer_links
-from ..core.browse import home_summary, taxonomy_listing
-from ..core.directory import directory_snippet, facets_data
-from ..core.due import DUE_PATH, due_feed, due_page
-from ..core.due import feed_url as due_feed_url
-from ..core.entry_page import attachment_url
-from ..core.export import CATALOG_JSON, catalog_json
-from ..core.freshness import STATES, FreshnessPolicy
-from ..core.html import sanitize
-from ..core.html import text as escape
-from ..core.labels import TABLES, label
-from ..core.licences import licence
-from ..core.links import fix_links
-from ..core.listing import kind_listing
-from ..core.opendata import DATA_FOLDER, OpenData, Publication, build_open_data
-from ..core.opendata.feeds import entry_dates, feed_url, git_dates
-from ..core.opendata.page import data_page
-from ..core.opendata.settings import DATA_ALIASES
-from ..core.pdf.published import NO_PDFS, Published
-from ..core.plan import Planned, PlannedPages, PlanSettings, page_plan
-from ..core.reference import field_reference
-from ..core.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
-from ..core.scaffold import SCHEMA_FOLDER
-from ..core.schema import schema_files
-from ..core.search import SEARCH_FOLDER, SearchDoc, build_index, page_doc
-from ..core.search_docs import entry_docs
-from ..core.sitemap import SitemapPage, sitemap
-from ..core.urls import Urls, relative
-from ..core.views import PageView, SnippetView
-from . import building_language
-from .atomic import AtomicSite
-from .config import CatalogConfig
-from .direct import PageCache, build_key, page_file, render_pages
-from .shared_nav import SharedFragments
+from tejido.core import (
+    CATALOG_JSON,
+    DATA_ALIASES,
+    DATA_FOLDER,
+    DEFAULT_LANGUAGE,
+    DUE_PATH,
+    KINDS,
+    LANGUAGES,
+    NO_PDFS,
+    SCHEMA_FOLDER,
+    SEARCH_FOLDER,
+    THEME_DIR,
+    Catalog,
+    FreshnessPolicy,
+    Layout,
+    OpenData,
+    PageView,
+    Planned,
+    PlannedPages,
+    PlanSettings,
+    Publication,
+    Published,
+    Renderer,
+    SearchDoc,
+    SitemapPage,
+    SnippetView,
+    Urls,
+    about_snippet,
+    attachment_url,
+    build_index,
+    build_open_data,
+    catalog_json,
+    data_page,
+    directory_snippet,
+    due_feed,
+    due_feed_url,
+    due_page,
+    entry_dates,
+    entry_docs,
+    escape,
+    facets_data,
+    field_reference,
+    fix_links,
+    footer_links,
+    git_dates,
+    home_summary,
+    kind_listing,
+    label,
+    licence,
+    load_project,
+    page_doc,
+    page_plan,
+    prose_markdown,
+    relative,
+    sanitize,
+    schema_files,
+    sitemap,
+    taxonomy_listing,
+    toc_tokens,
+)
+from tejido.core import FRESHNESS_STATES as STATES
+from tejido.core import TEXT_TABLES as TABLES
+from tejido.core import AboutSettings as Settings
+from tejido.core import data_feed_url as feed_url
+from tejido.glue import building_language
+from tejido.glue.atomic import AtomicSite
+from tejido.glue.config import CatalogConfig
+from tejido.glue.direct import PageCache, build_key, page_file, render_pages
+from tejido.glue.shared_nav import SharedFragments
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 

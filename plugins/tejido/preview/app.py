@@ -24,10 +24,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from ..core import DEFAULT_LANGUAGE, LANGUAGES, Layout
-from ..core.catalog import Catalog
-from ..core.load import EntryCache, load_project
-from .site import Found, LanguageSite, fresh_config
+from tejido.core import DEFAULT_LANGUAGE, LANGUAGES, Catalog, EntryCache, Layout, load_project
+from tejido.preview.site import Found, LanguageSite, fresh_config
 
 log = logging.getLogger("tejido.preview")
 ASSETS = Path(__file__).resolve().parent / "assets"

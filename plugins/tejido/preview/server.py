@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from ..core.render import THEME_DIR
-from .app import Preview
+from tejido.core import THEME_DIR
+from tejido.preview.app import Preview
 
 log = logging.getLogger("tejido.preview")
 SETTLE = 0.05

@@ -27,9 +27,8 @@ from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from ..core.catalog import Catalog
-from ..core.search import SEARCH_FOLDER
-from ..glue.plugin import CatalogPlugin
+from tejido.core import SEARCH_FOLDER, Catalog
+from tejido.glue.plugin import CatalogPlugin
 
 log = logging.getLogger("tejido.preview")
 

@@ -1,0 +1,124 @@
+"""Tejido's page templates: an autoescaping Jinja environment over the theme folders.
+
+MkDocs' own environment does not autoescape, so Tejido renders its pages with its
+own, looking templates up in the same folders in the same order: a site owner's
+`custom_dir` first, then Tejido's theme, then Material's.  A file of the same name in
+`custom_dir` (`tejido/entry/organization.html`, `tejido/partials/card.html`, …) wins.
+
+Contributor Markdown goes through MkDocs (its extensions, its link checks): a
+generated page's Markdown is only its prose, separated by markers; after
+rendering, each piece is sanitized and handed to the page's template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markdown.extensions.toc import slugify, unique
+from markupsafe import Markup
+
+from tejido.core.i18n.labels import TABLES, label
+from tejido.core.outputs.views import CardView, PageView, SnippetView
+
+THEME_DIR = str(Path(__file__).resolve().parents[2] / "theme")
+"""Tejido's own templates (`tejido/…`) and assets."""
+MARKER = "<!--tj-prose-{}-->"
+MARKERS = re.compile(r"<!--tj-prose-(\d+)-->")
+HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]*)"[^>]*>(.*?)</h\1>', re.S)
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+TAGS = re.compile(r"<[^>]+>")
+
+TocToken = dict[str, Any]
+
+
+class Anchors:
+    """Heading ids unique on one page, as Python-Markdown's toc extension makes them."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+
+    def __call__(self, title: str) -> str:
+        anchor = str(unique(slugify(title, "-"), self.taken))
+        self.taken.add(anchor)
+        return anchor
+
+
+class Renderer:
+    def __init__(self, dirs: Sequence[str], permalink: str | None) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(list(dirs)), autoescape=True, undefined=StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+            # One build reads each template once; a stat per include was a tenth of the time.
+            auto_reload=False,
+        )
+        self.env.globals["permalink"] = permalink
+        self._cards: dict[tuple[str, CardView], Markup] = {}
+
+    def _template(self, names: Sequence[str]) -> Template:
+        return self.env.select_template(list(names))
+
+    def _render(self, names: Sequence[str], lang: str, taken: Iterable[str],
+                context: dict[str, object]) -> str:
+        t: Callable[..., str] = lambda key, **values: label(lang, key, **values)  # noqa: E731
+        card: Callable[[CardView], Markup] = lambda view: self._card(view, lang)  # noqa: E731
+        return self._template(names).render(
+            lang=lang, t=t, labels=TABLES[lang], anchor=Anchors(taken), card_html=card,
+            **context)
+
+    def _card(self, card: CardView, lang: str) -> Markup:
+        """A card's HTML, rendered once per build: an entry's card shows on every listing
+        and term page it belongs to, and its links are the same on pages of one depth."""
+        key = (lang, card)
+        if key not in self._cards:
+            self._cards[key] = Markup(self._render(("tejido/partials/card.html",), lang, (),
+                                                   {"card": card}))
+        return self._cards[key]
+
+    def page(self, view: PageView, rendered: str, clean: Callable[[str], str]) -> str:
+        """The page's HTML from its template; `rendered` is MkDocs' HTML of its prose."""
+        prose = [Markup(clean(piece)) for piece in split_prose(rendered, len(view.prose))]
+        taken = [match.group(2) for piece in prose for match in HEADING.finditer(piece)]
+        return self._render(view.templates, view.lang, taken, {
+            **view.context, "prose": prose, "page_view": view})
+
+    def fragment(self, template: str, lang: str, **context: object) -> str:
+        """One template on its own (a partial), as a site owner or a test would use it."""
+        return self._render((template,), lang, (), context)
+
+    def snippet(self, snippet: SnippetView, lang: str, page_html: str) -> str:
+        taken = [match.group(2) for match in HEADING.finditer(page_html)]
+        return self._render((snippet.template,), lang, taken, snippet.context)
+
+
+def prose_markdown(view: PageView) -> str:
+    """What MkDocs renders for a generated page: its prose, each piece after a marker."""
+    return "\n\n".join(f"{MARKER.format(n)}\n\n{text}" for n, text in enumerate(view.prose))
+
+
+def split_prose(rendered: str, count: int) -> list[str]:
+    """The HTML of each piece of prose, in order (empty where a piece rendered empty)."""
+    pieces = [""] * count
+    parts = MARKERS.split(rendered)
+    for index, html in zip(parts[1::2], parts[2::2], strict=True):
+        if int(index) < count:
+            pieces[int(index)] = html.strip()
+    return pieces
+
+
+def toc_tokens(html: str) -> list[TocToken]:
+    """The page's table of contents from the headings that carry an id, nested by level,
+    in the form MkDocs builds from Markdown (`mkdocs.structure.toc.get_toc`)."""
+    roots: list[TocToken] = []
+    stack: list[TocToken] = []
+    for level, anchor, inner in HEADING.findall(html):
+        token: TocToken = {"level": int(level), "id": anchor, "children": [],
+                           "name": TAGS.sub("", HEADERLINK.sub("", inner)).strip()}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(token)
+        stack.append(token)
+    return roots
