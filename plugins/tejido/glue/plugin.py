@@ -138,6 +138,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.serving = False
         """Under `mkdocs serve`, where each rebuild reads the content again."""
         self.nav: Navigation | None = None
+        self.engine_is_mkdocs = True
         self.page_cache = PageCache(Path())
         """Generated pages of the last build, reused when their inputs are the same
         (`glue/direct.py`); only under `mkdocs build`."""
@@ -167,6 +168,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.correction_url = self.config.correction_url or (
             f"{repo}/issues/new?title={{title}}&body={{body}}" if repo else None)
         self.site_url = config.site_url or ""
+        # Another engine (ProperDocs) has its own page steps: its loop renders our pages.
+        self.engine_is_mkdocs = isinstance(config, MkDocsConfig)
         if self.output.depth == 1 and self.direct:  # the first language of a build
             self.page_cache = PageCache(self.root)
             self.page_cache.open(None if self.output.dirty else self.output.target)
@@ -176,7 +179,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     def direct(self) -> bool:
         """Whether Tejido renders its generated pages itself (`glue/direct.py`): under
         `mkdocs build`; `mkdocs serve` and the preview keep MkDocs' loop."""
-        return bool(self.config.fast_build) and not self.lazy and not self.serving
+        return (bool(self.config.fast_build) and self.engine_is_mkdocs and not self.lazy
+                and not self.serving)
 
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
