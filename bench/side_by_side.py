@@ -2,7 +2,7 @@
 in one run with interleaved repetitions.
 
     python bench/side_by_side.py --organizations 10000 [--repeat 3] [--project DIR]
-                                 [--incremental]
+                                 [--incremental] [--mkdocs-loop]
 
 A synthetic catalog of N organizations is built once by Tejido (a warm-up that also
 counts its HTML pages); peer corpora with as many pages per language are generated
@@ -11,8 +11,10 @@ between repetitions so that a burst of load on this shared machine does not alwa
 land on the same one.  Reported per system: the median wall-clock and CPU seconds
 (user + system of the build and its children) and the load average, then the ratios
 to plain Material.  With `--incremental`, Tejido is also rebuilt with nothing changed
-(its page cache kept) in each repetition.  Hugo is skipped if `hugo` is not installed
-(Debian: `apt-get install hugo`).  PDFs are off (`TEJIDO_PDF=false`).
+(its page cache kept) in each repetition; with `--mkdocs-loop`, Tejido with
+`fast_build: false` too (MkDocs' loop renders every page: Tejido as it was).  Hugo is
+skipped if `hugo` is not installed (Debian: `apt-get install hugo`).  PDFs are off
+(`TEJIDO_PDF=false`).
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--project", type=Path, help="a synthetic catalog generated before")
     parser.add_argument("--incremental", action="store_true")
+    parser.add_argument("--mkdocs-loop", action="store_true",
+                        help="also Tejido with fast_build: false (MkDocs renders every page)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -92,6 +96,14 @@ def main() -> None:
             "material": lambda: mkdocs(material),
         }
         cwd = {"tejido (cold)": tejido, "material": material}
+        if args.mkdocs_loop:  # Tejido as before it rendered its own pages: fast_build false
+            loop = tejido / "mkdocs-loop.yml"
+            loop.write_text((tejido / "mkdocs.yml").read_text(encoding="utf-8").replace(
+                "  - tejido/catalog:\n", "  - tejido/catalog:\n      fast_build: false\n", 1),
+                encoding="utf-8")
+            systems["tejido (MkDocs loop)"] = lambda: [*mkdocs(tejido, "site-loop"), "-f",
+                                                      str(loop)]
+            cwd["tejido (MkDocs loop)"] = tejido
         if shutil.which("hugo"):
             hugo = make_hugo(work / "hugo", per_language)
             systems["hugo"] = lambda: ["hugo", "--quiet", "-d", str(hugo / "public")]
