@@ -38,6 +38,7 @@ EXPECTED = {  # the words are `msg.setting.what.*` in the text tables
     "contact_email": Expect("setting.what.contact-email", "datos@example.org"),
     "data_licence": Expect("setting.what.licence", "CC-BY-4.0"),
     "messages_language": Expect("setting.what.language", "en"),
+    "fast_build": Expect("setting.what.bool", "true"),
 }
 
 
@@ -72,6 +73,10 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     """The language of the messages to contributors (build errors, and `tejido check`,
     `new` and `import`, which read it from here too); default: the locale's (LANG), else
     Spanish.  `tejido --lang` wins over it."""
+    fast_build = opt.Type(bool, default=True)
+    """Under `mkdocs build`, Tejido renders its generated pages itself and reuses those
+    whose inputs did not change since the last build (`.cache/tejido/`); false: MkDocs'
+    own loop renders every page (the same bytes, slower)."""
 
     def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()

@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -100,6 +100,8 @@ from tejido.core import data_feed_url as feed_url
 from tejido.glue import building_language
 from tejido.glue.atomic import AtomicSite
 from tejido.glue.config import CatalogConfig
+from tejido.glue.direct import PageCache, build_key, page_file, render_pages
+from tejido.glue.shared_nav import SharedFragments
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 
@@ -144,6 +146,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         """Builds into a staging folder; a failed build leaves site_dir as it was."""
         self.serving = False
         """Under `mkdocs serve`, where each rebuild reads the content again."""
+        self.nav: Navigation | None = None
+        self.engine_is_mkdocs = True
+        self.page_cache = PageCache(Path())
+        """Generated pages of the last build, reused when their inputs are the same
+        (`glue/direct.py`); only under `mkdocs build`."""
 
     # -- configuration ------------------------------------------------------
 
@@ -170,7 +177,19 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.correction_url = self.config.correction_url or (
             f"{repo}/issues/new?title={{title}}&body={{body}}" if repo else None)
         self.site_url = config.site_url or ""
+        # Another engine (ProperDocs) has its own page steps: its loop renders our pages.
+        self.engine_is_mkdocs = isinstance(config, MkDocsConfig)
+        if self.output.depth == 1 and self.direct:  # the first language of a build
+            self.page_cache = PageCache(self.root)
+            self.page_cache.open(None if self.output.dirty else self.output.target)
         return config
+
+    @property
+    def direct(self) -> bool:
+        """Whether Tejido renders its generated pages itself (`glue/direct.py`): under
+        `mkdocs build`; `mkdocs serve` and the preview keep MkDocs' loop."""
+        return (bool(self.config.fast_build) and self.engine_is_mkdocs and not self.lazy
+                and not self.serving)
 
     def _load(self) -> Catalog:
         result = load_project(Layout(self.root), dt.date.today())
@@ -219,15 +238,39 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
 
     # Our base.html stands in for the theme's, which stays reachable as "material/base.html":
     # a site owner's main.html that extends "base.html" then keeps Tejido's additions.
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig,
-               files: Files) -> Environment | None:
+    def _env(self, env: Environment, /, *, config: MkDocsConfig,
+             files: Files) -> Environment | None:
         if not self.config.enabled:
             return env
         theme_dir = _theme_base_dir(config.theme.dirs)
         if theme_dir is not None and env.loader is not None:
             env.loader = ChoiceLoader([
                 env.loader, PrefixLoader({"material": FileSystemLoader(theme_dir)})])
+        env.globals["tejido_shared"] = SharedFragments(lambda: self.pages)
         return env
+
+    # Last: every plugin has set up the environment, MkDocs has read the hand-written pages.
+    @event_priority(-200)
+    def _render_generated(self, env: Environment, /, *, config: MkDocsConfig,
+                          files: Files) -> Environment | None:
+        if self.config.enabled and self.direct and self.nav is not None:
+            lang = building_language(config)
+            cache = self.page_cache
+            before = cache.reused, cache.made
+            render_pages(self.pages, files, config, self.nav, env, cache,
+                         build_key(config, self.nav, lang, self.root))
+            log.info("Tejido: %d generated pages made, %d reused from the last build (%s)",
+                     cache.made - before[1], cache.reused - before[0], lang)
+        return env
+
+    on_env = CombinedEvent(_env, _render_generated)
+
+    # Last, after i18n translated it: the navigation our pages are rendered with.
+    @event_priority(-200)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig,
+               files: Files) -> Navigation | None:
+        self.nav = nav
+        return nav
 
     # -- files --------------------------------------------------------------
 
@@ -250,8 +293,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.plan_pages(lang)
         for source in self.pages:
             content = "" if self.lazy else prose_markdown(self.pages[source])
-            files.append(File.generated(config, source, content=content,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(page_file(config, source, content, self.direct))
         for path, make in self.deferred.items():
             files.append(File.generated(config, path, content="" if self.lazy else make()))
         self._add_assets(files, config, lang)
@@ -285,6 +327,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-200)
     def _finish_site(self, config: MkDocsConfig) -> None:
         self.output.finish(config)
+        if self.direct and self.output.depth == 0 and self.output.staging is None:
+            self.page_cache.save()  # the site was replaced: its pages may be reused
         # MkDocs keeps a plugin with on_startup for all of `mkdocs serve`: the next rebuild
         # must read the content again, not show the catalog of the first build.
         if self.serving:

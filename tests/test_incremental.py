@@ -1,0 +1,173 @@
+"""`mkdocs build` reuses the generated pages of the last build whose inputs did not
+change; what it writes is, file for file and byte for byte, what a cold build writes,
+after each kind of change."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_mkdocs
+
+ORG = "directory/organizations/casa-de-la-mixteca.yml"
+ORG_PAGE = "organizaciones/casa-de-la-mixteca/index.html"
+TERM_PAGE = "temas/economia-social/index.html"
+CARD = """<li class="owner-card">{{ card.link.text.text }}</li>
+"""
+MADE = re.compile(r"Tejido: (\d+) generated pages made, (\d+) reused")
+
+
+SETTINGS = {"TEJIDO_PDF": "false", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+@pytest.fixture(autouse=True)
+def _same_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in SETTINGS.items():
+        monkeypatch.setenv(name, value)
+
+
+def build(project: Path, site: str = "site") -> tuple[int, int]:
+    """Build into `project/site`; pages made and reused, summed over the languages."""
+    result = run_mkdocs(project, "--site-dir", str(project / site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    counts = MADE.findall(result.stderr)
+    assert len(counts) == 2, result.stderr  # one line per language
+    return sum(int(m) for m, _ in counts), sum(int(r) for _, r in counts)
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def assert_same_as_cold(project: Path) -> None:
+    """The incremental site equals a build with no cache into a fresh folder."""
+    shutil.rmtree(project / ".cache" / "tejido")
+    made, reused = build(project, "cold")
+    assert reused == 0 and made > 100
+    incremental, cold = files_of(project / "site"), files_of(project / "cold")
+    assert sorted(incremental) == sorted(cold)
+    for name, data in cold.items():
+        assert incremental[name] == data, name
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project, with a template override, built once (the cache written)."""
+    project = make_project(tmp_path_factory.mktemp("incremental"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n"),
+        encoding="utf-8")
+    (project / "overrides/tejido/partials").mkdir(parents=True)
+    (project / "overrides/tejido/partials/card.html").write_text(CARD, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as monkeypatch:  # set up before `_same_settings`
+        for name, value in SETTINGS.items():
+            monkeypatch.setenv(name, value)
+        made, reused = build(project)
+    assert reused == 0 and made > 100
+    return project
+
+
+@pytest.fixture
+def project(built: Path, tmp_path: Path) -> Path:
+    """A copy of the built project (times kept, so its cache still holds)."""
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy, symlinks=True)
+    return copy
+
+
+def edit(project: Path, name: str, old: str, new: str) -> None:
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_nothing_changed_reuses_every_page_it_may(project: Path) -> None:
+    made, reused = build(project)
+    assert reused > 100
+    assert made < 10  # pages whose prose has links are made in every build
+    assert_same_as_cold(project)
+
+
+@pytest.mark.parametrize("change", [
+    "entry", "relation", "taxonomy label", "template", "setting", "deleted entry",
+    "renamed file"])
+def test_after_each_kind_of_change_it_equals_a_cold_build(project: Path, change: str) -> None:
+    shown = TERM_PAGE if change == "template" else ORG_PAGE  # the cards are on term pages
+    before = (project / "site" / shown).read_bytes()
+    if change == "entry":
+        edit(project, ORG, "Acompaña a mujeres", "Acompaña desde 2004 a mujeres")
+    elif change == "relation":
+        edit(project, "directory/networks/red-sur.yml",
+             "  - organization: organization:casa-de-la-mixteca\n    since: 2018\n", "")
+    elif change == "taxonomy label":
+        edit(project, "taxonomies/themes.yml", "es: Economía social", "es: Economía solidaria")
+    elif change == "template":
+        edit(project, "overrides/tejido/partials/card.html", "owner-card", "owner-card-2")
+    elif change == "setting":
+        edit(project, "mkdocs.yml", "data_licence: CC-BY-4.0", "data_licence: CC-BY-SA-4.0")
+    elif change == "deleted entry":
+        (project / "directory/organizations/colectivo-hostil.yml").unlink()
+        edit(project, "directory/networks/red-sur.yml",
+             "  - organization: organization:colectivo-hostil\n    since: 2020\n", "")
+    else:
+        org = project / ORG
+        org.rename(org.with_name("casa-mixteca.yml"))
+        for path in [*project.glob("directory/*/*.yml"), *project.glob("practices/*.md")]:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace(":casa-de-la-mixteca", ":casa-mixteca"),
+                            encoding="utf-8")
+    made, reused = build(project)
+    assert made > 0
+    if change not in ("template", "setting"):  # those change every page
+        assert reused > 50
+    page = project / "site" / shown
+    assert not page.exists() if change == "renamed file" else page.read_bytes() != before
+    assert_same_as_cold(project)
+
+
+def test_a_corrupt_cache_is_ignored(project: Path) -> None:
+    for manifest in (project / ".cache" / "tejido").glob("pages-*.json"):
+        manifest.write_text('{"format": 1, "site": "site", "pages": {"x": [1', encoding="utf-8")
+    made, reused = build(project)
+    assert reused == 0 and made > 100
+    manifest = next((project / ".cache" / "tejido").glob("pages-*.json"))
+    assert json.loads(manifest.read_text(encoding="utf-8"))["pages"]  # written anew
+    assert_same_as_cold(project)
+
+
+def test_a_page_changed_in_the_site_folder_is_made_again(project: Path) -> None:
+    page = project / "site" / ORG_PAGE
+    page.write_bytes(page.read_bytes().replace(b"Casa de la Mixteca", b"Casa de la Mixteka"))
+    build(project)
+    assert b"Casa de la Mixteka" not in page.read_bytes()
+    assert_same_as_cold(project)
+
+
+def test_tejido_writes_the_bytes_mkdocs_own_loop_writes(built: Path, tmp_path: Path) -> None:
+    """`fast_build: false` lets MkDocs render every page, and partials that include
+    Material's own turn the shared navigation off: every file is the same, except the
+    404 page, whose language switcher MkDocs' loop leaves on the last page it made."""
+    plain = tmp_path / "plain"
+    shutil.copytree(built, plain, symlinks=True, ignore=shutil.ignore_patterns(".cache", "site"))
+    edit(plain, "mkdocs.yml", "  - tejido/catalog:\n",
+         "  - tejido/catalog:\n      fast_build: false\n")
+    for name in ("nav", "tabs"):
+        (plain / f"overrides/partials/{name}.html").parent.mkdir(exist_ok=True)
+        (plain / f"overrides/partials/{name}.html").write_text(
+            f'{{% include "material/partials/{name}.html" %}}', encoding="utf-8")
+    result = run_mkdocs(plain)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "generated pages made" not in result.stderr
+    ours, theirs = files_of(built / "site"), files_of(plain / "site")
+    assert sorted(ours) == sorted(theirs)
+    for name, data in theirs.items():
+        if not name.endswith("404.html"):
+            assert ours[name] == data, name
