@@ -1,0 +1,172 @@
+"""The catalog plugin's files: what each language's build generates, added to MkDocs' files."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from tejido.core import (
+    CATALOG_JSON,
+    DATA_ALIASES,
+    DATA_FOLDER,
+    DEFAULT_LANGUAGE,
+    DUE_PATH,
+    LANGUAGES,
+    SCHEMA_FOLDER,
+    Layout,
+    Planned,
+    PlannedPages,
+    PlanSettings,
+    attachment_url,
+    catalog_json,
+    data_page,
+    due_feed,
+    due_feed_url,
+    due_page,
+    label,
+    open_data_paths,
+    page_plan,
+    prose_markdown,
+    relative,
+    schema_files,
+)
+from tejido.glue import building_language
+from tejido.glue.direct import page_file
+from tejido.glue.state import PluginState
+
+
+class FilesMixin(PluginState):
+    """`on_files`: entry sources dropped, generated pages and files added, planned."""
+
+    # Before i18n (-100): guide sources are entries, not pages; remove them.
+    @event_priority(100)
+    def _drop_entry_sources(self, files: Files, config: MkDocsConfig) -> Files:
+        docs = Path(config.docs_dir).resolve()
+        guides = (self.root / Layout(self.root).folders["guide"]).resolve()
+        if guides.is_relative_to(docs):
+            prefix = guides.relative_to(docs).as_posix() + "/"
+            for file in [f for f in files if f.src_uri.startswith(prefix)]:
+                files.remove(file)
+        return files
+
+    # After i18n (-100): it crashes on generated files added before it.
+    @event_priority(-110)
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        lang = building_language(config)
+        self.plan_pages(lang)
+        for source in self.pages:
+            content = "" if self.lazy else prose_markdown(self.pages[source])
+            files.append(page_file(config, source, content, self.direct))
+        for path, make in self.deferred.items():
+            files.append(File.generated(config, path, content="" if self.lazy else make()))
+        self._add_assets(files, config, lang)
+        self._add_open_data(files, config, lang)
+        if lang == DEFAULT_LANGUAGE:
+            self._add_attachments(files, config)
+            for name, text in schema_files(self.catalog.taxonomies).items():
+                files.append(File.generated(config, f"{SCHEMA_FOLDER}/{name}", content=text))
+        return files
+
+    def _data_alias(self, lang: str, alias: str) -> str:
+        """/en/data/ leads to the data page, /en/datos/ (see DATA_ALIASES)."""
+        assert self.renderer is not None
+        here = self.urls.folder(alias, lang)
+        target = relative(here, self.urls.folder(DATA_FOLDER, lang))
+        html = self.renderer.fragment("tejido/redirect.html", lang, target=target,
+                                      title=label(lang, "data.title"))
+        return html + "\n"
+
+    def _plan_settings(self) -> PlanSettings:
+        return PlanSettings(self.root, self._published(), self.config.listing_page_size,
+                            bool(self.config.report), self.config.report_max_age_days,
+                            site_url=self.site.site_url)
+
+    def plan_pages(self, lang: str) -> None:
+        """What this language's build generates from the catalog, nothing made yet; the
+        preview calls it again when only the content of entries changed."""
+        assert self.catalog is not None
+        self.snippets, self.page_docs, self.hand_urls = {}, [], []
+        settings = self._plan_settings()
+        key = (lang, self.urls, settings)
+        if self.pages.fits(self.catalog, key):
+            self.pages.rebind(self.catalog)
+        else:
+            self.pages = PlannedPages(
+                [*page_plan(self.catalog, lang, self.urls, settings), *self._own_plan(lang)],
+                self.catalog, key)
+        catalog, urls, licence_id = self.catalog, self.urls, self.config.data_licence
+        self.deferred = {urls.file(CATALOG_JSON, lang):
+                         lambda: catalog_json(catalog, lang, urls, licence_id)}
+        if self.config.report:
+            site_url, correction = self.site_url, self.correction_url
+            self.deferred[due_feed_url(urls, lang)] = lambda: due_feed(
+                catalog, lang, urls, site_url, correction)
+        alias = DATA_ALIASES.get(lang)
+        if alias is not None:
+            self.deferred[urls.folder(alias, lang)] = partial(self._data_alias, lang, alias)
+
+    def _own_plan(self, lang: str) -> list[Planned]:
+        """Pages made from what the plugin holds besides the catalog: the data page (from
+        the open data built once) and the maintainers' due list (from its settings)."""
+        urls, site = self.urls, self.site
+        plan = [Planned(urls.source_file(DATA_FOLDER, lang),
+                        lambda c, _: data_page(c, self._data(), lang, urls, site.licence,
+                                                  self._published()))]
+        if self.config.report:
+            site_url, correction = self.site_url, self.correction_url
+            plan.append(Planned(urls.source_file(DUE_PATH, lang), lambda c, _: due_page(
+                c, lang, urls, site_url, correction)))
+        return plan
+
+    def lazy_content(self, file: File) -> str | bytes | None:
+        """The text of a generated file in lazy mode (the preview), made now; None when
+        the file is not one of ours.  Open data files too: the preview keeps MkDocs' files
+        after an edit, so what they were given at `on_files` would be stale."""
+        if file.src_uri in self.pages:
+            return prose_markdown(self.pages[file.src_uri])
+        make = self.deferred.get(file.src_uri)
+        if make is not None:
+            return make()
+        if file.src_uri in self.data_paths:  # the open data is made when first asked for
+            return self._data().files.get(file.src_uri)
+        return None
+
+    def _add_open_data(self, files: Files, config: MkDocsConfig, lang: str) -> None:
+        """The data folder once (in the default language's build), each feed in its own.
+        The preview only lists the paths: it makes the files when one is asked for
+        (`lazy_content`), as making them all was most of its start at 10,000 entries."""
+        assert self.catalog is not None
+        english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
+        made = None if self.lazy else self._data().files
+        paths = open_data_paths(self.catalog, self.urls) if made is None else list(made)
+        self.data_paths = frozenset(paths)
+        for path in paths:
+            owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
+                         DEFAULT_LANGUAGE)
+            if owner == lang:
+                files.append(File.generated(config, path,
+                                            content=b"" if made is None else made[path]))
+
+    def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
+        """Images and files an entry's text links to, beside its page in this language."""
+        assert self.catalog is not None
+        for entry in self.catalog.entries.values():
+            if not entry.assets:
+                continue
+            folder = self.urls.entry(entry.ref, lang).removesuffix("index.html")
+            for target, path in entry.assets:
+                files.append(File.generated(config, folder + target,
+                                            abs_src_path=str(self.root / path)))
+
+    def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.catalog is not None
+        for guide in self.catalog.of_kind("guide"):
+            for item in guide.values.get("files", ()):
+                url = attachment_url(self.urls, guide, item["path"])
+                files.append(File.generated(config, url,
+                                            abs_src_path=str(self.root / item["path"])))

@@ -1,0 +1,66 @@
+"""The catalog plugin's search index and sitemaps, written after each language's build."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from tejido.core import FRESHNESS_STATES as STATES
+from tejido.core import (
+    KINDS,
+    LANGUAGES,
+    SEARCH_FOLDER,
+    SitemapPage,
+    build_index,
+    entry_docs,
+    facets_data,
+    label,
+    sitemap,
+)
+from tejido.core import TEXT_TABLES as TABLES
+from tejido.glue import building_language
+from tejido.glue.state import PluginState
+
+
+class SearchMixin(PluginState):
+    """`on_post_build`: each language's search index, facets and sitemap."""
+
+    # Before i18n's (-100), which starts the next language's build from its own.
+    def _write_search(self, config: MkDocsConfig) -> None:
+        if self.catalog is None:
+            return
+        lang = building_language(config)
+        folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self.search_files(lang).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        if config.site_url:
+            self._write_sitemap(config, lang)
+
+    def search_files(self, lang: str) -> dict[str, str]:
+        """The search index and the directory's facets of one language, by file name
+        (in the language's `search/` folder)."""
+        assert self.catalog is not None
+        docs = [*entry_docs(self.catalog, lang, self.urls), *self.page_docs]
+        labels = {kind: TABLES[lang][f"kind.{kind}"] for kind in KINDS}
+        labels["page"] = label(lang, "search.page")
+        fresh = {state: label(lang, f"fresh.{state}") for state in STATES}
+        files = build_index(docs, lang, labels, {"untranslated": label(lang, "untranslated")},
+                            fresh).files
+        files["facets.js"] = facets_data(self.catalog, lang, self.urls)
+        return files
+
+    def _write_sitemap(self, config: MkDocsConfig, lang: str) -> None:
+        """Ours replace the one MkDocs and i18n write, which lacks generated pages. Each
+        language's build rewrites the root sitemap, so every build writes all we know."""
+        pages = [SitemapPage(p.url, p.alternates) for p in self.pages.values()]
+        pages += [SitemapPage(url, {other: self.urls.switch(url, lang, other)
+                                    for other in LANGUAGES}) for url in self.hand_urls]
+        self.sitemaps[lang] = pages
+        for known, entries in self.sitemaps.items():
+            target = Path(config.site_dir) / self.urls.file("sitemap.xml", known)
+            text = sitemap(entries, config.site_url or "")
+            target.write_text(text, encoding="utf-8")
+            target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))

@@ -1,0 +1,116 @@
+"""What the catalog plugin holds across a build, and the settings every part reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from tejido.core import (
+    NO_PDFS,
+    Catalog,
+    FreshnessPolicy,
+    OpenData,
+    PlannedPages,
+    Publication,
+    Published,
+    Renderer,
+    SearchDoc,
+    SitemapPage,
+    SnippetView,
+    Urls,
+    build_open_data,
+    choose_language,
+    entry_dates,
+    git_dates,
+)
+from tejido.core import AboutSettings as Settings
+from tejido.glue.atomic import AtomicSite
+from tejido.glue.config import CatalogConfig
+from tejido.glue.direct import PageCache
+
+
+class PluginState:
+    """The plugin's state; the mixins of `glue/` read and set it."""
+
+    config: CatalogConfig
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.root = Path()
+        self.urls = Urls()
+        self.pages: PlannedPages = PlannedPages()
+        """Generated pages of the language being built, by source path."""
+        self.lazy = False
+        """Set by the preview (`tejido serve`): generated pages are made when asked for, and
+        their files get their Markdown then (`lazy_content`)."""
+        self.deferred: dict[str, Callable[[], str]] = {}
+        """Generated files other than pages, by path, and how to make their text."""
+        self.renderer: Renderer | None = None
+        self.pdf_plugin: object = None
+        self.edit_url: str | None = None
+        self.correction_url: str | None = None
+        self.site_url = ""
+        self.snippets: dict[str, SnippetView] = {}
+        """What hand-written pages of the language being built asked for (`tejido: …`)."""
+        self.page_docs: list[SearchDoc] = []
+        """Hand-written pages of the language being built, for the search index."""
+        self.hand_urls: list[str] = []
+        self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.lit_tab: Page | None = None
+        """The section page whose tab is lit for a generated page (unlit once it is written)."""
+        self.open_data: OpenData | None = None
+        self.open_data_of: Catalog | None = None
+        self.data_paths: frozenset[str] = frozenset()
+        """The open data's site paths (what `lazy_content` makes from `_data`)."""
+        self.site = Publication()
+        """The catalog's name, address and data licence, for the open data and meta tags."""
+        self.output = AtomicSite()
+        """Builds into a staging folder; a failed build leaves site_dir as it was."""
+        self.serving = False
+        """Under `mkdocs serve`, where each rebuild reads the content again."""
+        self.nav: Navigation | None = None
+        self.engine_is_mkdocs = True
+        self.page_cache = PageCache(Path())
+        """Generated pages of the last build, reused when their inputs are the same
+        (`glue/direct.py`); only under `mkdocs build`."""
+
+    @property
+    def direct(self) -> bool:
+        """Whether Tejido renders its generated pages itself (`glue/direct.py`): under
+        `mkdocs build`; `mkdocs serve` and the preview keep MkDocs' loop."""
+        return (bool(self.config.fast_build) and self.engine_is_mkdocs and not self.lazy
+                and not self.serving)
+
+    def messages_language(self) -> str:
+        """The contributor's language: the setting, else the locale, else Spanish."""
+        return choose_language(None, self.config.messages_language, os.environ)
+
+    def _policy(self) -> FreshnessPolicy:
+        return FreshnessPolicy(dt.date.today(), self.config.fresh_months,
+                               self.config.due_months)
+
+    def _settings(self) -> Settings:
+        return Settings(self.config.publisher, self.config.data_licence,
+                        self.config.contact_email)
+
+    def _published(self) -> Published:
+        """The PDFs the tejido/pdf plugin made in this build, if it is on."""
+        found = getattr(self.pdf_plugin, "published", None)
+        return found if isinstance(found, Published) else NO_PDFS
+
+    def _data(self) -> OpenData:
+        """The open data of the current catalog, made once per catalog: a build makes it
+        once; the preview only when the data page is asked for after an edit."""
+        catalog = self.catalog
+        assert catalog is not None
+        if self.open_data is None or self.open_data_of is not catalog:
+            history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
+            self.open_data = build_open_data(catalog, self.urls, self.site,
+                                             entry_dates(catalog, history))
+            self.open_data_of = catalog
+        return self.open_data
