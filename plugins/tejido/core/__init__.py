@@ -71,13 +71,15 @@ if TYPE_CHECKING:
     from tejido.core.outputs.sitemap import SitemapPage, sitemap
     from tejido.core.outputs.urls import Urls, relative
     from tejido.core.outputs.views import PageView, SnippetView
+    from tejido.core.sources.entry_cache import EntryCache
     from tejido.core.sources.entry_store import FOLDER as CACHE_FOLDER
     from tejido.core.sources.entry_store import EntryStore
     from tejido.core.sources.importer.mapping import load_mapping, suggest_mapping
     from tejido.core.sources.importer.report import report_text as import_report_text
     from tejido.core.sources.importer.run import run_import
     from tejido.core.sources.importer.table import TableError, read_table
-    from tejido.core.sources.load import EntryCache, Layout, LoadResult, load_project
+    from tejido.core.sources.layout import Layout
+    from tejido.core.sources.load import LoadResult, load_project
     from tejido.core.sources.scaffold import SCHEMA_FOLDER, EntryExists, create_entry
     from tejido.core.validate.problems import MAX_SHOWN, Problem, Problems, omitted
     from tejido.core.validate.schema import schema_files
@@ -98,14 +100,14 @@ _WHERE: dict[str, tuple[str, str]] = {
     "DEFAULT_LANGUAGE": ("tejido.core.model.fields", "DEFAULT_LANGUAGE"),
     "DUE_PATH": ("tejido.core.catalog.due", "DUE_PATH"),
     "Entry": ("tejido.core.model.model", "Entry"),
-    "EntryCache": ("tejido.core.sources.load", "EntryCache"),
+    "EntryCache": ("tejido.core.sources.entry_cache", "EntryCache"),
     "EntryExists": ("tejido.core.sources.scaffold", "EntryExists"),
     "EntryStore": ("tejido.core.sources.entry_store", "EntryStore"),
     "FRESHNESS_STATES": ("tejido.core.catalog.freshness", "STATES"),
     "FreshnessPolicy": ("tejido.core.catalog.freshness", "FreshnessPolicy"),
     "KINDS": ("tejido.core.model.fields", "KINDS"),
     "LANGUAGES": ("tejido.core.model.fields", "LANGUAGES"),
-    "Layout": ("tejido.core.sources.load", "Layout"),
+    "Layout": ("tejido.core.sources.layout", "Layout"),
     "LoadResult": ("tejido.core.sources.load", "LoadResult"),
     "MAX_SHOWN": ("tejido.core.validate.problems", "MAX_SHOWN"),
     "Msg": ("tejido.core.i18n.messages", "Msg"),

@@ -53,7 +53,7 @@ class Record:
     looked: tuple[tuple[str, Stamp], ...]
     """Other files its validation looked at, with their size and time then."""
     payload: object
-    """What validating the file gave (`load._Read`)."""
+    """What validating the file gave (`entry_cache._Read`)."""
 
     def still_holds(self, digest: str) -> bool:
         return digest == self.digest and all(stamp(Path(path)) == then
