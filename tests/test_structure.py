@@ -24,7 +24,6 @@ MAX_LINES = 300
 LONGER = {
     "core/sources/load.py",  # the preview work (issue 13)
     "glue/plugin.py",  # the preview work (issue 13)
-    "core/outputs/pages/entry_page.py",  # the entry page work (issue 11)
     "core/outputs/pdf/directory.py",
 }
 
