@@ -24,7 +24,6 @@ MAX_LINES = 300
 LONGER = {
     "core/sources/load.py",  # the preview work (issue 13)
     "glue/plugin.py",  # the preview work (issue 13)
-    "core/outputs/pdf/directory.py",
 }
 
 # In __all__ without being imported by the glue, the preview, the command or a benchmark:
