@@ -1,24 +1,22 @@
 """The page of one entry, in one language: facts, texts and relations both ways, as
-view objects for the `tejido/entry.html` template (or a kind's own)."""
+view objects for the `tejido/entry.html` template (or a kind's own). The facts themselves
+(their parts, labels and the header block's share) are `entry_facts.py`'s."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from tejido.core.catalog.allies import KINDS as ALLY_KINDS
 from tejido.core.catalog.allies import AlliesView, allies_view, find_allies
 from tejido.core.catalog.catalog import Catalog
-from tejido.core.catalog.freshness import long_date
-from tejido.core.model import contact
 from tejido.core.model import relations as rel
-from tejido.core.model.fields import DEFAULT_LANGUAGE, KINDS
-from tejido.core.model.licences import licence
+from tejido.core.model.fields import DEFAULT_LANGUAGE
 from tejido.core.model.model import Entry, Link, pick
 from tejido.core.outputs.data.jsonld import structured_data
+from tejido.core.outputs.pages.entry_facts import Fact, entry_facts, split_head
 from tejido.core.outputs.pdf.published import NO_PDFS, Published
 from tejido.core.outputs.urls import Urls
 from tejido.core.outputs.views import (
@@ -32,59 +30,13 @@ from tejido.core.outputs.views import (
     Views,
 )
 from tejido.core.sources.attachments import pdf_pages
-from tejido.core.validate import identifiers
 
-TERM_FACTS = ("themes", "regions", "sdgs", "populations")
 PROSE_FIELDS = ("description", "problem", "what_was_done", "lessons")
-FACT_RELATIONS = (rel.RUN_BY, rel.FROM_NETWORK, rel.CONVENED_BY, rel.AUTHORED_BY)
-"""Short relations shown among the facts, near the top."""
 RELATION_ORDER = (
     rel.HAS_MEMBER, rel.MEMBER_OF, rel.CONVENES, rel.ALLIANCE, rel.RAN, rel.NETWORK_PRACTICE,
     rel.AUTHORED, rel.USES_GUIDE, rel.USED_IN,
 )
 ENTRY_TEMPLATE = "tejido/entry.html"
-
-
-@dataclass(frozen=True)
-class RouteView:
-    """A public contact route: its link (with the extension in its text) and label."""
-
-    view: ClassVar[str] = "route"
-    link: LinkView
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class PersonView:
-    view: ClassVar[str] = "person"
-    name: str
-    """Empty when only a role is written."""
-    role: Local | None
-    routes: tuple[RouteView, ...]
-
-
-@dataclass(frozen=True)
-class IdentifierView:
-    """A registered identifier: the register's code and name, linked where the register
-    has a public page of the organization."""
-
-    view: ClassVar[str] = "identifier"
-    scheme: str
-    register: str
-    id: str
-    href: str | None
-
-
-Part = str | Local | LinkView | TermView | RouteView | PersonView | IdentifierView
-
-
-@dataclass(frozen=True)
-class Fact:
-    name: str
-    label: str
-    parts: tuple[Part, ...]
-    separator: str = ", "
-    """How the template joins the parts: ", ", " · ", or "\n" for one per line."""
 
 
 @dataclass(frozen=True)
@@ -143,122 +95,6 @@ class EntryView:
     head: tuple[Fact, ...] = ()
     """The header block's facts: where (places with their country) and the public contact
     routes, the things a reader came for; `facts` holds the rest (the side column)."""
-
-
-def _years(v: Views, years: Mapping[str, int]) -> tuple[Part, ...]:
-    end = years.get("end")
-    return (f"{years['start']}–{end if end else v.t('ongoing')}",)
-
-
-def _route(v: Views, route: contact.Route) -> RouteView:
-    extension = f" {v.t('contact.ext')} {route.extension}" if route.extension else ""
-    return RouteView(LinkView(route.href, route.shown + extension), route.label)
-
-
-def _contact(v: Views, entry: Entry) -> dict[str, tuple[Part, ...]]:
-    """The public routes and the public contact person, as contact.py decides: pages never
-    read `contact` or `contact_person` themselves."""
-    public = contact.public_contact(entry, v.catalog.taxonomies["regions"])
-    shown: dict[str, tuple[Part, ...]] = {}
-    if public.routes:
-        shown["contact"] = tuple(_route(v, route) for route in public.routes)
-    if public.person is not None:
-        person = public.person
-        shown["contact_person"] = (PersonView(
-            person.name, v.local(person.role) if person.role else None,
-            tuple(_route(v, route) for route in person.routes)),)
-    return shown
-
-
-def _address(v: Views, parts: Mapping[str, str]) -> tuple[Part, ...]:
-    shown: list[Part] = [parts[key] for key in ("street", "postal_code", "city") if key in parts]
-    if "region" in parts:
-        shown.append(v.term("regions", parts["region"]))
-    return tuple(shown)
-
-
-def _identifiers(v: Views, items: tuple[Mapping[str, str], ...]) -> tuple[Part, ...]:
-    return tuple(IdentifierView(item["scheme"], identifiers.schemes()[item["scheme"]].name,
-                                item["id"], identifiers.page(item["scheme"], item["id"]))
-                 for item in items)
-
-
-def _plain(v: Views, value: object) -> tuple[Part, ...]:
-    return (str(value),)
-
-
-def _date(v: Views, value: object) -> tuple[Part, ...]:
-    return (long_date(value, v.lang) if isinstance(value, dt.date) else str(value),)
-
-
-def _regions(v: Views, ids: tuple[str, ...]) -> tuple[Part, ...]:
-    """Each region with the larger ones it lies in, unless the entry lists them too:
-    "Valles Centrales (Oaxaca, México)", never a bare state a reader cannot place."""
-    tax = v.catalog.taxonomies["regions"]
-    shown: list[Part] = []
-    for term_id in ids:
-        term = v.term("regions", term_id)
-        above = [a for a in tax.ancestors(term_id) if a not in ids]
-        if above:
-            names = ", ".join(tax.terms[a].label(v.lang) for a in above)
-            term = replace(term, label=f"{term.label} ({names})")
-        shown.append(term)
-    return tuple(shown)
-
-
-FACTS: dict[str, Callable[[Views, Any], tuple[Part, ...]]] = {
-    "legal_form": _plain,
-    "founded": _plain,
-    "project": _plain,
-    "years": _years,
-    "year": _plain,
-    "licence": lambda v, spdx: (licence(str(spdx)).name,),
-    "themes": lambda v, ids: v.terms("themes", ids),
-    "regions": _regions,
-    "sdgs": lambda v, ids: v.terms("sdgs", ids),
-    "populations": lambda v, ids: v.terms("populations", ids),
-    "website": lambda v, url: (LinkView(url, url),),
-    "social": lambda v, links: tuple(LinkView(url, name.capitalize())
-                                     for name, url in links.items()),
-    "address": _address,
-    "identifiers": _identifiers,
-}
-SEPARATORS = {"social": " · ", "contact": "\n", "regions": "; ",  # places carry a comma
-              "identifiers": "\n"}
-HEAD_FACTS = {"regions": "entry.place", "contact": "field.contact"}
-"""Facts shown in the header block, before the long text, with the label they get there."""
-
-
-def _head(v: Views, facts: tuple[Fact, ...]) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
-    """The facts split into the header block's (in HEAD_FACTS order) and the others."""
-    by_name = {fact.name: fact for fact in facts}
-    head = tuple(replace(by_name[name], label=v.t(key)) for name, key in HEAD_FACTS.items()
-                 if name in by_name)
-    return head, tuple(fact for fact in facts if fact.name not in HEAD_FACTS)
-
-
-def _facts(v: Views, entry: Entry, links: tuple[Link, ...]) -> tuple[Fact, ...]:
-    rows = []
-    routes = _contact(v, entry)
-    for name in FACT_RELATIONS:
-        targets = tuple(v.link(link.target) for link in links if link.name == name)
-        if name == rel.AUTHORED_BY:  # authors that are not entries, by name
-            targets += tuple(entry.values.get("author_names", ()))
-        if targets:
-            rows.append(Fact(name, v.t("rel." + name), targets))
-    for spec in KINDS[entry.kind].fields:
-        value = entry.values.get(spec.name)
-        show = FACTS.get(spec.name)
-        if spec.name in ("contact", "contact_person"):
-            parts = routes.get(spec.name, ())
-        elif value is None or show is None:
-            continue
-        else:
-            parts = show(v, value)
-        if parts:
-            rows.append(Fact(spec.name, v.t("field." + spec.name), parts,
-                             SEPARATORS.get(spec.name, ", ")))
-    return tuple(rows)
 
 
 def _results(v: Views, results: tuple[Mapping[str, Any], ...]) -> tuple[Result, ...]:
@@ -333,7 +169,7 @@ def entry_view(v: Views, entry: Entry, root: Path, published: Published) -> Entr
     org_type = values.get("type")
     title = v.local(entry.title)
     summary = v.local(entry.summary)
-    head, facts = _head(v, _facts(v, entry, links))
+    head, facts = split_head(v, entry_facts(v, entry, links))
     # Prose in reading order: the body first, then the structured texts.
     body = v.prose(entry.body) if entry.body else None
     texts = _texts(v, values)

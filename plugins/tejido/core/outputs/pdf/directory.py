@@ -4,7 +4,8 @@ Organizations are grouped by theme (each root theme of the taxonomy), then by
 region (down to the state: `México › Oaxaca`).  An organization's card (its
 public contact routes, themes, regions and networks) is printed where it first
 appears; later groups list it with the page of its card.  Then the networks,
-and an alphabetical index of organizations with page numbers.
+and an alphabetical index of organizations with page numbers.  The cards and
+sections are `cards.py`'s markup; this module groups and assembles them.
 
 The same layout serves every part of the directory (`parts.py`: one per region,
 one per theme, cut further when large): a part shows only its organizations,
@@ -14,18 +15,24 @@ of its own organizations, so each file stands alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import partial
 
 from tejido.core.catalog.catalog import Catalog
 from tejido.core.i18n.labels import label
 from tejido.core.i18n.text import initial, sort_key
-from tejido.core.model import contact
 from tejido.core.model import relations as rel
 from tejido.core.model.fields import DEFAULT_LANGUAGE, LANGUAGES
 from tejido.core.model.model import Entry, Ref
 from tejido.core.outputs import html
+from tejido.core.outputs.pdf.cards import (
+    Group,
+    Theme,
+    Writer,
+    card_anchor,
+    networks_section,
+    theme_section,
+)
 from tejido.core.outputs.pdf.inputs import PartInputs
 from tejido.core.outputs.pdf.jobs import PdfJob, PdfSource
 from tejido.core.outputs.pdf.markup import (
@@ -48,17 +55,6 @@ def directory_pdf_url(urls: Urls, lang: str) -> str:
     """`directorio-es.pdf`, `directorio-en.pdf`: both at the site root."""
     return urls.file(f"{NAME}-{lang}.pdf", DEFAULT_LANGUAGE)
 
-
-@dataclass(frozen=True)
-class Group:
-    region: str
-    members: tuple[Entry, ...]
-
-
-@dataclass(frozen=True)
-class Theme:
-    theme: str
-    groups: tuple[Group, ...]
 
 
 def _root(catalog: Catalog, taxonomy: str, term: str, depth: int) -> str:
@@ -105,137 +101,6 @@ def grouping(catalog: Catalog, lang: str = DEFAULT_LANGUAGE,
     )
 
 
-@dataclass
-class _Writer:
-    catalog: Catalog
-    lang: str
-    urls: Urls
-    site_url: str | None
-    present: frozenset[Ref] | None = None
-    """The entries whose cards this document prints (None: all of them), so a page
-    reference never points at a card that is in another part."""
-
-    def t(self, key: str, **values: object) -> str:
-        return html.text(label(self.lang, key, **values))
-
-    def term(self, taxonomy: str, term: str) -> str:
-        return html.text(self.catalog.taxonomies[taxonomy].terms[term].label(self.lang))
-
-    def terms(self, taxonomy: str, ids: tuple[str, ...]) -> str:
-        return ", ".join(self.term(taxonomy, term) for term in ids)
-
-    def region_path(self, region: str) -> str:
-        tax = self.catalog.taxonomies["regions"]
-        return " › ".join(self.term("regions", r) for r in tax.path(region))
-
-    def pageref(self, anchor: str) -> str:
-        return f'<a class="pageref" href="#{html.text(anchor)}">{self.t("pdf.see_page")}</a>'
-
-    def name(self, entry: Entry) -> str:
-        acronym = entry.values.get("acronym")
-        extra = f' <span class="acronym">({html.text(acronym)})</span>' if acronym else ""
-        return local(entry.title, self.lang) + extra
-
-
-def _anchor(ref: Ref) -> str:
-    return f"{'o' if ref.kind == 'organization' else 'n'}-{ref.id}"
-
-
-def _contact_rows(w: _Writer, entry: Entry) -> Iterator[tuple[str, str]]:
-    values = entry.values
-    public = contact.public_contact(entry, w.catalog.taxonomies["regions"])
-    routes = contact.routes(public.routes, w.t("contact.ext"))
-    if routes:
-        yield w.t("field.contact"), " · ".join(routes)
-    if "website" in values:
-        yield w.t("field.website"), contact.link(values["website"])
-    social = values.get("social", {})
-    if social:
-        yield w.t("field.social"), " · ".join(
-            f"{html.text(name.capitalize())}: {contact.link(url)}" for name, url in social.items())
-    if "address" in values:
-        yield w.t("field.address"), contact.address(values["address"], w.term)
-    if public.person is not None:
-        who, person_routes = contact.person_html(public.person, lambda t: local(t, w.lang))
-        yield w.t("field.contact_person"), " · ".join([who, *person_routes])
-
-
-def _related(w: _Writer, entry: Entry, names: tuple[str, ...]) -> str:
-    items = []
-    for link in w.catalog.links.get(entry.ref, ()):
-        target = w.catalog.entries.get(link.target)
-        if link.name not in names or target is None:
-            continue
-        if w.present is None or target.ref in w.present:
-            items.append(f"{local(target.title, w.lang)} "
-                         f"<span class=\"ref\">({w.pageref(_anchor(target.ref))})</span>")
-        else:
-            items.append(local(target.title, w.lang))
-    return "; ".join(items)
-
-
-def _facts(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows if value)
-    return f'<table class="facts">{cells}</table>' if cells else ""
-
-
-def _card(w: _Writer, org: Entry) -> str:
-    kind = [w.term("organization-types", org.values["type"])] if "type" in org.values else []
-    if "founded" in org.values:
-        kind.append(f"{w.t('field.founded')}: {html.text(org.values['founded'])}")
-    rows = [
-        (w.t("field.themes"), w.terms("themes", org.themes)),
-        (w.t("field.regions"), w.terms("regions", org.regions)),
-        (w.t("kinds.network"), _related(w, org, rel.NETWORKS_OF)),
-        *_contact_rows(w, org),
-    ]
-    return (f'<article class="card" id="{html.text(_anchor(org.ref))}">\n'
-            f'<h3 class="card-name">{w.name(org)}</h3>\n'
-            f'<p class="card-kind">{" · ".join(kind)}</p>\n'
-            f'<p class="card-summary">{local(org.summary, w.lang)}</p>\n'
-            f"{_facts(rows)}\n</article>")
-
-
-def _theme_section(w: _Writer, theme: Theme, seen: set[Ref]) -> str:
-    tax = w.catalog.taxonomies["themes"]
-    parts = [f'<section class="theme" id="t-{html.text(theme.theme)}">',
-             f'<h1 class="theme-title">{w.term("themes", theme.theme)}</h1>']
-    children = tax.children.get(theme.theme, ())
-    if children:
-        parts.append(f'<p class="theme-includes">{w.t("pdf.includes")}: '
-                     f"{w.terms('themes', children)}</p>")
-    for group in theme.groups:
-        parts.append(f'<section class="group" id="t-{html.text(theme.theme)}--'
-                     f'{html.text(group.region)}">')
-        parts.append(f'<h2 class="group-title">{w.region_path(group.region)}</h2>')
-        seen_before = [org for org in group.members if org.ref in seen]
-        for org in group.members:
-            if org.ref not in seen:
-                seen.add(org.ref)
-                parts.append(_card(w, org))
-        if seen_before:
-            items = "".join(f'<li>{w.name(org)} · {w.pageref(_anchor(org.ref))}</li>'
-                            for org in seen_before)
-            parts.append(f'<div class="also"><p class="also-title">{w.t("pdf.also_here")}</p>'
-                         f"<ul>{items}</ul></div>")
-        parts.append("</section>")
-    parts.append("</section>")
-    return "\n".join(parts)
-
-
-def _network(w: _Writer, network: Entry) -> str:
-    rows = [
-        (w.t(f"rel.{rel.CONVENED_BY}"), _related(w, network, (rel.CONVENED_BY,))),
-        (w.t(f"rel.{rel.HAS_MEMBER}"), _related(w, network, (rel.HAS_MEMBER,))),
-        (w.t("field.themes"), w.terms("themes", network.themes)),
-        (w.t("field.regions"), w.terms("regions", network.regions)),
-        *_contact_rows(w, network),
-    ]
-    return (f'<article class="card" id="{html.text(_anchor(network.ref))}">\n'
-            f'<h3 class="card-name">{w.name(network)}</h3>\n'
-            f'<p class="card-summary">{local(network.summary, w.lang)}</p>\n'
-            f"{_facts(rows)}\n</article>")
-
 
 def _in_scope(catalog: Catalog, part: Part, entry: Entry) -> bool:
     """Whether an entry's own themes and regions fall in the part's theme and region."""
@@ -262,19 +127,12 @@ def part_networks(catalog: Catalog, part: Part | None, lang: str = DEFAULT_LANGU
     return tuple(chosen)
 
 
-def _networks(w: _Writer, networks: tuple[Entry, ...]) -> str:
-    if not networks:
-        return ""
-    cards = "\n".join(_network(w, network) for network in networks)
-    return (f'<section class="networks" id="networks">\n<h1 class="theme-title">'
-            f'{w.t("kinds.network")}</h1>\n{cards}\n</section>')
 
-
-def _index(w: _Writer, orgs: tuple[Entry, ...]) -> str:
+def _index(w: Writer, orgs: tuple[Entry, ...]) -> str:
     lines: list[tuple[str, str]] = []
     for org in orgs:
         name = org.name(w.lang)
-        anchor = html.text(_anchor(org.ref))
+        anchor = html.text(card_anchor(org.ref))
         lines.append((name, f'<li><a href="#{anchor}">{local(org.title, w.lang)}</a></li>'))
         acronym = org.values.get("acronym")
         if acronym:
@@ -291,7 +149,7 @@ def _index(w: _Writer, orgs: tuple[Entry, ...]) -> str:
             f'</h1>\n<div class="index-list">{listing}</div>\n</section>')
 
 
-def _contents(w: _Writer, themes: tuple[Theme, ...], networks: bool) -> str:
+def _contents(w: Writer, themes: tuple[Theme, ...], networks: bool) -> str:
     items = []
     for theme in themes:
         groups = "".join(
@@ -365,7 +223,7 @@ def part_pdf_url(urls: Urls, part: Part, lang: str) -> str:
     return urls.file(f"{PARTS_FOLDER}/{part_file_name(part, lang)}", DEFAULT_LANGUAGE)
 
 
-def _cover(w: _Writer, orgs: tuple[Entry, ...], networks: tuple[Entry, ...],
+def _cover(w: Writer, orgs: tuple[Entry, ...], networks: tuple[Entry, ...],
            scope: str) -> str:
     counts = " · ".join([_count(w.lang, "organizations", len(orgs)),
                          _count(w.lang, "networks", len(networks))])
@@ -399,16 +257,16 @@ def directory_source(catalog: Catalog, lang: str, urls: Urls,
     networks = part_networks(catalog, part, lang)
     present = None if members is None else frozenset(
         members | {network.ref for network in networks})
-    w = _Writer(catalog, lang, urls, site_url, present)
+    w = Writer(catalog, lang, urls, site_url, present)
     themes = grouping(catalog, lang, part)
     seen: set[Ref] = set()
-    sections = [_theme_section(w, theme, seen) for theme in themes]
+    sections = [theme_section(w, theme, seen) for theme in themes]
     if not themes:
         sections.append(f'<p class="none">{w.t("none")}</p>')
     scope = part_scope(catalog, part, lang) if part is not None else ""
     markup = "\n".join([_cover(w, orgs, networks, scope),
                         _contents(w, themes, bool(networks)), '<main class="directory">',
-                        *sections, _networks(w, networks), _index(w, orgs), "</main>"])
+                        *sections, networks_section(w, networks), _index(w, orgs), "</main>"])
     title = part_title(catalog, part, lang) if part is not None else label(lang, "pdf.directory")
     meta = {"description": label(lang, "pdf.directory.subtitle"), "generator": "Tejido"}
     return PdfSource(html=document(lang, title, with_fallback_note(markup, lang), meta),
