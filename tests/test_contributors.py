@@ -218,8 +218,8 @@ def test_report_lists_translations_staleness_and_missing_terms(project: Path) ->
     result = tejido("report", "--max-age", "400", cwd=project)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert ("directory/organizations/casa-de-la-mixteca.yml: no en text in summary, description"
-            in out)
+    assert ("directory/organizations/casa-de-la-mixteca.yml: no English text in summary, "
+            "description" in out)
     assert "directory/networks/red-sur.yml: never verified (no last_verified)" in out
     assert "content/guides/guia-de-prueba.md: no regions" in out
     assert "colectivo-hostil.yml: last verified" not in out  # 2026-01-10 is within 400 days
