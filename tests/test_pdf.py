@@ -433,7 +433,7 @@ def test_pages_offer_the_parts_in_the_readers_language(site: Path) -> None:
                             / 1024))
         assert (f'<a href="{up}directorio/directory-theme-gobernanza.pdf" hreflang="en">'
                 f"Democratic governance</a> <span class=\"tj-meta\">PDF · English · {size} KB"
-                " · 5 p.</span>") in html, page
+                " · 5 pages</span>") in html, page
         assert "By region" in html and "By theme" in html
         assert "directorio-tema-gobernanza.pdf" not in html  # the Spanish parts: on Spanish pages
     spanish = (site / "datos/index.html").read_text(encoding="utf-8")

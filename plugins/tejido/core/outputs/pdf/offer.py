@@ -38,9 +38,8 @@ class DirectoryPdfsView:
 
 
 def _download(v: Views, pdf: PublishedPdf, text: str) -> DownloadView:
-    return DownloadView(LinkView(v.href(pdf.url), Local(text, pdf.lang, pdf.lang != v.lang),
-                                 pdf.lang),
-                        "PDF", v.t("language." + pdf.lang), pdf.size_kb, pdf.pages)
+    return v.download(LinkView(v.href(pdf.url), Local(text, pdf.lang, pdf.lang != v.lang),
+                               pdf.lang), "PDF", pdf.lang, pdf.size_kb, pdf.pages)
 
 
 def _groups(v: Views, pdfs: list[PublishedPdf], kind: str) -> tuple[PartGroupView, ...]:
