@@ -40,7 +40,7 @@ class Catalog:
     """The build's date and the freshness thresholds (plugin settings; see `with_policy`)."""
 
     def with_policy(self, policy: FreshnessPolicy) -> Catalog:
-        return replace(self, policy=policy)
+        return replace(self, policy=policy, _shown={})
 
     def freshness(self, entry: Entry) -> Freshness:
         return freshness(entry, self.policy)
@@ -53,6 +53,16 @@ class Catalog:
     """Entries of a kind in a language's order, sorted once.  It holds the entries
     themselves and depends on their names in every language (not all in the shape): a
     patched catalog starts an empty one (see `patched`)."""
+
+    _shown: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    """View objects many pages show alike (an entry's card, per language and link), made
+    once: they hold entry text and freshness, so a patched catalog or a new policy starts
+    an empty one."""
+
+    def shown(self, key: object, make: Callable[[], T]) -> T:
+        if key not in self._shown:
+            self._shown[key] = make()
+        return self._shown[key]  # type: ignore[return-value]
 
     _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Indexes built from the catalog's shape on first use (the allies index: refs and
@@ -202,4 +212,4 @@ def patched(old: Catalog, fresh: Iterable[Entry], taxonomies: Mapping[str, Taxon
     # The orders by name hold the old entries (and an English name is not in the shape):
     # made again from these.  What `derived` holds depends on the shape only: shared.
     return replace(old, entries=MappingProxyType(entries), taxonomies=MappingProxyType(shown),
-                   withdrawn=withdrawn, _ordered={})
+                   withdrawn=withdrawn, _ordered={}, _shown={})

@@ -48,37 +48,81 @@ class Anchors:
         return anchor
 
 
+class PageAnchors:
+    """The heading ids of the page being rendered: a global of the environment, so that
+    macros imported without context (made once, not once per page) can use it."""
+
+    def __init__(self) -> None:
+        self.current = Anchors()
+
+    def __call__(self, title: str) -> str:
+        return self.current(title)
+
+
 class Renderer:
+    """Renders Tejido's templates; one environment per language, whose globals are the
+    reader's language and its words (`t`, `n`, `pages`, `labels`), so the templates
+    import `tejido/macros.html` without context and Jinja runs it once, not per page."""
+
     def __init__(self, dirs: Sequence[str], permalink: str | None) -> None:
-        self.env = Environment(
-            loader=FileSystemLoader(list(dirs)), autoescape=True, undefined=StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
-            # One build reads each template once; a stat per include was a tenth of the time.
-            auto_reload=False,
-        )
-        self.env.globals["permalink"] = permalink
-        self._cards: dict[tuple[str, CardView], Markup] = {}
+        self.loader = FileSystemLoader(list(dirs))
+        self.permalink = permalink
+        self.envs: dict[str, tuple[Environment, PageAnchors]] = {}
+        self._cards: dict[int, tuple[CardView, Markup]] = {}
+        self._chosen: dict[tuple[str, tuple[str, ...]], Template] = {}
 
-    def _template(self, names: Sequence[str]) -> Template:
-        return self.env.select_template(list(names))
+    def _env(self, lang: str) -> tuple[Environment, PageAnchors]:
+        if lang not in self.envs:
+            env = Environment(
+                loader=self.loader, autoescape=True, undefined=StrictUndefined,
+                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                # One build reads each template once; a stat per include was a tenth of the
+                # time.
+                auto_reload=False,
+            )
+            anchors = PageAnchors()
+            env.globals.update(
+                permalink=self.permalink, lang=lang, labels=TABLES[lang], anchor=anchors,
+                t=lambda key, **values: label(lang, key, **values),
+                n=lambda value: number(lang, value), pages=lambda count: pages(lang, count),
+                card_html=lambda view: self._card(view, lang))
+            self.envs[lang] = (env, anchors)
+        return self.envs[lang]
 
-    def _render(self, names: Sequence[str], lang: str, taken: Iterable[str],
+    def _template(self, env: Environment, lang: str, names: Sequence[str]) -> Template:
+        """The first template that exists; Jinja does not remember a name it did not find,
+        so without this every entry page looked for its kind's own template again."""
+        key = (lang, tuple(names))
+        if key not in self._chosen:
+            self._chosen[key] = env.select_template(list(names))
+        return self._chosen[key]
+
+    def _render(self, names: Sequence[str], lang: str, taken: Iterable[str] | None,
                 context: dict[str, object]) -> str:
-        t: Callable[..., str] = lambda key, **values: label(lang, key, **values)  # noqa: E731
-        card: Callable[[CardView], Markup] = lambda view: self._card(view, lang)  # noqa: E731
-        return self._template(names).render(
-            lang=lang, t=t, labels=TABLES[lang], anchor=Anchors(taken), card_html=card,
-            n=lambda value: number(lang, value), pages=lambda count: pages(lang, count),
-            **context)
+        """`taken`: the heading ids of the page's prose, for a page or a snippet; None for
+        a piece inside a page (a card), which must not reset the page's ids."""
+        env, anchors = self._env(lang)
+        template = self._template(env, lang, names)
+        if taken is None:
+            return template.render(**context)
+        outer, anchors.current = anchors.current, Anchors(taken)
+        try:
+            return template.render(**context)
+        finally:
+            anchors.current = outer
 
     def _card(self, card: CardView, lang: str) -> Markup:
         """A card's HTML, rendered once per build: an entry's card shows on every listing
         and term page it belongs to, and its links are the same on pages of one depth."""
-        key = (lang, card)
-        if key not in self._cards:
-            self._cards[key] = Markup(self._render(("tejido/partials/card.html",), lang, (),
-                                                   {"card": card}))
-        return self._cards[key]
+        # Views.card gives one object per entry, language and link; keyed by identity (the
+        # card is kept with its HTML, so its id is not reused), as hashing a card took
+        # longer than rendering it.
+        found = self._cards.get(id(card))
+        if found is None or found[0] is not card:
+            html = Markup(self._render(("tejido/partials/card.html",), lang, None,
+                                       {"card": card}))
+            found = self._cards[id(card)] = (card, html)
+        return found[1]
 
     def page(self, view: PageView, rendered: str, clean: Callable[[str], str]) -> str:
         """The page's HTML from its template; `rendered` is MkDocs' HTML of its prose."""

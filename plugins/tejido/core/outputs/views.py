@@ -89,6 +89,11 @@ class CardView:
     summary: Local
     fresh: FreshView | None = None
 
+    def languages(self) -> set[str]:
+        """The languages its text fell back to (for the page's 'not translated' notice)."""
+        texts = (self.link.text, self.summary, self.fresh.by if self.fresh else None)
+        return {text.lang for text in texts if isinstance(text, Local) and text.fallback}
+
 
 @dataclass(frozen=True)
 class TreeNode:
@@ -246,8 +251,14 @@ class Views:
                             pages(self.lang, page_count) if page_count is not None else "")
 
     def card(self, entry: Entry) -> CardView:
-        return CardView(entry.kind, self.t(f"kind.{entry.kind}"), self.link(entry.ref),
-                        self.local(entry.summary), self.fresh(entry))
+        """An entry's card; the same object on every page that links it alike (so its
+        HTML is rendered once, see `Renderer`)."""
+        href = self.href(self.urls.entry(entry.ref, self.lang))
+        card = self.catalog.shown(("card", self.lang, entry.ref, href), lambda: CardView(
+            entry.kind, self.t(f"kind.{entry.kind}"), self.link(entry.ref),
+            self.local(entry.summary), self.fresh(entry)))
+        self.fallbacks.update(card.languages())
+        return card
 
     def cards(self, entries: Iterable[Entry]) -> tuple[CardView, ...]:
         return tuple(self.card(entry) for entry in entries)
