@@ -30,7 +30,8 @@ import logging
 import os
 import shutil
 from collections.abc import Iterable, Mapping
-from importlib import metadata
+from functools import cache
+from importlib import metadata, util
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,9 @@ CACHE = Path(".cache") / "tejido"
 FORMAT = 1
 LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "jinja2",
              "pymdown-extensions", "nh3", "markupsafe")
+LIBRARY_MODULES = ("mkdocs", "material", "mkdocs_static_i18n", "markdown", "jinja2",
+                   "pymdownx", "nh3", "markupsafe")
+"""The packages of LIBRARIES, whose template folders their versions stand for."""
 PACKAGE = Path(__file__).resolve().parent.parent
 NEEDS_SITE = ("](", "]:", "<")
 """Prose with a link, a reference or raw HTML: MkDocs resolves and checks it against the
@@ -98,6 +102,20 @@ def _tree_stamp(folder: Path) -> list[tuple[str, int, int]]:
     return found
 
 
+def _versioned(folder: Path) -> bool:
+    """A template folder of Tejido or of a library whose version the key holds: its
+    version stands for its files (Material's has ten thousand icons to stat)."""
+    return folder == PACKAGE / "theme" or any(
+        folder.is_relative_to(home) for home in _library_homes())
+
+
+@cache
+def _library_homes() -> tuple[Path, ...]:
+    found = (util.find_spec(name) for name in LIBRARY_MODULES)
+    return tuple(Path(folder).resolve() for spec in found if spec is not None
+                 for folder in spec.submodule_search_locations or ())
+
+
 def _nav_outline(items: Iterable[Any]) -> list[object]:
     return [(type(item).__name__, str(getattr(item, "title", "")), getattr(item, "url", None),
              _nav_outline(getattr(item, "children", None) or ())) for item in items]
@@ -126,7 +144,7 @@ def build_key(config: MkDocsConfig, nav: Navigation, lang: str, root: Path) -> s
         except metadata.PackageNotFoundError:
             versions.append((library, None))
     folders = [_tree_stamp(Path(folder)) for folder in config.theme.dirs
-               if Path(folder).is_dir() and Path(folder).resolve() != PACKAGE / "theme"]
+               if Path(folder).is_dir() and not _versioned(Path(folder).resolve())]
     settings = repr(_settings(config)).replace(str(root), "<project>")
     return _digest(FORMAT, lang, versions, _tree_stamp(PACKAGE), folders, settings,
                    _nav_outline(nav.items),
