@@ -166,3 +166,9 @@ def test_the_pdf_plugin_speaks_the_catalog_setting(empty_project: Path,
             "del procesador) o más; se encontró: -1. Por ejemplo, en la sección del "
             "complemento en mkdocs.yml: `workers: 0`")
     assert f"Plugin 'tejido/pdf' option 'workers': {said}" in output
+
+
+def test_catalog_workers_must_be_a_whole_number(empty_project: Path) -> None:
+    with_settings(empty_project, CATALOG, "workers: -2")
+    assert ("Plugin 'tejido/catalog' option 'workers': expected a whole number of processes, "
+            "0 (one per CPU core) or more; found -2.") in failed_build(empty_project)

@@ -39,6 +39,7 @@ EXPECTED = {  # the words are `msg.setting.what.*` in the text tables
     "data_licence": Expect("setting.what.licence", "CC-BY-4.0"),
     "messages_language": Expect("setting.what.language", "en"),
     "fast_build": Expect("setting.what.bool", "true"),
+    "workers": Expect("setting.what.workers", "0"),
 }
 
 
@@ -77,6 +78,9 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     """Under `mkdocs build`, Tejido renders its generated pages itself and reuses those
     whose inputs did not change since the last build (`.cache/tejido/`); false: MkDocs'
     own loop renders every page (the same bytes, slower)."""
+    workers = opt.Type(int, default=0)
+    """Processes that make the generated pages at once under `mkdocs build` (the same
+    bytes as one); 0: one per processor core, up to 8; 1: only the build's own."""
 
     def validate(self) -> tuple[Failed, list[tuple[str, str]]]:
         failed, warnings = super().validate()
@@ -87,6 +91,8 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
                      "due_months"):
             if name not in seen:
                 check_whole_number(failed, name, self[name], 1, EXPECTED[name], lang)
+        if "workers" not in seen:
+            check_whole_number(failed, "workers", self.workers, 0, EXPECTED["workers"], lang)
         if "root" not in seen and self.root is not None:
             base = Path(self.config_file_path or ".").parent
             folder = check_folder(failed, "root", self.root, base, "taxonomies",

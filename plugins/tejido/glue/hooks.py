@@ -33,6 +33,7 @@ from tejido.core import (
 )
 from tejido.glue import building_language
 from tejido.glue.direct import build_key, render_pages
+from tejido.glue.forked import worker_count
 from tejido.glue.shared_nav import SharedFragments
 from tejido.glue.state import PluginState
 
@@ -66,7 +67,8 @@ class PagesMixin(PluginState):
             cache = self.page_cache
             before = cache.reused, cache.made
             render_pages(self.pages, files, config, self.nav, env, cache,
-                         build_key(config, self.nav, lang, self.root))
+                         build_key(config, self.nav, lang, self.root),
+                         worker_count(self.config.workers))
             log.info("Tejido: %d generated pages made, %d reused from the last build (%s)",
                      cache.made - before[1], cache.reused - before[0], lang)
         return env

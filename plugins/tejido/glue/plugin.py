@@ -30,9 +30,9 @@ from tejido.core import (
 )
 from tejido.glue.config import CatalogConfig
 from tejido.glue.context import ContextMixin
-from tejido.glue.direct import PageCache
 from tejido.glue.files import FilesMixin
 from tejido.glue.hooks import PagesMixin
+from tejido.glue.page_cache import PageCache
 from tejido.glue.search import SearchMixin
 
 log = logging.getLogger("mkdocs.plugins.tejido")

@@ -31,7 +31,7 @@ from tejido.core import (
 from tejido.core import AboutSettings as Settings
 from tejido.glue.atomic import AtomicSite
 from tejido.glue.config import CatalogConfig
-from tejido.glue.direct import PageCache
+from tejido.glue.page_cache import PageCache
 
 
 class PluginState:

@@ -1,0 +1,141 @@
+"""Work shared among forked processes: each child does one share and sends its result
+back through a pipe; the process that runs the build does the first share itself.
+
+A fork starts with everything the build has made so far (the catalog, the
+configuration, the compiled templates) without copying or pickling any of it; only the
+results travel back.  What a child logs reaches the terminal as the build's own lines
+do, and its warnings are added to MkDocs' count, so `--strict` fails the build for
+them as it would without workers.  Where `os.fork` does not exist (Windows), or for a
+single share, the shares run here, one after another.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import pickle
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from mkdocs.utils import CountHandler
+
+R = TypeVar("R")
+MAX_WORKERS = 8
+
+
+def worker_count(setting: int) -> int:
+    """`workers: 0` means one per processor core this process may use, up to 8."""
+    if setting > 0:
+        return setting
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(MAX_WORKERS, cores or 1))
+
+
+class ChildFailed(Exception):
+    """A share failed in a child process; the message holds the child's traceback."""
+
+
+def run_shares(shares: Sequence[Callable[[], R]]) -> list[R]:
+    """Each share's result, in order; a share that raises makes this raise (after every
+    child has ended, so none is left behind)."""
+    if len(shares) < 2 or not hasattr(os, "fork"):
+        return [share() for share in shares]
+    gc.collect()
+    gc.freeze()  # what exists now is shared: the collector must not touch (copy) it
+    children = [_start(share) for share in shares[1:]]
+    try:
+        results = [shares[0]()]
+    except BaseException:
+        for pid, pipe in children:
+            _stop(pid, pipe)
+        raise
+    finally:
+        gc.unfreeze()
+    failure: BaseException | None = None
+    for pid, pipe in children:  # every child is waited for, even after one failed
+        try:
+            results.append(_collect(pid, pipe))
+        except BaseException as error:
+            failure = failure or error
+    if failure is not None:
+        raise failure
+    return results
+
+
+def _start(share: Callable[[], object]) -> tuple[int, int]:
+    read, write = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the build's own code
+        os.close(read)
+        _run_child(share, write)
+    os.close(write)
+    return pid, read
+
+
+def _run_child(share: Callable[[], object], pipe: int) -> None:
+    status = 0
+    try:
+        counters = _counters()
+        before = [dict(counter.counts) for counter in counters]
+        try:
+            outcome: tuple[str, object] = ("done", share())
+        except BaseException as error:  # sent to the parent, which raises it
+            outcome = ("failed", _portable(error))
+        counts = [{level: count - old.get(level, 0) for level, count in counter.counts.items()}
+                  for counter, old in zip(counters, before, strict=True)]
+        data = pickle.dumps((outcome, counts))
+        with os.fdopen(pipe, "wb") as sink:
+            sink.write(data)
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)  # no atexit, no cleanup of the parent's build in the child
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The child's exception if it survives pickling, else its traceback as text."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return ChildFailed("".join(traceback.format_exception(error)))
+
+
+def _collect(pid: int, pipe: int) -> R:  # type: ignore[type-var]
+    with os.fdopen(pipe, "rb") as source:
+        data = source.read()
+    _, status = os.waitpid(pid, 0)
+    if not data or status != 0:
+        raise ChildFailed(f"a worker process ended without its pages (status {status})")
+    outcome, counts = pickle.loads(data)
+    for counter, added in zip(_counters(), counts, strict=False):
+        for level, count in added.items():
+            counter.counts[level] += count
+    kind, value = outcome
+    if kind == "failed":
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
+def _stop(pid: int, pipe: int) -> None:
+    os.close(pipe)
+    try:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+def _counters() -> list[CountHandler]:
+    """MkDocs' warning counters (what `--strict` reads), in a stable order."""
+    return [handler for handler in logging.getLogger("mkdocs").handlers
+            if isinstance(handler, CountHandler)]

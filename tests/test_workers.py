@@ -1,0 +1,102 @@
+"""Generated pages made by several processes at once (`workers`): the same bytes as one
+process, the page cache kept whole, and a child's warnings and failures reach the build."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.utils import CountHandler
+
+from conftest import make_project, run_mkdocs
+from tejido.glue.forked import ChildFailed, run_shares, worker_count
+from test_incremental import MADE, SETTINGS, files_of
+
+ORG = "directory/organizations/casa-de-la-mixteca.yml"
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here (Windows)")
+
+
+@pytest.fixture(autouse=True)
+def _same_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in SETTINGS.items():
+        monkeypatch.setenv(name, value)
+
+
+def with_workers(project: Path, workers: int) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - tejido/catalog:\n" in text
+    config.write_text(text.replace("  - tejido/catalog:\n",
+                                   f"  - tejido/catalog:\n      workers: {workers}\n", 1),
+                      encoding="utf-8")
+
+
+def built(project: Path, site: str) -> tuple[int, int, str]:
+    result = run_mkdocs(project, "--site-dir", str(project / site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    counts = MADE.findall(result.stderr)
+    return (sum(int(m) for m, _ in counts), sum(int(r) for _, r in counts), result.stderr)
+
+
+def test_worker_count() -> None:
+    assert worker_count(3) == 3
+    assert 1 <= worker_count(0) <= 8
+
+
+@needs_fork
+def test_shares_come_back_in_order_from_other_processes() -> None:
+    assert run_shares([os.getpid, os.getpid, os.getpid])[0] == os.getpid()
+    pids = run_shares([os.getpid, os.getpid, os.getpid])
+    assert len(set(pids)) == 3
+    assert run_shares([lambda: "a", lambda: {"b": [1]}]) == ["a", {"b": [1]}]
+
+
+def fails() -> None:
+    raise ValueError("page 7 could not be made")
+
+
+def ends() -> None:
+    os._exit(3)
+
+
+@needs_fork
+def test_a_failure_in_a_child_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="page 7 could not be made"):
+        run_shares([lambda: 1, fails, lambda: 3])
+    with pytest.raises(ChildFailed, match="status"):
+        run_shares([lambda: 1, ends])
+
+
+@needs_fork
+def test_a_childs_warnings_are_counted_here() -> None:
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
+    try:
+        run_shares([lambda: None, lambda: logging.getLogger("mkdocs.x").warning("late")])
+        assert dict(counter.counts) == {logging.WARNING: 1}
+    finally:
+        logger.removeHandler(counter)
+
+
+@needs_fork
+def test_two_workers_write_what_one_writes(tmp_path: Path) -> None:
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one, two = make_project(tmp_path / "one"), make_project(tmp_path / "two")
+    with_workers(one, 1)
+    with_workers(two, 2)
+    made_one, _, _ = built(one, "site")
+    made_two, _, _ = built(two, "site")
+    assert made_one == made_two > 100
+    files_one, files_two = files_of(one / "site"), files_of(two / "site")
+    assert sorted(files_one) == sorted(files_two)
+    for name, data in files_one.items():
+        assert files_two[name] == data, name
+    # What the workers made is in the page cache: the next build reuses it.
+    made, reused, _ = built(two, "site")
+    assert reused > 100 and made < 10
