@@ -81,6 +81,7 @@ if TYPE_CHECKING:
     from tejido.core.sources.layout import Layout
     from tejido.core.sources.load import LoadResult, load_project
     from tejido.core.sources.scaffold import SCHEMA_FOLDER, EntryExists, create_entry
+    from tejido.core.sources.site_config import MESSAGES_SETTING, plugin_settings
     from tejido.core.validate.problems import MAX_SHOWN, Problem, Problems, omitted
     from tejido.core.validate.schema import schema_files
 
@@ -145,6 +146,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "build_report": ("tejido.core.catalog.report", "build_report"),
     "catalog_json": ("tejido.core.outputs.export", "catalog_json"),
     "choose_language": ("tejido.core.i18n.messages", "choose_language"),
+    "MESSAGES_SETTING": ("tejido.core.sources.site_config", "MESSAGES_SETTING"),
+    "plugin_settings": ("tejido.core.sources.site_config", "plugin_settings"),
     "create_entry": ("tejido.core.sources.scaffold", "create_entry"),
     "data_feed_url": ("tejido.core.outputs.data.feeds", "feed_url"),
     "data_page": ("tejido.core.outputs.data.page", "data_page"),
@@ -197,6 +200,7 @@ _WHERE: dict[str, tuple[str, str]] = {
 __all__ = [
     "ALLY_KINDS", "CACHE_FOLDER", "CATALOG_JSON", "DATA_ALIASES", "DATA_FOLDER",
     "DEFAULT_LANGUAGE", "DUE_PATH", "FRESHNESS_STATES", "KINDS", "LANGUAGES", "MAX_SHOWN",
+    "MESSAGES_SETTING",
     "NO_PDFS", "SCHEMA_FOLDER", "SEARCH_FOLDER", "TEXT_TABLES", "THEME_DIR", "AboutSettings",
     "AllyIndex", "BuildReport", "Catalog", "Entry", "EntryCache", "EntryExists", "EntryStore",
     "FreshnessPolicy", "Layout", "LoadResult", "Msg", "OpenData", "PageView", "PdfCache",
@@ -210,9 +214,9 @@ __all__ = [
     "find_allies", "fix_links", "footer_links", "git_dates", "guide_jobs",
     "header_search_texts", "home_summary", "import_report_text", "index_for", "kind_listing",
     "label", "licence", "load_mapping", "load_project", "load_taxonomies", "omitted",
-    "open_data_paths", "page_doc", "page_plan", "pool_size", "prose_markdown", "read_table",
-    "relative", "report_text", "run_import", "sanitize", "say", "schema_files", "sitemap",
-    "suggest_mapping", "taxonomy_listing", "toc_tokens",
+    "open_data_paths", "page_doc", "page_plan", "plugin_settings", "pool_size",
+    "prose_markdown", "read_table", "relative", "report_text", "run_import", "sanitize", "say",
+    "schema_files", "sitemap", "suggest_mapping", "taxonomy_listing", "toc_tokens",
 ]
 
 

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from mkdocs.config.base import Config, ValidationError
 
-from tejido.cli.language import SETTING, plugin_settings
-from tejido.core import choose_language, say
+from tejido.core import MESSAGES_SETTING, choose_language, plugin_settings, say
 
 Failed = list[tuple[str, Exception]]
 
@@ -36,8 +35,8 @@ def messages_language(config: Config) -> str:
     """The language of the messages: this plugin's `messages_language` setting when it
     has one (tejido/catalog), else the catalog plugin's in mkdocs.yml (tejido/pdf), else
     the locale, else Spanish.  An invalid setting is passed over here (it is reported)."""
-    setting = config.get(SETTING) if SETTING in config else plugin_settings(
-        Path(config.config_file_path or "mkdocs.yml")).get(SETTING)
+    setting = config.get(MESSAGES_SETTING) if MESSAGES_SETTING in config else plugin_settings(
+        Path(config.config_file_path or "mkdocs.yml")).get(MESSAGES_SETTING)
     return choose_language(None, setting if isinstance(setting, str) else None, os.environ)
 
 
