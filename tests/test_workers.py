@@ -3,18 +3,23 @@ process, the page cache kept whole, and a child's warnings and failures reach th
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+import re
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from mkdocs.utils import CountHandler
 
 from conftest import make_project, run_mkdocs
+from tejido.core import EntryCache, Layout, Sharing, load_project
 from tejido.glue.forked import ChildFailed, run_shares, worker_count
 from test_incremental import MADE, SETTINGS, files_of
 
-ORG = "directory/organizations/casa-de-la-mixteca.yml"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here (Windows)")
 
 
@@ -100,3 +105,36 @@ def test_two_workers_write_what_one_writes(tmp_path: Path) -> None:
     # What the workers made is in the page cache: the next build reuses it.
     made, reused, _ = built(two, "site")
     assert reused > 100 and made < 10
+
+
+@needs_fork
+def test_entry_files_read_in_shares_give_what_one_pass_gives(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from synthetic import make_catalog
+    finally:
+        sys.path.remove(str(BENCH))
+    project = make_catalog(tmp_path, 450)
+    for number in (3, 200, 401):  # mistakes in files that fall in different shares
+        path = project / f"directory/organizations/org-{number:05d}.yml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^founded: \d+$", "founded: hace mucho", text),
+                        encoding="utf-8")
+    calls: list[int] = []
+
+    def run(shares: Sequence[Callable[[], list[object]]]) -> list[list[object]]:
+        calls.append(len(shares))
+        results = run_shares(shares)
+        calls.append(sum(len(records) for records in results[1:]))
+        return results
+
+    one = load_project(Layout(project), dt.date(2026, 12, 1), EntryCache())
+    cache = EntryCache()
+    shared = load_project(Layout(project), dt.date(2026, 12, 1), cache,
+                          shares=Sharing(run, 2))
+    assert calls[0] == 2 and calls[1] >= 200  # the child read its half
+    assert cache.reads == len(cache.known) > 450
+    assert len(one.problems) == 3
+    assert [p.format("en") for p in shared.problems] == [p.format("en") for p in one.problems]
+    assert list(shared.catalog.entries) == list(one.catalog.entries)
+    assert shared.catalog.entries == one.catalog.entries

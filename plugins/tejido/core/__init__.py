@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from tejido.core.outputs.sitemap import SitemapPage, sitemap
     from tejido.core.outputs.urls import Urls, relative
     from tejido.core.outputs.views import PageView, SnippetView
-    from tejido.core.sources.entry_cache import EntryCache
+    from tejido.core.sources.entry_cache import EntryCache, Sharing
     from tejido.core.sources.entry_store import FOLDER as CACHE_FOLDER
     from tejido.core.sources.entry_store import EntryStore
     from tejido.core.sources.importer.mapping import load_mapping, suggest_mapping
@@ -148,6 +148,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "choose_language": ("tejido.core.i18n.messages", "choose_language"),
     "MESSAGES_SETTING": ("tejido.core.sources.site_config", "MESSAGES_SETTING"),
     "plugin_settings": ("tejido.core.sources.site_config", "plugin_settings"),
+    "Sharing": ("tejido.core.sources.entry_cache", "Sharing"),
     "create_entry": ("tejido.core.sources.scaffold", "create_entry"),
     "data_feed_url": ("tejido.core.outputs.data.feeds", "feed_url"),
     "data_page": ("tejido.core.outputs.data.page", "data_page"),
@@ -206,7 +207,8 @@ __all__ = [
     "FreshnessPolicy", "Layout", "LoadResult", "Msg", "OpenData", "PageView", "PdfCache",
     "PdfEngineMissing", "PdfJob", "PdfRenderError", "PlanSettings", "Planned", "PlannedPages",
     "Problem", "Problems", "Publication", "Published", "Ref", "Renderer", "SearchDoc",
-    "SitemapPage", "SnippetView", "TableError", "Urls", "about_snippet", "attachment_url",
+    "Sharing", "SitemapPage", "SnippetView", "TableError", "Urls", "about_snippet",
+    "attachment_url",
     "browse_pages", "build_index", "build_open_data", "build_pdfs", "build_report",
     "catalog_json", "choose_language", "create_entry", "data_feed_url", "data_page",
     "directory_jobs", "directory_snippet", "due_feed", "due_feed_url", "due_page", "due_text",

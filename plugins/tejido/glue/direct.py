@@ -184,6 +184,10 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     # generated page was made last (or none, when all were reused).
     saved = vars(config.extra).get("alternate", NOT_SET)
     maker = _Maker(pages, files, config, nav, env, cache, key, anchored)
+    if count > 1 and shares[0]:
+        # One page first, so that the workers start with the templates compiled.
+        maker.make(shares[0][:1])
+        shares[0] = shares[0][1:]
     outcomes = run_shares([partial(maker.make, share) for share in shares])
     for made, reused, records in outcomes[1:]:
         cache.adopt(made, reused, records)

@@ -96,8 +96,8 @@ def _run_child(share: Callable[[], object], pipe: int) -> None:
         traceback.print_exc()
         status = 1
     finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        # No flush: log lines are written as they come, and under the preview another
+        # thread may have held a stream's lock when this process was forked.
         os._exit(status)  # no atexit, no cleanup of the parent's build in the child
 
 

@@ -22,8 +22,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from tejido.core import (
     THEME_DIR,
     Catalog,
+    EntryCache,
     Layout,
     Renderer,
+    Sharing,
     Urls,
     load_project,
     say,
@@ -31,6 +33,7 @@ from tejido.core import (
 from tejido.glue.config import CatalogConfig
 from tejido.glue.context import ContextMixin
 from tejido.glue.files import FilesMixin
+from tejido.glue.forked import run_shares, worker_count
 from tejido.glue.hooks import PagesMixin
 from tejido.glue.page_cache import PageCache
 from tejido.glue.search import SearchMixin
@@ -78,7 +81,11 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         return config
 
     def _load(self) -> Catalog:
-        result = load_project(Layout(self.root), dt.date.today())
+        # Several processes read the entry files at once, but under `mkdocs serve`, whose
+        # server threads a fork would not take along.
+        shares = None if self.serving else Sharing(run_shares, worker_count(self.config.workers))
+        result = load_project(Layout(self.root), dt.date.today(), EntryCache() if shares else None,
+                              shares=shares)
         if result.problems:
             lang = self.messages_language()
             raise PluginError(say(lang, "build.failed") + "\n" + result.problems.report(lang))

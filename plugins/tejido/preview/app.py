@@ -33,9 +33,11 @@ from tejido.core import (
     EntryCache,
     EntryStore,
     Layout,
+    Sharing,
     choose_language,
     load_project,
 )
+from tejido.glue.forked import run_shares, worker_count
 from tejido.preview.site import Found, LanguageSite, fresh_config
 
 log = logging.getLogger("tejido.preview")
@@ -133,7 +135,11 @@ class Preview:
 
     def _load(self, afresh: bool, changed: list[Path] | None) -> bool:
         """True when MkDocs' files and pages were made anew (the old ones are garbage)."""
-        result = load_project(self.layout, dt.date.today(), self.entries, changed)
+        # The first load reads every file: in several processes at once (the server's
+        # threads are not serving yet); an edit's reads only what changed, here.
+        shares = Sharing(run_shares, worker_count(0)) if changed is None and not self.sites \
+            else None
+        result = load_project(self.layout, dt.date.today(), self.entries, changed, shares)
         if result.problems:
             self._fail([problem.format(self.lang) for problem in result.problems])
             return False

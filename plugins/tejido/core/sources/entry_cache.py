@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from tejido.core.catalog.catalog import Catalog, build_catalog, patched
 from tejido.core.model import fields as f
@@ -42,6 +44,19 @@ class _Read:
 
     def holds(self, labels: str) -> bool:
         return self.labels is None or self.labels == labels
+
+
+MIN_SHARE = 200
+"""Fewer files than this per share, and a fork costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """How to do shares of work at once: the glue's `run` forks a process per share but
+    the first (`glue/forked.py`); the core only cuts the work into `count` shares."""
+
+    run: Callable[[Sequence[Callable[[], Any]]], list[Any]]
+    count: int
 
 
 class EntryCache:
@@ -122,6 +137,40 @@ class EntryCache:
         # unchanged file gave it is given again, so the preview checks as a build does.
         guard.add(known.guard)
         return known.entry
+
+    def prefill(self, shares: Sharing, files: Sequence[tuple[f.KindSpec, Path]],
+                layout: Layout, taxonomies: dict[str, Taxonomy], today: dt.date) -> None:
+        """Read the files that need it in several shares at once (`shares.run`: forked
+        processes), before the load looks at each in its own order: it then finds them
+        known, and every problem, reference and privacy check comes out as in one pass."""
+        count = min(shares.count, len(files) // MIN_SHARE)
+        if count < 2:
+            return
+        parts = [files[start::count] for start in range(count)]
+        for records in shares.run([partial(self._read_share, part, layout, taxonomies, today)
+                                   for part in parts]):
+            for path, read in records:
+                if self.known.get(path) is read:
+                    continue  # a share done in this process (the first) is known already
+                self.known[path] = read
+                self.reads += 1
+                if read.entry is not None:
+                    self.fresh.append(read.entry)
+
+    def _read_share(self, files: Iterable[tuple[f.KindSpec, Path]], layout: Layout,
+                    taxonomies: dict[str, Taxonomy], today: dt.date
+                    ) -> list[tuple[Path, _Read]]:
+        """What reading each file gave, for the files read here (not those restored)."""
+        read = []
+        for spec, path in files:
+            before = self.reads
+            try:
+                self.entry(spec, path, layout, taxonomies, Problems(), today, [], PrivacyGuard())
+            except Exception:  # the load reads it again, and names the file in its problem
+                continue
+            if self.reads > before:
+                read.append((path, self.known[path]))
+        return read
 
     def _restore(self, path: Path) -> _Read | None:
         """What the store has for a file first seen in this run, if its bytes (and its

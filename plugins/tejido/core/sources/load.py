@@ -14,7 +14,12 @@ from tejido.core.i18n.messages import alternatives, joined, msg
 from tejido.core.model import fields as f
 from tejido.core.model.model import Entry
 from tejido.core.model.taxonomy import load_taxonomies
-from tejido.core.sources.entry_cache import EntryCache, label_signature, taxonomy_signature
+from tejido.core.sources.entry_cache import (
+    EntryCache,
+    Sharing,
+    label_signature,
+    taxonomy_signature,
+)
 from tejido.core.sources.entry_file import INTERNAL, PrivacyGuard, internal_error, read_entry
 from tejido.core.sources.layout import TRANSLATION_SUFFIX, Layout, entry_files, shown_path
 from tejido.core.sources.site_files import check_site_files, linked_file_problem, outside_root
@@ -40,6 +45,13 @@ class LoadResult:
         if self.root is not None:
             found.extend(duplicate_warnings(self.catalog, self.root))
         return found
+
+
+def _entry_paths(layout: Layout) -> list[tuple[f.KindSpec, Path]]:
+    """The entry files the load will read, in its order."""
+    return [(spec, path) for spec in f.KINDS.values()
+            if not outside_root(layout.folder(spec.kind), layout.root)
+            for path in entry_files(layout, spec) if not path.is_symlink()]
 
 
 def _check_refs(refs: list[PendingRef], known: dict[str, set[str]], problems: Problems) -> None:
@@ -74,10 +86,12 @@ def _check_orphan_translations(layout: Layout, problems: Problems) -> None:
 
 def load_project(layout: Layout, today: dt.date | None = None,
                  cache: EntryCache | None = None,
-                 changed: Iterable[Path] | None = None) -> LoadResult:
+                 changed: Iterable[Path] | None = None,
+                 shares: Sharing | None = None) -> LoadResult:
     """Read and validate everything; problems are collected, never raised.  With a
     `cache`, entry files unchanged since its last load are not read again; with the
-    list of `changed` files too (absolute paths), no other file is even looked at."""
+    list of `changed` files too (absolute paths), no other file is even looked at; with
+    `shares` too, the files to read are read in several processes at once."""
     today = today or dt.date.today()
     problems = Problems()
     taxonomies = load_taxonomies(layout.root / layout.taxonomies, layout.root, problems)
@@ -86,6 +100,8 @@ def load_project(layout: Layout, today: dt.date | None = None,
                  layout.pages)
         cache.start((today, taxonomy_signature(taxonomies), where), changed,
                     label_signature(taxonomies))
+        if shares is not None:
+            cache.prefill(shares, _entry_paths(layout), layout, taxonomies, today)
     entries: list[Entry] = []
     refs: list[PendingRef] = []
     known: dict[str, set[str]] = {}
