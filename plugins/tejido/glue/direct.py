@@ -32,11 +32,11 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from importlib import metadata, util
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import markdown
 from jinja2 import Environment
@@ -58,6 +58,7 @@ from tejido.glue.forked import run_shares
 from tejido.glue.page_cache import FORMAT, PageCache, digest
 
 log = logging.getLogger("mkdocs.plugins.tejido")
+T = TypeVar("T")
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "jinja2",
              "pymdown-extensions", "nh3", "markupsafe")
@@ -170,8 +171,10 @@ MIN_SHARE = 25
 
 def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
-                 workers: int = 1) -> None:
-    """Make every generated page of this language's build, or reuse the last one."""
+                 workers: int = 1, alongside: Callable[[], T] | None = None) -> T | None:
+    """Make every generated page of this language's build, or reuse the last one; with
+    more than one worker, `alongside` (work that does not need the pages: the search
+    index) is done in a process of its own meanwhile, and its result returned."""
     anchored = anchored_targets(files)
     sources = [source for source in pages if files.get_file_from_path(source) is not None]
     shared = [source for source in sources if source not in anchored]
@@ -188,13 +191,17 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
         # One page first, so that the workers start with the templates compiled.
         maker.make(shares[0][:1])
         shares[0] = shares[0][1:]
-    outcomes = run_shares([partial(maker.make, share) for share in shares])
-    for made, reused, records in outcomes[1:]:
+    jobs: list[Callable[[], Any]] = [partial(maker.make, share) for share in shares]
+    if alongside is not None and workers > 1:
+        jobs.append(alongside)
+    outcomes = run_shares(jobs)
+    for made, reused, records in outcomes[1:len(shares)]:
         cache.adopt(made, reused, records)
     if saved is NOT_SET:
         vars(config.extra).pop("alternate", None)
     else:
         config.extra.alternate = saved  # type: ignore[attr-defined]
+    return outcomes[-1] if len(jobs) > len(shares) else None
 
 
 class _Maker:

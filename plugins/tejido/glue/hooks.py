@@ -4,6 +4,7 @@ rendered directly, listings asked for by hand-written pages, their sanitized con
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -66,9 +67,12 @@ class PagesMixin(PluginState):
             lang = building_language(config)
             cache = self.page_cache
             before = cache.reused, cache.made
-            render_pages(self.pages, files, config, self.nav, env, cache,
-                         build_key(config, self.nav, lang, self.root),
-                         worker_count(self.config.workers))
+            made = render_pages(self.pages, files, config, self.nav, env, cache,
+                                build_key(config, self.nav, lang, self.root),
+                                worker_count(self.config.workers),
+                                alongside=partial(self.search_files, lang))
+            if made is not None:
+                self.search_made[lang] = made
             log.info("Tejido: %d generated pages made, %d reused from the last build (%s)",
                      cache.made - before[1], cache.reused - before[0], lang)
         return env

@@ -34,7 +34,8 @@ class SearchMixin(PluginState):
         lang = building_language(config)
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
         folder.mkdir(parents=True, exist_ok=True)
-        for name, text in self.search_files(lang).items():
+        made = self.search_made.pop(lang, None)  # by a worker, while the pages were made
+        for name, text in (made if made is not None else self.search_files(lang)).items():
             (folder / name).write_text(text, encoding="utf-8")
         if config.site_url:
             self._write_sitemap(config, lang)

@@ -61,6 +61,8 @@ class PluginState:
         """Hand-written pages of the language being built, for the search index."""
         self.hand_urls: list[str] = []
         self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.search_made: dict[str, dict[str, str]] = {}
+        """A language's search files, made by a worker while its pages were made."""
         self.lit_tab: Page | None = None
         """The section page whose tab is lit for a generated page (unlit once it is written)."""
         self.open_data: OpenData | None = None
@@ -85,6 +87,10 @@ class PluginState:
         `mkdocs build`; `mkdocs serve` and the preview keep MkDocs' loop."""
         return (bool(self.config.fast_build) and self.engine_is_mkdocs and not self.lazy
                 and not self.serving)
+
+    def search_files(self, lang: str) -> dict[str, str]:
+        """A language's search index and facets (`glue/search.py`)."""
+        raise NotImplementedError
 
     def messages_language(self) -> str:
         """The contributor's language: the setting, else the locale, else Spanish."""
