@@ -1,6 +1,7 @@
 """How long a catalog takes to build, and Tejido's own share of it.
 
     python bench/build_time.py --organizations 1000 [--organizations 5000] [--sample]
+                               [--workers N]
 
 For each size: a synthetic catalog in a temporary folder; Tejido's own work
 (load + validate + index, then producing every page's text in both
@@ -59,10 +60,19 @@ def report(name: str, project: Path) -> None:
           f"({pages} generated pages), together {100 * (load + produce) / total:.0f}% of the build")
 
 
+def with_workers(config: Path, workers: int) -> None:
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - tejido/catalog:\n",
+                                   f"  - tejido/catalog:\n      workers: {workers}\n", 1),
+                      encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--organizations", type=int, action="append", default=[])
     parser.add_argument("--sample", action="store_true", help="also time the sample catalog")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="the catalog plugin's `workers` setting (default: the sample's)")
     args = parser.parse_args()
     if args.sample:
         with tempfile.TemporaryDirectory() as tmp:
@@ -74,7 +84,10 @@ def main() -> None:
             print(f"sample catalog: mkdocs build --strict {time.perf_counter() - start:.1f} s")
     for count in args.organizations or [1000]:
         with tempfile.TemporaryDirectory() as tmp:
-            report(f"{count} organizations", make_catalog(Path(tmp), count))
+            project = make_catalog(Path(tmp), count)
+            if args.workers is not None:
+                with_workers(project / "mkdocs.yml", args.workers)
+            report(f"{count} organizations", project)
 
 
 if __name__ == "__main__":

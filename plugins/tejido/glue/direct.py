@@ -227,12 +227,12 @@ class _Maker:
         file = self.files.get_file_from_path(source)
         assert file is not None
         view = self.pages[source]
-        markdown = prose_markdown(view)
+        prose = prose_markdown(view)
         cacheable = source not in self.anchored and not any(
             sign in text for text in view.prose for sign in NEEDS_SITE)
         # Views name files by absolute path; the project's own folder is left out.
         page_key = digest(self.key, source, repr(view).replace(self.root, "<project>"),
-                          markdown) if cacheable else ""
+                          prose) if cacheable else ""
         if cacheable and self.cache.reuse(file.dest_uri, page_key, self.site / file.dest_uri):
             return file.dest_uri
         page = Page(None, file, self.config)
