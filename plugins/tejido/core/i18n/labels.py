@@ -11,15 +11,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-
 from tejido.core.model.fields import LANGUAGES
+from tejido.core.yaml_data import read_data
 
 DATA = Path(__file__).parent
 
 
 def _table(lang: str) -> Mapping[str, str]:
-    data = yaml.safe_load((DATA / f"text.{lang}.yml").read_text(encoding="utf-8"))
+    data = read_data(DATA / f"text.{lang}.yml")
     return MappingProxyType({str(key): str(value) for key, value in data.items()})
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
 from tejido.core.i18n.text import fold, slugify
+from tejido.core.yaml_data import read_data
 
 _LATIN_AMERICA_AND_CARIBBEAN = (  # UN M49
     "AG AI AR AW BB BL BO BQ BR BS BZ CL CO CR CU CW DM DO EC FK GD GF GP GT GY HN HT JM "
@@ -82,7 +82,7 @@ def _translator(domain: str, lang: str) -> gettext.NullTranslations:
 
 @cache
 def _overrides() -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load((Path(__file__).parents[1] / "data" / "places.yml").read_text("utf-8"))
+    data = read_data(Path(__file__).parents[1] / "data" / "places.yml")
     return {str(code): dict(value) for code, value in (data or {}).items()}
 
 

@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
-import yaml
+
+from tejido.core.yaml_data import read_data
 
 FOLDER = Path(__file__).parents[1] / "data" / "tilegrid"
 UNITS = ("state", "department", "province", "community", "subdivision")
@@ -80,7 +81,7 @@ def _cell(path: Path, code: object, place: object) -> Cell:
 
 
 def read_grid(path: Path) -> Grid:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     if not isinstance(data, dict) or not isinstance(data.get("tiles"), dict):
         raise GridError(f"{path.name}: expected `unit:` and `tiles:` (a mapping of codes)")
     unit = data.get("unit", "subdivision")

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from tejido.core.i18n.messages import Part, msg
+from tejido.core.yaml_data import read_data
 
 SCHEMES_FILE = Path(__file__).parents[1] / "data" / "identifier-schemes.yml"
 WIKIDATA = "XI-WIKIDATA"
@@ -33,7 +32,7 @@ class Scheme:
 
 @functools.cache
 def schemes() -> dict[str, Scheme]:
-    data = yaml.safe_load(SCHEMES_FILE.read_text(encoding="utf-8"))
+    data = read_data(SCHEMES_FILE)
     return {
         code: Scheme(code, str(item["name"]),
                      re.compile(item["form"]) if item.get("form") else None,

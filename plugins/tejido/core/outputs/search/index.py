@@ -28,9 +28,9 @@ from functools import cache
 from pathlib import Path
 
 import snowballstemmer  # type: ignore[import-untyped]
-import yaml
 
 from tejido.core.i18n.text import combining_marks, fold
+from tejido.core.yaml_data import read_data
 
 SEARCH_FOLDER = "search/"
 CHUNK = 64
@@ -70,7 +70,7 @@ class SearchDoc:
 
 @cache
 def stop_words(lang: str) -> frozenset[str]:
-    data = yaml.safe_load((Path(__file__).parents[2] / "data" / "stopwords.yml").read_text("utf-8"))
+    data = read_data(Path(__file__).parents[2] / "data" / "stopwords.yml")
     return frozenset(str(data[lang]).split())
 
 

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from tejido.core.i18n.text import fold
+from tejido.core.yaml_data import read_data
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van",
                        "von", "the", "and", "san", "santa"})
@@ -21,7 +20,7 @@ MIN_NAME_PART = 3
 
 @cache
 def free_mail_domains() -> frozenset[str]:
-    data = yaml.safe_load((Path(__file__).parents[2] / "data" / "free_mail.yml").read_text("utf-8"))
+    data = read_data(Path(__file__).parents[2] / "data" / "free_mail.yml")
     return frozenset(str(d).lower() for group in data.values() for d in group)
 
 
