@@ -7,9 +7,10 @@ import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 from tejido.core.i18n.messages import Part, alternatives, msg
 from tejido.core.sources.attachments.rules import (
@@ -38,6 +39,11 @@ def pdf_pages(path: Path) -> int:
 
 @lru_cache(maxsize=1024)
 def _pdf_pages(path: Path, size: int, mtime_ns: int) -> int:
+    # pypdf is imported when a PDF is read: most builds read none, and it took a tenth
+    # of a second to import.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         return len(PdfReader(path).pages)
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError,
@@ -52,6 +58,9 @@ def check_pdf(path: Path, size: int) -> Refusal | None:
     if not data.startswith(b"%PDF-"):
         return Refusal(msg("pdf.not-pdf"), msg("pdf.a-document"), msg("file.other-content"),
                        msg("pdf.export-again"))
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(path)
         len(reader.pages)
