@@ -4,10 +4,13 @@ each line a link to the directory filtered by both."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import product
 from urllib.parse import urlencode
 
 from tejido.core.catalog.catalog import Catalog
+from tejido.core.model.model import Ref
 from tejido.core.outputs.pages.directory import FACETS
 from tejido.core.outputs.urls import SECTIONS
 from tejido.core.outputs.views import LinkView, Views
@@ -46,18 +49,32 @@ def directory_url(v: Views, filters: dict[str, str]) -> str:
 
 def _breakdown(v: Views, catalog: Catalog, taxonomy: str, term_id: str,
                across: str) -> tuple[BreakdownRow, ...]:
-    mine = {entry.ref for entry in catalog.tagged(taxonomy, term_id)}
+    both = catalog.derived("breakdown", _entries_in_both)
     other = catalog.taxonomies[across]
     rows = []
     for term in other:
         depth = len(other.ancestors(term.id))
         if depth > MAX_DEPTH[across]:
             continue
-        count = len(mine & {entry.ref for entry in catalog.tagged(across, term.id)})
+        count = both[(term_id, term.id) if taxonomy == "themes" else (term.id, term_id)]
         if count:
             rows.append(BreakdownRow(term.label(v.lang), count, directory_url(
                 v, {taxonomy: term_id, across: term.id}), depth))
     return tuple(rows)
+
+
+def _entries_in_both(catalog: Catalog) -> Counter[tuple[str, str]]:
+    """(theme, region) -> entries under both (a term counts its sub-terms' entries), for
+    every pair at once: one pass over the catalog's tags, not one per term page."""
+    tags: dict[Ref, dict[str, list[str]]] = defaultdict(lambda: {"themes": [], "regions": []})
+    for (taxonomy, term_id), refs in catalog.by_term.items():
+        if taxonomy in ACROSS:
+            for ref in refs:
+                tags[ref][taxonomy].append(term_id)
+    both: Counter[tuple[str, str]] = Counter()
+    for used in tags.values():
+        both.update(product(used["themes"], used["regions"]))
+    return both
 
 
 def term_links(v: Views, catalog: Catalog, taxonomy: str, term_id: str) -> TermLinks:
