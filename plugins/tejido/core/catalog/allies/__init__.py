@@ -74,8 +74,18 @@ def index_for(catalog: Catalog) -> AllyIndex:
 
 
 def find_allies(catalog: Catalog, ref: Ref, limit: int = 8) -> tuple[Ally, ...]:
-    """The likely allies of an organization or network, best first; () for other kinds."""
-    return index_for(catalog).find(ref, limit)
+    """The likely allies of an organization or network, best first; () for other kinds.
+    Found once per entry, not once per language: they depend on the catalog's shape only,
+    as the index does."""
+    found: dict[tuple[Ref, int], tuple[Ally, ...]] = catalog.derived("allies-found", _no_allies)
+    key = (ref, limit)
+    if key not in found:
+        found[key] = index_for(catalog).find(ref, limit)
+    return found[key]
+
+
+def _no_allies(_: Catalog) -> dict[tuple[Ref, int], tuple[Ally, ...]]:
+    return {}
 
 
 def allies_for(catalog: Catalog, themes: Iterable[str], regions: Iterable[str],
