@@ -235,6 +235,7 @@ class _Maker:
                           prose) if cacheable else ""
         if cacheable and self.cache.reuse(file.dest_uri, page_key, self.site / file.dest_uri):
             return file.dest_uri
+        file.content_string = prose  # on_files left it empty: no view was made then
         page = Page(None, file, self.config)
         page.render = partial(self._markdown, page)  # type: ignore[method-assign]
         _populate_page(page, self.config, self.files)

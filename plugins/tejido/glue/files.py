@@ -59,8 +59,11 @@ class FilesMixin(PluginState):
         assert self.catalog is not None
         lang = building_language(config)
         self.plan_pages(lang)
+        # A page's prose is made with its view: under `mkdocs build` when the page is made
+        # (in a worker, see glue/direct.py), in the preview when it is asked for.
+        made_later = self.lazy or self.direct
         for source in self.pages:
-            content = "" if self.lazy else prose_markdown(self.pages[source])
+            content = "" if made_later else prose_markdown(self.pages[source])
             files.append(page_file(config, source, content, self.direct))
         for path, make in self.deferred.items():
             files.append(File.generated(config, path, content="" if self.lazy else make()))
