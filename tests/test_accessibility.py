@@ -18,8 +18,8 @@ def violations(browser: Any, url: str) -> list[str]:
     page = browser.new_page()
     page.goto(url)
     page.wait_for_load_state("load")
-    if "directorio" in url:
-        page.wait_for_selector(".tj-card")
+    if "directorio" in url:  # the whole first showing: results, facets, allies finder
+        page.wait_for_selector("#tj-directory[data-ready]")
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ['violations']});

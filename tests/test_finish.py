@@ -186,8 +186,8 @@ def _open(context: Any, url: str) -> Any:
     page = context.new_page()
     page.goto(url)
     page.wait_for_load_state("load")
-    if re.search(r"/directorio/index\.html(\?|$)", url):
-        page.wait_for_selector(".tj-status:not(:empty)")
+    if re.search(r"/directorio/index\.html(\?|$)", url):  # its facets come in turns
+        page.wait_for_selector("#tj-directory[data-ready]")
     return page
 
 

@@ -85,6 +85,7 @@
       if (chosen.length) params.set(f.param, chosen.map(function (i) { return f.ids[i]; }).join(","));
     });
     var query = params.toString().replace(/%2C/g, ",");
+    if ((query ? "?" + query : "") === location.search) return;  // replaceState is not free
     history.replaceState(null, "", query ? "?" + query : location.pathname);
   }
 
@@ -261,31 +262,101 @@
         el("span", { "class": "tj-count", text: number(count) })])]);
   }
 
-  /* The values whose nearest ancestor is `parent` (-1: the top level), as a nested list,
-     in the facet's display order when it has one (places, by name). */
-  function valueList(name, parent, tally) {
+  /* The values whose nearest ancestor is `parent` (-1: the top level) that have entries
+     or are chosen, in the facet's display order when it has one (places, by name). */
+  function shownValues(name, parent, tally) {
     var ancestors = facet(name).ancestors;
     var order = facet(name).order || ancestors.map(function (_, i) { return i; });
-    var items = order.filter(function (i) {
+    return order.filter(function (i) {
       var up = ancestors[i];
       return (up.length ? up[0] : -1) === parent && (tally.get(i) || state[name].has(i));
-    }).map(function (i) {
-      return el("li", {}, [checkbox(name, i, tally.get(i) || 0), valueList(name, i, tally)]);
     });
-    return items.length ? el("ul", { "class": "tj-facet__list" }, items) : null;
+  }
+
+  /* One value, with the values below it as a nested list. */
+  function valueItem(name, i, tally) {
+    var below = shownValues(name, i, tally).map(function (j) { return valueItem(name, j, tally); });
+    return el("li", {}, [checkbox(name, i, tally.get(i) || 0),
+      below.length ? el("ul", { "class": "tj-facet__list" }, below) : null]);
+  }
+
+  /* The facet lists as pieces of work, in order: the "Ver N resultados" button, then for
+     each facet its fieldset (counting its values against the other facets' choices),
+     whose pieces are its top-level values, each with the values below it. */
+  function facetPieces() {
+    var pieces = [function () {
+      doneButton.textContent = matchingCount === 1 ? texts["see.one"]
+        : texts["see.many"].replace("{count}", number(matchingCount));
+      facetsNode.replaceChildren(doneButton);
+    }];
+    data.facets.forEach(function (f) {
+      pieces.push(function () {
+        var tally = counts(data, entries, state, hits(), f.name);
+        var top = shownValues(f.name, -1, tally);
+        if (!top.length) return null;
+        var list = el("ul", { "class": "tj-facet__list" });
+        facetsNode.insertBefore(el("fieldset", { "class": "tj-facet" }, [
+          el("legend", { text: f.label }), list]), doneButton);
+        return top.map(function (i) {
+          return function () { list.append(valueItem(f.name, i, tally)); };
+        });
+      });
+    });
+    return pieces;
+  }
+
+  /* Runs the first of `pieces`; the pieces it returns go first in line. */
+  function runPiece(pieces) {
+    var more = pieces.shift()();
+    if (more) pieces.unshift.apply(pieces, more);
   }
 
   function renderFacets() {
-    facetsNode.replaceChildren();
-    doneButton.textContent = matchingCount === 1 ? texts["see.one"]
-      : texts["see.many"].replace("{count}", number(matchingCount));
-    data.facets.forEach(function (f) {
-      var list = valueList(f.name, -1, counts(data, entries, state, hits(), f.name));
-      if (!list) return;
-      facetsNode.append(el("fieldset", { "class": "tj-facet" }, [
-        el("legend", { text: f.label }), list]));
+    var pieces = facetPieces();
+    while (pieces.length) runPiece(pieces);
+  }
+
+  /* -- work that can wait: the first showing ------------------------------------
+     Building every facet list at once held a slow phone for a third of a second
+     (Lighthouse: total blocking time) while the reader waited for the results.  So the
+     first showing builds them a few values at a time, a short slice of time after each
+     frame: the results paint and taps are answered in between.  Opening the phone's
+     filters does what is left at once; any update drops it, as it renders every list. */
+  var SLICE = 8;  // ms of work per turn: well under the 50 ms of a "long task"
+  var waiting = null;  // the first showing's pieces still to do, while it lasts
+
+  /* Resolves after the next frame (or a moment, when the page is not being drawn). */
+  function nextTurn() {
+    return new Promise(function (resolve) {
+      var go = function () { if (resolve) setTimeout(resolve, 0); resolve = null; };
+      requestAnimationFrame(go);
+      setTimeout(go, 100);
     });
-    facetsNode.append(doneButton);
+  }
+
+  /* Resolves when every piece is done, or dropped. */
+  function inTurns(pieces) {
+    return new Promise(function (resolve) {
+      var job = waiting = { pieces: pieces, resolve: resolve };
+      (function next() {
+        nextTurn().then(function () {
+          if (waiting !== job) return;
+          var start = performance.now();
+          while (job.pieces.length && performance.now() - start < SLICE) runPiece(job.pieces);
+          if (job.pieces.length) next(); else finishTurns(false);
+        });
+      })();
+    });
+  }
+
+  /* What the first showing left undone: done now (run), or dropped. */
+  function finishTurns(run) {
+    var job = waiting;
+    if (!job) return;
+    waiting = null;
+    while (run && job.pieces.length) runPiece(job.pieces);
+    facetsNode.removeAttribute("aria-busy");
+    job.resolve();
   }
 
   /* The active filters, removable, above the results at every width.  Removing one moves
@@ -377,8 +448,9 @@
     });
   }
 
-  /* `after` runs once the page shows the new state (to place focus). */
-  function update(after) {
+  /* `after` runs once the page shows the new state (to place focus).  The first showing
+     (`first`) builds the facet lists in turns, after the results. */
+  function update(after, first) {
     shown = PAGE;
     writeState();
     var text = state.q;
@@ -389,11 +461,16 @@
       textHits = kept === null ? null : { scores: new Map(kept.map(function (n, rank) {
         return [n, kept.length - rank];
       })) };
+      finishTurns(false);
       renderChips();
       var done = renderResults();
-      renderFacets();
       markPicker();
-      return done;
+      if (!first) {
+        renderFacets();
+        return done;
+      }
+      facetsNode.setAttribute("aria-busy", "true");
+      return Promise.all([done, inTurns(facetPieces())]).then(nextTurn);
     }).then(function () { if (after) after(); });
   }
 
@@ -421,6 +498,7 @@
                                 text: texts.filters });
     facetsNode.id = "tj-facets";
     toggle.addEventListener("click", function () {
+      finishTurns(true);
       var open = facetsNode.classList.toggle("tj-facets--open");
       toggle.setAttribute("aria-expanded", String(open));
     });
@@ -444,11 +522,12 @@
       setupPicker(picker);
     }
     mount.replaceChildren.apply(mount, parts);
-    /* What comes after the results goes in once they show, so it never appears in view
-       and then gets pushed down (layout shift on a slow phone). */
+    /* What comes after the results and the facets goes in once they show, so it never
+       appears in view and then gets pushed down (layout shift on a slow phone). */
     return function () {
       if (window.tejidoAllies) mount.append(window.tejidoAllies(data, entries, el));
       if (browse) mount.append(browse);
+      mount.setAttribute("data-ready", "");  // the first showing is whole (tests wait for it)
     };
   }
 
@@ -457,6 +536,6 @@
     data = loaded;
     entries = prepare(data);
     readState();
-    update(build());
+    update(build(), true);
   });
 })();
