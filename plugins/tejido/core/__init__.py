@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         directory_jobs,
         guide_jobs,
     )
+    from tejido.core.outputs.pdf.build import worker_count
     from tejido.core.outputs.plan import Planned, PlannedPages, PlanSettings, page_plan
     from tejido.core.outputs.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
     from tejido.core.outputs.search.docs import entry_docs, header_search_texts
@@ -148,6 +149,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "choose_language": ("tejido.core.i18n.messages", "choose_language"),
     "MESSAGES_SETTING": ("tejido.core.sources.site_config", "MESSAGES_SETTING"),
     "plugin_settings": ("tejido.core.sources.site_config", "plugin_settings"),
+    "worker_count": ("tejido.core.outputs.pdf.build", "worker_count"),
     "Sharing": ("tejido.core.sources.entry_cache", "Sharing"),
     "create_entry": ("tejido.core.sources.scaffold", "create_entry"),
     "data_feed_url": ("tejido.core.outputs.data.feeds", "feed_url"),
@@ -218,7 +220,7 @@ __all__ = [
     "label", "licence", "load_mapping", "load_project", "load_taxonomies", "omitted",
     "open_data_paths", "page_doc", "page_plan", "plugin_settings", "pool_size",
     "prose_markdown", "read_table", "relative", "report_text", "run_import", "sanitize", "say",
-    "schema_files", "sitemap", "suggest_mapping", "taxonomy_listing", "toc_tokens",
+    "schema_files", "sitemap", "suggest_mapping", "taxonomy_listing", "toc_tokens", "worker_count",
 ]
 
 

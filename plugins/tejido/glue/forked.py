@@ -23,16 +23,15 @@ from typing import TypeVar
 
 from mkdocs.utils import CountHandler
 
+from tejido.core import worker_count as cores
+
 R = TypeVar("R")
 MAX_WORKERS = 8
 
 
 def worker_count(setting: int) -> int:
     """`workers: 0` means one per processor core this process may use, up to 8."""
-    if setting > 0:
-        return setting
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(MAX_WORKERS, cores or 1))
+    return setting if setting > 0 else cores(0, MAX_WORKERS)
 
 
 class ChildFailed(Exception):
