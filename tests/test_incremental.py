@@ -4,6 +4,7 @@ after each kind of change."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -19,6 +20,9 @@ TERM_PAGE = "temas/economia-social/index.html"
 CARD = """<li class="owner-card">{{ card.link.text.text }}</li>
 """
 MADE = re.compile(r"Tejido: (\d+) generated pages made, (\d+) reused")
+UNCHANGED = re.compile(r"Tejido: nothing the pages are made from changed since the last build")
+GUIDE = "content/guides/files/guia.pdf"
+GUIDE_PAGE = "guias/guia-de-prueba/index.html"
 
 
 SETTINGS = {"TEJIDO_PDF": "false", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -96,13 +100,43 @@ def test_nothing_changed_reuses_every_page_it_may(project: Path) -> None:
     assert_same_as_cold(project)
 
 
+def test_nothing_changed_is_known_without_making_the_pages(project: Path) -> None:
+    """The inputs of each language are the last build's: no view is made, the search
+    index and the open data are the last build's files."""
+    site = project / "site"
+    kept = [site / "search" / "facets.js", site / "en/search/facets.js",
+            next((site / "datos").glob("*.csv")), site / ORG_PAGE]
+    inodes = [path.stat().st_ino for path in kept]
+    result = run_mkdocs(project, "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    assert len(UNCHANGED.findall(result.stderr)) == 2, result.stderr
+    assert result.stderr.count("search index reused") == 2
+    assert [path.stat().st_ino for path in kept] == inodes  # the last build's files, linked
+    assert_same_as_cold(project)
+
+
+def pdf_of_pages(count: int) -> bytes:
+    from pypdf import PdfWriter
+    writer, out = PdfWriter(), io.BytesIO()
+    for _ in range(count):
+        writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize("change", [
     "entry", "relation", "taxonomy label", "template", "setting", "deleted entry",
-    "renamed file"])
+    "renamed file", "attachment", "hand-written page"])
 def test_after_each_kind_of_change_it_equals_a_cold_build(project: Path, change: str) -> None:
-    shown = TERM_PAGE if change == "template" else ORG_PAGE  # the cards are on term pages
-    before = (project / "site" / shown).read_bytes()
-    if change == "entry":
+    shown = {"template": TERM_PAGE, "attachment": GUIDE_PAGE,  # the cards are on term pages
+             "hand-written page": "search"}.get(change, ORG_PAGE)
+    before = files_of(project / "site" / shown) if change == "hand-written page" else (
+        project / "site" / shown).read_bytes()
+    if change == "attachment":  # the guide's page says how many pages its PDF has
+        (project / GUIDE).write_bytes(pdf_of_pages(5))
+    elif change == "hand-written page":  # found by the search index, on no generated page
+        edit(project, "content/acerca.md", "\n\n", "\n\nUna frase nueva, buscable.\n\n")
+    elif change == "entry":
         edit(project, ORG, "Acompaña a mujeres", "Acompaña desde 2004 a mujeres")
     elif change == "relation":
         edit(project, "directory/networks/red-sur.yml",
@@ -129,7 +163,10 @@ def test_after_each_kind_of_change_it_equals_a_cold_build(project: Path, change:
     if change not in ("template", "setting"):  # those change every page
         assert reused > 50
     page = project / "site" / shown
-    assert not page.exists() if change == "renamed file" else page.read_bytes() != before
+    if change == "hand-written page":
+        assert files_of(page) != before
+    else:
+        assert not page.exists() if change == "renamed file" else page.read_bytes() != before
     assert_same_as_cold(project)
 
 

@@ -31,10 +31,9 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
-from importlib import metadata, util
+from importlib import util
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -55,7 +54,13 @@ from mkdocs.structure.toc import get_toc
 
 from tejido.core import PageView, prose_markdown
 from tejido.glue.forked import run_shares
-from tejido.glue.page_cache import FORMAT, PageCache, digest
+from tejido.glue.page_cache import (
+    FORMAT,
+    PageCache,
+    digest,
+    library_versions,
+    tejido_environment,
+)
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 T = TypeVar("T")
@@ -141,18 +146,11 @@ def _settings(config: MkDocsConfig) -> list[object]:
 def build_key(config: MkDocsConfig, nav: Navigation, lang: str, root: Path) -> str:
     """Everything besides a page's own view that its bytes depend on.  Paths inside the
     project are taken relative to it, so a copied project keeps its cache."""
-    versions: list[tuple[str, str | None]] = []
-    for library in LIBRARIES:
-        try:
-            versions.append((library, metadata.version(library)))
-        except metadata.PackageNotFoundError:
-            versions.append((library, None))
     folders = [_tree_stamp(Path(folder)) for folder in config.theme.dirs
                if Path(folder).is_dir() and not _versioned(Path(folder).resolve())]
     settings = repr(_settings(config)).replace(str(root), "<project>")
-    return digest(FORMAT, lang, versions, _tree_stamp(PACKAGE), folders, settings,
-                   _nav_outline(nav.items),
-                   sorted((k, v) for k, v in os.environ.items() if k.startswith("TEJIDO_")))
+    return digest(FORMAT, lang, library_versions(LIBRARIES), _tree_stamp(PACKAGE), folders,
+                  settings, _nav_outline(nav.items), tejido_environment())
 
 
 def anchored_targets(files: Files) -> set[str]:
@@ -171,14 +169,17 @@ MIN_SHARE = 25
 
 def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
-                 workers: int = 1, alongside: Callable[[], T] | None = None) -> T | None:
+                 workers: int = 1, alongside: Callable[[], T] | None = None,
+                 unchanged: bool = False) -> T | None:
     """Make every generated page of this language's build, or reuse the last one; with
     more than one worker, `alongside` (work that does not need the pages: the search
-    index) is done in a process of its own meanwhile, and its result returned."""
+    index) is done in a process of its own meanwhile, and its result returned.  When
+    the language's inputs are `unchanged`, each page the last build recorded is reused
+    as it is, without making its view, and in this process."""
     anchored = anchored_targets(files)
     sources = [source for source in pages if files.get_file_from_path(source) is not None]
     shared = [source for source in sources if source not in anchored]
-    count = max(1, min(workers, len(shared) // MIN_SHARE))
+    count = 1 if unchanged else max(1, min(workers, len(shared) // MIN_SHARE))
     # Every count-th page, so that each share has its part of the big and small pages.
     shares = [shared[start::count] for start in range(count)]
     shares[0] = [source for source in sources if source in anchored] + shares[0]
@@ -186,13 +187,13 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     # afterwards the theme's own pages (404.html) get the switcher i18n set up, whichever
     # generated page was made last (or none, when all were reused).
     saved = vars(config.extra).get("alternate", NOT_SET)
-    maker = _Maker(pages, files, config, nav, env, cache, key, anchored)
+    maker = _Maker(pages, files, config, nav, env, cache, key, anchored, unchanged)
     if count > 1 and shares[0]:
         # One page first, so that the workers start with the templates compiled.
         maker.make(shares[0][:1])
         shares[0] = shares[0][1:]
     jobs: list[Callable[[], Any]] = [partial(maker.make, share) for share in shares]
-    if alongside is not None and workers > 1:
+    if alongside is not None and workers > 1 and not unchanged:
         jobs.append(alongside)
     outcomes = run_shares(jobs)
     for made, reused, records in outcomes[1:len(shares)]:
@@ -209,9 +210,9 @@ class _Maker:
 
     def __init__(self, pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
-                 anchored: set[str]) -> None:
+                 anchored: set[str], unchanged: bool = False) -> None:
         self.pages, self.files, self.config, self.nav, self.env = pages, files, config, nav, env
-        self.cache, self.key, self.anchored = cache, key, anchored
+        self.cache, self.key, self.anchored, self.unchanged = cache, key, anchored, unchanged
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self.site, self.root = Path(config.site_dir), str(cache.root)
         self.converter: markdown.Markdown | None = None
@@ -226,6 +227,10 @@ class _Maker:
     def _make(self, source: str) -> str:
         file = self.files.get_file_from_path(source)
         assert file is not None
+        # A page the last build recorded had a key: it needed no site to be made.
+        if self.unchanged and source not in self.anchored and self.cache.reuse(
+                file.dest_uri, None, self.site / file.dest_uri):
+            return file.dest_uri
         view = self.pages[source]
         prose = prose_markdown(view)
         cacheable = source not in self.anchored and not any(

@@ -39,6 +39,14 @@ from tejido.glue.direct import page_file
 from tejido.glue.state import PluginState
 
 
+class InPlace(File):
+    """A file the last build wrote, put in the site folder again as it was (a hard link):
+    MkDocs knows it (links to it are checked) and copies nothing."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
 class FilesMixin(PluginState):
     """`on_files`: entry sources dropped, generated pages and files added, planned."""
 
@@ -144,16 +152,35 @@ class FilesMixin(PluginState):
         The preview only lists the paths: it makes the files when one is asked for
         (`lazy_content`), as making them all was most of its start at 10,000 entries."""
         assert self.catalog is not None
+        group, key = f"data:{lang}", self.data_inputs() if self.direct else ""
+        if self.page_cache.reuse_group(group, key, Path(config.site_dir)):
+            reused = self.page_cache.group_files(group)
+            for path in reused:
+                files.append(InPlace.generated(config, path, content=b""))
+            self.data_paths = frozenset(open_data_paths(self.catalog, self.urls))
+            return
         english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
         made = None if self.lazy else self._data().files
         paths = open_data_paths(self.catalog, self.urls) if made is None else list(made)
         self.data_paths = frozenset(paths)
+        mine: list[str] = []
         for path in paths:
             owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
                          DEFAULT_LANGUAGE)
             if owner == lang:
                 files.append(File.generated(config, path,
                                             content=b"" if made is None else made[path]))
+                mine.append(path)
+        if key:
+            self.data_written[lang] = (key, mine)
+
+    def _record_data(self, config: MkDocsConfig) -> None:
+        """`on_post_build`: the open data files this language's build wrote, which the
+        next build reuses if what they are made from is the same (`data_inputs`)."""
+        written = self.data_written.pop(building_language(config), None)
+        if written is not None:
+            self.page_cache.record_group(f"data:{building_language(config)}", written[0],
+                                         Path(config.site_dir), written[1])
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""

@@ -67,14 +67,20 @@ class PagesMixin(PluginState):
             lang = building_language(config)
             cache = self.page_cache
             before = cache.reused, cache.made
-            made = render_pages(self.pages, files, config, self.nav, env, cache,
-                                build_key(config, self.nav, lang, self.root),
-                                worker_count(self.config.workers),
-                                alongside=partial(self.search_files, lang))
+            key = build_key(config, self.nav, lang, self.root)
+            inputs = self.language_inputs(key)
+            unchanged = cache.same_inputs(lang, inputs)
+            searched = self.reuse_search(lang, Path(config.site_dir), inputs)
+            made = render_pages(self.pages, files, config, self.nav, env, cache, key,
+                                worker_count(self.config.workers), unchanged=unchanged,
+                                alongside=None if searched else partial(self.search_files, lang))
             if made is not None:
                 self.search_made[lang] = made
             log.info("Tejido: %d generated pages made, %d reused from the last build (%s)",
                      cache.made - before[1], cache.reused - before[0], lang)
+            if unchanged:
+                log.info("Tejido: nothing the pages are made from changed since the last "
+                         "build (%s)%s", lang, "; search index reused" if searched else "")
         return env
 
     # Last, after i18n translated it: the navigation our pages are rendered with.

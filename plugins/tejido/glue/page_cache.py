@@ -8,12 +8,29 @@ import json
 import logging
 import os
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 
 CACHE = Path(".cache") / "tejido"
-FORMAT = 1
+FORMAT = 2
+
+
+def library_versions(libraries: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """The installed version of each library (None when it is not installed)."""
+    found: list[tuple[str, str | None]] = []
+    for library in libraries:
+        try:
+            found.append((library, metadata.version(library)))
+        except metadata.PackageNotFoundError:
+            found.append((library, None))
+    return found
+
+
+def tejido_environment() -> list[tuple[str, str]]:
+    """The TEJIDO_ variables, which change what a build writes (TEJIDO_PDF)."""
+    return sorted((k, v) for k, v in os.environ.items() if k.startswith("TEJIDO_"))
 
 
 def digest(*parts: object) -> str:
@@ -25,7 +42,9 @@ def digest(*parts: object) -> str:
 
 
 class PageCache:
-    """The manifest of the last successful build: site path → (key, size, mtime)."""
+    """The manifest of the last successful build: site path → (key, size, mtime); the
+    fingerprint of each language's inputs (`same_inputs`); and groups of files made
+    together under one key (a language's search files, the open data)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -35,11 +54,16 @@ class PageCache:
         """The site folder, relative to the project if inside it."""
         self.previous: dict[str, list[object]] = {}
         self.current: dict[str, list[object]] = {}
+        self.inputs_before: dict[str, object] = {}
+        self.inputs: dict[str, str] = {}
+        self.groups_before: dict[str, object] = {}
+        self.groups: dict[str, list[object]] = {}
         self.reused = self.made = 0
 
     def open(self, site: Path | None) -> None:
         """Read the manifest for a build into `site` (the folder being replaced)."""
         self.current, self.previous, self.reused, self.made = {}, {}, 0, 0
+        self.inputs_before, self.inputs, self.groups_before, self.groups = {}, {}, {}, {}
         self.site = str(site or "")
         if site is None:
             return
@@ -51,21 +75,26 @@ class PageCache:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("site") == self.named:
-                pages = data.get("pages")
-                self.previous = pages if isinstance(pages, dict) else {}
+                pages, inputs, groups = data.get("pages"), data.get("inputs"), data.get("groups")
+                if isinstance(pages, dict) and isinstance(inputs, dict) and isinstance(
+                        groups, dict):
+                    self.previous, self.inputs_before, self.groups_before = pages, inputs, groups
         except (OSError, ValueError, AttributeError):
             self.previous = {}  # no manifest, or one that cannot be read: make every page
 
-    def reuse(self, dest: str, key: str, target: Path) -> bool:
-        """Put the last build's file for `dest` into `target` if its key is `key`."""
-        known = self.previous.get(dest)
-        if not self.site or not isinstance(known, list) or len(known) != 3 or known[0] != key:
+    def same_inputs(self, lang: str, fingerprint: str) -> bool:
+        """Whether a language's build has the same inputs as the last one (then each of
+        its pages is the one it recorded); kept for the next build either way."""
+        self.inputs[lang] = fingerprint
+        return bool(fingerprint) and self.inputs_before.get(lang) == fingerprint
+
+    def reuse(self, dest: str, key: str | None, target: Path) -> bool:
+        """Put the last build's file for `dest` into `target` if its key is `key` (with
+        None: whatever its key, when the inputs are known to be the same)."""
+        if not self._reusable(dest, key):
             return False
-        old = Path(self.site) / dest
+        known, old = self.previous[dest], Path(self.site) / dest
         try:
-            stat = old.stat()
-            if [stat.st_size, stat.st_mtime_ns] != known[1:]:
-                return False
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(old, target)
@@ -76,6 +105,48 @@ class PageCache:
         self.current[dest] = known
         self.reused += 1
         return True
+
+    def _reusable(self, dest: str, key: str | None) -> bool:
+        """The last build recorded `dest` under `key`, and its file is still as written."""
+        known = self.previous.get(dest)
+        if not self.site or not isinstance(known, list) or len(known) != 3 or (
+                key is not None and known[0] != key):
+            return False
+        try:
+            stat = (Path(self.site) / dest).stat()
+        except OSError:
+            return False
+        return [stat.st_size, stat.st_mtime_ns] == known[1:]
+
+    def reuse_group(self, name: str, key: str, site: Path) -> bool:
+        """Put all the last build's files of group `name` into `site` if the group had
+        `key` and every file is still as written; else none of them."""
+        known = self.groups_before.get(name)
+        if not key or not isinstance(known, list) or len(known) != 2 or known[0] != key:
+            return False
+        dests = known[1]
+        if not isinstance(dests, list) or not all(
+                isinstance(dest, str) and self._reusable(dest, key) for dest in dests):
+            return False
+        if not all(self.reuse(dest, key, site / dest) for dest in dests):
+            return False
+        self.reused -= len(dests)  # counted as pages otherwise
+        self.groups[name] = known
+        return True
+
+    def group_files(self, name: str) -> list[str]:
+        """The site paths of a group this build reused or wrote."""
+        known = self.groups.get(name)
+        return [str(dest) for dest in known[1]] if known and isinstance(known[1], list) else []
+
+    def record_group(self, name: str, key: str, site: Path, dests: list[str]) -> None:
+        """The files of group `name`, written into `site` by this build."""
+        if not key:
+            return
+        for dest in dests:
+            self.record(dest, key, site / dest)
+            self.made -= 1
+        self.groups[name] = [key, dests]
 
     def record(self, dest: str, key: str, written: Path) -> None:
         """A page made in this build; with a key, the next build may reuse it."""
@@ -101,8 +172,9 @@ class PageCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"format": FORMAT, "site": self.named,
-                                             "pages": self.current}), encoding="utf-8")
+            temporary.write_text(json.dumps({
+                "format": FORMAT, "site": self.named, "pages": self.current,
+                "inputs": self.inputs, "groups": self.groups}), encoding="utf-8")
             temporary.replace(self.path)
         except OSError as error:
             log.info("Tejido: the page cache was not saved (%s)", error)

@@ -23,6 +23,7 @@ from tejido.core import (
     THEME_DIR,
     Catalog,
     EntryCache,
+    EntryStore,
     Layout,
     Renderer,
     Sharing,
@@ -83,12 +84,18 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
     def _load(self) -> Catalog:
         # Several processes read the entry files at once, but under `mkdocs serve`, whose
         # server threads a fork would not take along.
+        # `mkdocs build` takes what the last run validated of unchanged files from the store
+        # the preview keeps too (`.cache/tejido/entries.pickle`), and learns what the
+        # catalog was made from (`inputs`), to reuse all it made when nothing changed.
         shares = None if self.serving else Sharing(run_shares, worker_count(self.config.workers))
-        result = load_project(Layout(self.root), dt.date.today(), EntryCache() if shares else None,
-                              shares=shares)
+        cache = EntryCache(EntryStore(self.root)) if shares else None
+        result = load_project(Layout(self.root), dt.date.today(), cache, shares=shares)
         if result.problems:
             lang = self.messages_language()
             raise PluginError(say(lang, "build.failed") + "\n" + result.problems.report(lang))
+        if cache is not None:
+            cache.save()
+        self.inputs = result.inputs
         log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
                  len(result.catalog), result.catalog.withdrawn)
         return result.catalog.with_policy(self._policy())
@@ -97,6 +104,7 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         """Build from a catalog the preview loaded, judged by this site's freshness
         settings as a catalog loaded here is."""
         self.catalog = catalog.with_policy(self._policy())
+        self.inputs = ""
 
     on_env = CombinedEvent(PagesMixin._env, PagesMixin._render_generated)
 
@@ -131,7 +139,8 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
             self.catalog = None
             self.sitemaps = {}
 
-    on_post_build = CombinedEvent(SearchMixin._write_search, _finish_site)
+    on_post_build = CombinedEvent(SearchMixin._write_search, FilesMixin._record_data,
+                                  _finish_site)
 
 
 def _permalink(config: MkDocsConfig) -> str | None:

@@ -21,6 +21,7 @@ from tejido.core import (
 )
 from tejido.core import TEXT_TABLES as TABLES
 from tejido.glue import building_language
+from tejido.glue.page_cache import digest
 from tejido.glue.state import PluginState
 
 
@@ -35,10 +36,26 @@ class SearchMixin(PluginState):
         folder = Path(config.site_dir) / self.urls.file(SEARCH_FOLDER, lang)
         folder.mkdir(parents=True, exist_ok=True)
         made = self.search_made.pop(lang, None)  # by a worker, while the pages were made
-        for name, text in (made if made is not None else self.search_files(lang)).items():
+        written = made if made is not None else self.search_files(lang)
+        for name, text in written.items():
             (folder / name).write_text(text, encoding="utf-8")
+        key = self.search_keys.pop(lang, "")
+        if written and self.direct:  # none when the last build's were reused
+            self.page_cache.record_group(f"search:{lang}", key, Path(config.site_dir), [
+                f"{self.urls.file(SEARCH_FOLDER, lang).rstrip('/')}/{name}" for name in written])
         if config.site_url:
             self._write_sitemap(config, lang)
+
+    def reuse_search(self, lang: str, site: Path, inputs: str) -> bool:
+        """Put the last build's search files of a language into `site` if the catalog and
+        the hand-written pages are what they were made from (with `inputs`, the digest of
+        the rest: `language_inputs`)."""
+        key = digest(inputs, self.page_docs) if inputs else ""
+        self.search_keys[lang] = key
+        if self.page_cache.reuse_group(f"search:{lang}", key, site):
+            self.search_made[lang] = {}
+            return True
+        return False
 
     def search_files(self, lang: str) -> dict[str, str]:
         """The search index and the directory's facets of one language, by file name

@@ -31,7 +31,10 @@ from tejido.core import (
 from tejido.core import AboutSettings as Settings
 from tejido.glue.atomic import AtomicSite
 from tejido.glue.config import CatalogConfig
-from tejido.glue.page_cache import PageCache
+from tejido.glue.page_cache import PageCache, digest, library_versions, tejido_environment
+
+OUTPUT_LIBRARIES = ("feedgen",)
+"""Libraries whose versions can change what the open data's files hold."""
 
 
 class PluginState:
@@ -80,6 +83,14 @@ class PluginState:
         self.page_cache = PageCache(Path())
         """Generated pages of the last build, reused when their inputs are the same
         (`glue/direct.py`); only under `mkdocs build`."""
+        self.inputs = ""
+        """A digest of what the catalog was loaded from (`LoadResult.inputs`); empty when
+        it is not known (the preview hands its catalog over)."""
+        self.history: tuple[Catalog, dict[str, dt.date]] | None = None
+        self.data_written: dict[str, tuple[str, list[str]]] = {}
+        """The open data files a language's build wrote, and their key in the page cache."""
+        self.search_keys: dict[str, str] = {}
+        """A language's search files' key in the page cache, until they are written."""
 
     @property
     def direct(self) -> bool:
@@ -90,6 +101,10 @@ class PluginState:
 
     def search_files(self, lang: str) -> dict[str, str]:
         """A language's search index and facets (`glue/search.py`)."""
+        raise NotImplementedError
+
+    def reuse_search(self, lang: str, site: Path, inputs: str) -> bool:
+        """The last build's search files put in place, if still right (`glue/search.py`)."""
         raise NotImplementedError
 
     def messages_language(self) -> str:
@@ -115,8 +130,32 @@ class PluginState:
         catalog = self.catalog
         assert catalog is not None
         if self.open_data is None or self.open_data_of is not catalog:
-            history = git_dates(self.root, (entry.source for entry in catalog.entries.values()))
             self.open_data = build_open_data(catalog, self.urls, self.site,
-                                             entry_dates(catalog, history))
+                                             entry_dates(catalog, self._history()))
             self.open_data_of = catalog
         return self.open_data
+
+    def _history(self) -> dict[str, dt.date]:
+        """When git last changed each entry file, asked once per catalog."""
+        catalog = self.catalog
+        assert catalog is not None
+        if self.history is None or self.history[0] is not catalog:
+            sources = (entry.source for entry in catalog.entries.values())
+            self.history = (catalog, git_dates(self.root, sources))
+        return self.history[1]
+
+    def data_inputs(self) -> str:
+        """A digest of what the open data is made from; empty when it is not known."""
+        if not self.inputs:
+            return ""
+        return digest(self.inputs, sorted(self._history().items()), self.site, self.urls,
+                      library_versions(OUTPUT_LIBRARIES), tejido_environment())
+
+    def language_inputs(self, build_key: str) -> str:
+        """A digest of everything the generated pages of the language being built are made
+        from: the build key (templates, settings, navigation, code), the catalog's inputs,
+        the plan's settings and git's dates (the data page); empty when not known."""
+        if not self.inputs:
+            return ""
+        settings = repr(self.pages.key).replace(str(self.root), "<project>")
+        return digest(build_key, self.inputs, settings, sorted(self._history().items()))

@@ -16,7 +16,14 @@ from tejido.core.model import fields as f
 from tejido.core.model.model import Entry
 from tejido.core.model.taxonomy import Taxonomy
 from tejido.core.sources.entry_file import PrivacyGuard, read_entry
-from tejido.core.sources.entry_store import EntryStore, Record, Stamp, file_digest, looked_stamps
+from tejido.core.sources.entry_store import (
+    EntryStore,
+    Record,
+    Stamp,
+    code_fingerprint,
+    file_digest,
+    looked_stamps,
+)
 from tejido.core.sources.layout import TRANSLATION_SUFFIX, Layout
 from tejido.core.validate.problems import Problem, Problems
 from tejido.core.validate.validate import PendingRef
@@ -84,6 +91,8 @@ class EntryCache:
         """Entries read by the last load."""
         self.changed: set[Path] | None = None
         self.catalog: Catalog | None = None
+        self.seen: list[Path] = []
+        """The entry files the last load looked at, in its order."""
 
     def start(self, context: object, changed: Iterable[Path] | None, labels: str = "") -> None:
         self.labels = labels
@@ -93,7 +102,7 @@ class EntryCache:
             self.catalog = None
             self.stored = self.store.read(context) if self.store is not None else {}
         self.reads = self.restored = 0
-        self.fresh = []
+        self.fresh, self.seen = [], []
         # A file watcher's list of changed files spares a stat of every other one.
         self.changed = None if changed is None else {
             path.with_name(path.name.replace(TRANSLATION_SUFFIX + ".", ".", 1))
@@ -131,6 +140,7 @@ class EntryCache:
             self.reads += 1
             if entry is not None:
                 self.fresh.append(entry)
+        self.seen.append(path)
         problems.extend(known.problems)
         refs.extend(known.refs)
         # The privacy guard compares every entry with every contact person: what an
@@ -142,7 +152,11 @@ class EntryCache:
                 layout: Layout, taxonomies: dict[str, Taxonomy], today: dt.date) -> None:
         """Read the files that need it in several shares at once (`shares.run`: forked
         processes), before the load looks at each in its own order: it then finds them
-        known, and every problem, reference and privacy check comes out as in one pass."""
+        known, and every problem, reference and privacy check comes out as in one pass.
+        What the store holds for unchanged files is restored here first, and not shared."""
+        if self.stored:
+            files = [(spec, path) for spec, path in files
+                     if path in self.known or self._restore(path) is None]
         count = min(shares.count, len(files) // MIN_SHARE)
         if count < 2:
             return
@@ -189,6 +203,22 @@ class EntryCache:
         if restored.entry is not None:
             self.fresh.append(restored.entry)
         return restored
+
+    def fingerprint(self, root: Path, *more: object) -> str:
+        """What the last load was made from, as a digest: the code that validates, the
+        load's context, and every entry file it looked at (its bytes' digest with a store,
+        else its size and time; its sibling's; the files its validation looked at), with
+        `more`.  The same fingerprint, the same catalog: a build compares it with the last
+        build's to reuse everything it made without making anything again.  Paths are
+        taken relative to the project's `root`, so a copied project keeps it."""
+        def text(value: object) -> bytes:
+            return repr(value).replace(str(root), "<project>").encode(
+                "utf-8", errors="surrogatepass")
+        sha = hashlib.sha256(text((code_fingerprint(), self.context, self.labels, more)))
+        for path in self.seen:
+            read = self.known[path]
+            sha.update(text((str(path), read.digest or read.stamp[:2], read.stamp[2])))
+        return sha.hexdigest()
 
     def records(self) -> tuple[object, dict[str, Record]]:
         """What the store is to keep: the context and a record per file read."""

@@ -82,6 +82,13 @@ def file_digest(*paths: Path) -> str:
     return digest.hexdigest()
 
 
+def folder_digest(folder: Path) -> str:
+    """Every file's name and bytes under `folder` (the taxonomies: a few small files)."""
+    paths = sorted(path for path in folder.rglob("*") if path.is_file()) \
+        if folder.is_dir() else []
+    return file_digest(*paths) + "".join(f"\n{p.relative_to(folder)}" for p in paths)
+
+
 @cache
 def code_fingerprint() -> str:
     """Tejido's version and code (every .py file's name, size and time), Python's and the

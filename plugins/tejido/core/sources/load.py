@@ -21,6 +21,7 @@ from tejido.core.sources.entry_cache import (
     taxonomy_signature,
 )
 from tejido.core.sources.entry_file import INTERNAL, PrivacyGuard, internal_error, read_entry
+from tejido.core.sources.entry_store import folder_digest
 from tejido.core.sources.layout import TRANSLATION_SUFFIX, Layout, entry_files, shown_path
 from tejido.core.sources.site_files import check_site_files, linked_file_problem, outside_root
 from tejido.core.sources.source import read_text
@@ -35,6 +36,9 @@ class LoadResult:
     problems: Problems
     root: Path | None = None
     """The project's folder, where the warnings find the lines they name."""
+    inputs: str = ""
+    """A digest of everything the catalog was made from, when loaded with a cache
+    (`EntryCache.fingerprint`, with the taxonomy files' bytes); else empty."""
 
     @cached_property
     def warnings(self) -> Problems:
@@ -146,7 +150,9 @@ def load_project(layout: Layout, today: dt.date | None = None,
     catalog = (build_catalog(entries, taxonomies, inverse, withdrawn) if cache is None
                else cache.build(entries, taxonomies, inverse, withdrawn))
     catalog = catalog.with_policy(FreshnessPolicy(today))
-    return LoadResult(catalog, problems, layout.root)
+    inputs = "" if cache is None else cache.fingerprint(
+        layout.root, folder_digest(layout.root / layout.taxonomies))
+    return LoadResult(catalog, problems, layout.root, inputs)
 
 
 __all__ = ["INTERNAL", "EntryCache", "Layout", "LoadResult", "internal_error", "load_project",

@@ -55,6 +55,10 @@ class Published:
     def __len__(self) -> int:
         return sum(len(items) for items in self._by_owner.values())
 
+    def __repr__(self) -> str:
+        """What it holds, not where: a build's inputs are digested through `repr`."""
+        return f"Published({sorted(self._by_owner.items())!r})"
+
 
 NO_PDFS = Published()
 """Never filled: what page producers see when no PDFs were made."""
