@@ -15,7 +15,7 @@ import pytest
 from mkdocs.utils import CountHandler
 
 from conftest import make_project, run_mkdocs
-from tejido.core import EntryCache, Layout, Sharing, load_project
+from tejido.core import EntryCache, EntryStore, Layout, Sharing, load_project
 from tejido.glue.forked import ChildFailed, run_shares, worker_count
 from test_incremental import MADE, SETTINGS, files_of
 
@@ -138,3 +138,29 @@ def test_entry_files_read_in_shares_give_what_one_pass_gives(tmp_path: Path) -> 
     assert [p.format("en") for p in shared.problems] == [p.format("en") for p in one.problems]
     assert list(shared.catalog.entries) == list(one.catalog.entries)
     assert shared.catalog.entries == one.catalog.entries
+    assert shared.inputs == one.inputs  # what the catalog was made from: the same files
+
+
+def test_the_loads_fingerprint_is_the_same_read_or_restored(tmp_path: Path) -> None:
+    """A build reuses all it made when the fingerprint of what the catalog was loaded
+    from is the last build's: read in shares with an empty store, restored from the
+    store, or read in one pass, it is the same; a changed byte changes it."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from synthetic import make_catalog
+    finally:
+        sys.path.remove(str(BENCH))
+    project = make_catalog(tmp_path, 450)
+
+    def load(shares: Sharing | None) -> tuple[str, int]:
+        cache = EntryCache(EntryStore(project))
+        result = load_project(Layout(project), dt.date(2026, 12, 1), cache, shares=shares)
+        cache.save()
+        return result.inputs, cache.restored
+
+    cold, restored, one = load(Sharing(run_shares, 2)), load(Sharing(run_shares, 2)), load(None)
+    assert cold[1] == 0 and restored[1] > 450 and one[1] > 450
+    assert cold[0] == restored[0] == one[0] != ""
+    path = project / "directory/organizations/org-00007.yml"
+    path.write_bytes(path.read_bytes().replace(b"founded: ", b"founded:  ", 1))
+    assert load(Sharing(run_shares, 2))[0] != cold[0]

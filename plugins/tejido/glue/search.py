@@ -73,9 +73,10 @@ class SearchMixin(PluginState):
     def _write_sitemap(self, config: MkDocsConfig, lang: str) -> None:
         """Ours replace the one MkDocs and i18n write, which lacks generated pages. Each
         language's build rewrites the root sitemap, so every build writes all we know."""
-        pages = [SitemapPage(p.url, p.alternates) for p in self.pages.values()]
-        pages += [SitemapPage(url, {other: self.urls.switch(url, lang, other)
-                                    for other in LANGUAGES}) for url in self.hand_urls]
+        # From the sources, not the pages' views: a build that reuses every page makes none.
+        pages = [SitemapPage(url, {other: self.urls.switch(url, lang, other)
+                                   for other in LANGUAGES})
+                 for url in [*map(self.urls.of_source, self.pages), *self.hand_urls]]
         self.sitemaps[lang] = pages
         for known, entries in self.sitemaps.items():
             target = Path(config.site_dir) / self.urls.file("sitemap.xml", known)

@@ -45,6 +45,12 @@ class Urls:
         folder = f"{self.prefix(lang)}{SECTIONS[section]}/{ident}/"
         return folder if self.directory_urls else folder + "index.html"
 
+    def of_source(self, source: str) -> str:
+        """The URL of the page built from a virtual `…/index.md` (every generated page),
+        without making the page."""
+        folder = source.removesuffix("index.md")
+        return folder if self.directory_urls else folder + "index.html"
+
     def section(self, section: str, lang: str) -> str:
         """The hand-written page that introduces a section (its listing)."""
         return self.folder(SECTIONS[section], lang)

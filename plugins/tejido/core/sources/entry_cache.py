@@ -170,6 +170,7 @@ class EntryCache:
                 self.reads += 1
                 if read.entry is not None:
                     self.fresh.append(read.entry)
+        self.seen = []  # the share read here is looked at again by the load, in its order
 
     def _read_share(self, files: Iterable[tuple[f.KindSpec, Path]], layout: Layout,
                     taxonomies: dict[str, Taxonomy], today: dt.date
