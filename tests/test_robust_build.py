@@ -4,7 +4,9 @@ a warning about the machine's optional libraries does not fail a strict build.""
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -29,6 +31,34 @@ def test_successful_build_replaces_the_site_and_keeps_hidden_entries(
     assert not (site / "pagina-vieja.html").exists()
     assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
     assert [p.name for p in project.iterdir() if "tejido-" in p.name] == []
+
+
+def test_a_large_replaced_site_is_deleted_after_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deleting tens of thousands of folders took most of a rebuild with nothing
+    changed: a replaced site that large goes away in a process of its own, and a
+    leftover of one that did not finish is deleted by the next build."""
+    from tejido.glue import atomic
+
+    monkeypatch.setattr(atomic, "LARGE_SITE", 5)
+    assert atomic._holds_more_than(tmp_path, 0) is False
+    target, staging = tmp_path / "site", tmp_path / ".site.tejido-building-1"
+    for folder in (target, staging):
+        for number in range(8):
+            (folder / f"p{number}").mkdir(parents=True)
+            (folder / f"p{number}" / "index.html").write_text(folder.name)
+    assert atomic._holds_more_than(target, 5) and not atomic._holds_more_than(target, 16)
+    leftover = tmp_path / ".site.tejido-old-99"
+    (leftover / "a").mkdir(parents=True)
+    atomic._replace(target, staging)
+    assert (target / "p3" / "index.html").read_text() == staging.name
+    build = atomic.AtomicSite()
+    build.start(SimpleNamespace(site_dir=str(target)))  # type: ignore[arg-type]
+    build.discard()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and [p for p in tmp_path.iterdir() if "tejido-" in p.name]:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_strict_warning_fails_the_build_and_leaves_no_site(

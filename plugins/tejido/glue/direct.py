@@ -177,7 +177,10 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     the language's inputs are `unchanged`, each page the last build recorded is reused
     as it is, without making its view, and in this process."""
     anchored = anchored_targets(files)
-    sources = [source for source in pages if files.get_file_from_path(source) is not None]
+    # By the source exactly, as the pages were added (i18n's lookup tries suffixed names
+    # first, which no generated page has: a tenth of a rebuild with nothing changed).
+    by_source = files.src_uris
+    sources = [source for source in pages if source in by_source]
     shared = [source for source in sources if source not in anchored]
     count = 1 if unchanged else max(1, min(workers, len(shared) // MIN_SHARE))
     # Every count-th page, so that each share has its part of the big and small pages.
@@ -225,8 +228,7 @@ class _Maker:
         return self.cache.made - made, self.cache.reused - reused, records
 
     def _make(self, source: str) -> str:
-        file = self.files.get_file_from_path(source)
-        assert file is not None
+        file = self.files.src_uris[source]
         # A page the last build recorded had a key: it needed no site to be made.
         if self.unchanged and source not in self.anchored and self.cache.reuse(
                 file.dest_uri, None, self.site / file.dest_uri):

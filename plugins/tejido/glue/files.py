@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -73,8 +74,15 @@ class FilesMixin(PluginState):
         for source in self.pages:
             content = "" if made_later else prose_markdown(self.pages[source])
             files.append(page_file(config, source, content, self.direct))
-        for path, make in self.deferred.items():
-            files.append(File.generated(config, path, content="" if self.lazy else make()))
+        if self.lazy:
+            for path in self.deferred:
+                files.append(File.generated(config, path, content=""))
+        else:  # the catalog's JSON and the due feed reused, if made from the same
+            made = {path: make for path, make in self.deferred.items() if path not in self.own}
+            self._add_group(files, config, f"files:{lang}", self.files_inputs(lang),
+                            lambda: {path: make() for path, make in made.items()})
+            for path in self.own:
+                files.append(File.generated(config, path, content=self.deferred[path]()))
         self._add_assets(files, config, lang)
         self._add_open_data(files, config, lang)
         if lang == DEFAULT_LANGUAGE:
@@ -118,8 +126,10 @@ class FilesMixin(PluginState):
             self.deferred[due_feed_url(urls, lang)] = lambda: due_feed(
                 catalog, lang, urls, site_url, correction)
         alias = DATA_ALIASES.get(lang)
-        if alias is not None:
+        self.own = set()
+        if alias is not None:  # from a template: not one of the files `files_inputs` digests
             self.deferred[urls.folder(alias, lang)] = partial(self._data_alias, lang, alias)
+            self.own.add(urls.folder(alias, lang))
 
     def _own_plan(self, lang: str) -> list[Planned]:
         """Pages made from what the plugin holds besides the catalog: the data page (from
@@ -152,35 +162,41 @@ class FilesMixin(PluginState):
         The preview only lists the paths: it makes the files when one is asked for
         (`lazy_content`), as making them all was most of its start at 10,000 entries."""
         assert self.catalog is not None
-        group, key = f"data:{lang}", self.data_inputs() if self.direct else ""
-        if self.page_cache.reuse_group(group, key, Path(config.site_dir)):
-            reused = self.page_cache.group_files(group)
-            for path in reused:
-                files.append(InPlace.generated(config, path, content=b""))
-            self.data_paths = frozenset(open_data_paths(self.catalog, self.urls))
-            return
         english = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
-        made = None if self.lazy else self._data().files
-        paths = open_data_paths(self.catalog, self.urls) if made is None else list(made)
-        self.data_paths = frozenset(paths)
-        mine: list[str] = []
-        for path in paths:
-            owner = next((o for o in english if path.startswith(self.urls.prefix(o))),
-                         DEFAULT_LANGUAGE)
-            if owner == lang:
-                files.append(File.generated(config, path,
-                                            content=b"" if made is None else made[path]))
-                mine.append(path)
-        if key:
-            self.data_written[lang] = (key, mine)
 
-    def _record_data(self, config: MkDocsConfig) -> None:
-        """`on_post_build`: the open data files this language's build wrote, which the
-        next build reuses if what they are made from is the same (`data_inputs`)."""
-        written = self.data_written.pop(building_language(config), None)
-        if written is not None:
-            self.page_cache.record_group(f"data:{building_language(config)}", written[0],
-                                         Path(config.site_dir), written[1])
+        def mine(path: str) -> bool:
+            return lang == next((o for o in english if path.startswith(self.urls.prefix(o))),
+                                DEFAULT_LANGUAGE)
+        paths = open_data_paths(self.catalog, self.urls)
+        self.data_paths = frozenset(paths)
+        if self.lazy:
+            for path in filter(mine, paths):
+                files.append(File.generated(config, path, content=b""))
+        else:
+            self._add_group(files, config, f"data:{lang}", self.data_inputs(), lambda: {
+                path: data for path, data in self._data().files.items() if mine(path)})
+
+    def _add_group(self, files: Files, config: MkDocsConfig, group: str, key: str,
+                   make: Callable[[], Mapping[str, str | bytes]]) -> None:
+        """Files made together from what `key` digests: the last build's, put in place,
+        when it had the same key; else made now, and recorded for the next build."""
+        if self.direct and self.page_cache.reuse_group(group, key, Path(config.site_dir)):
+            for path in self.page_cache.group_files(group):
+                files.append(InPlace.generated(config, path, content=b""))
+            return
+        made = make()
+        for path, content in made.items():
+            files.append(File.generated(config, path, content=content))
+        if key and self.direct:
+            self.written_groups[group] = (key, list(made))
+
+    def _record_groups(self, config: MkDocsConfig) -> None:
+        """`on_post_build`: the groups of files this language's build wrote, which the
+        next build reuses if what they are made from is the same."""
+        lang = building_language(config)
+        for group in [name for name in self.written_groups if name.endswith(f":{lang}")]:
+            key, paths = self.written_groups.pop(group)
+            self.page_cache.record_group(group, key, Path(config.site_dir), paths)
 
     def _add_assets(self, files: Files, config: MkDocsConfig, lang: str) -> None:
         """Images and files an entry's text links to, beside its page in this language."""

@@ -57,6 +57,8 @@ class PagesMixin(PluginState):
             env.loader = ChoiceLoader([
                 env.loader, PrefixLoader({"material": FileSystemLoader(theme_dir)})])
         env.globals["tejido_shared"] = SharedFragments(lambda: self.pages)
+        if env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled
         return env
 
     # Last: every plugin has set up the environment, MkDocs has read the hand-written pages.

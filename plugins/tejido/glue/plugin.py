@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -65,7 +66,8 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        self.renderer = Renderer(config.theme.dirs, _permalink(config))
+        self.compiled = _compiled_templates(self.root / COMPILED)
+        self.renderer = Renderer(config.theme.dirs, _permalink(config), self.compiled)
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
             self.catalog = self._load()
         self.site = self._publication(config)
@@ -139,8 +141,21 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
             self.catalog = None
             self.sitemaps = {}
 
-    on_post_build = CombinedEvent(SearchMixin._write_search, FilesMixin._record_data,
+    on_post_build = CombinedEvent(SearchMixin._write_search, FilesMixin._record_groups,
                                   _finish_site)
+
+
+COMPILED = Path(".cache") / "tejido" / "templates"
+"""Compiled templates, Tejido's and the theme's: compiling them was a second of every
+build and of the preview's start.  Jinja checks each against its source."""
+
+
+def _compiled_templates(folder: Path) -> FileSystemBytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a project folder that cannot be written: compiled every time
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _permalink(config: MkDocsConfig) -> str | None:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -54,6 +55,8 @@ class PluginState:
         self.deferred: dict[str, Callable[[], str]] = {}
         """Generated files other than pages, by path, and how to make their text."""
         self.renderer: Renderer | None = None
+        self.compiled: BytecodeCache | None = None
+        """Where the templates are kept compiled (`.cache/tejido/templates`)."""
         self.pdf_plugin: object = None
         self.edit_url: str | None = None
         self.correction_url: str | None = None
@@ -87,8 +90,11 @@ class PluginState:
         """A digest of what the catalog was loaded from (`LoadResult.inputs`); empty when
         it is not known (the preview hands its catalog over)."""
         self.history: tuple[Catalog, dict[str, dt.date]] | None = None
-        self.data_written: dict[str, tuple[str, list[str]]] = {}
-        """The open data files a language's build wrote, and their key in the page cache."""
+        self.written_groups: dict[str, tuple[str, list[str]]] = {}
+        """Groups of files a language's build wrote (`data:es`), with their key in the page
+        cache and their paths, until they are recorded there."""
+        self.own: set[str] = set()
+        """Deferred files made from a template (not reused with the others)."""
         self.search_keys: dict[str, str] = {}
         """A language's search files' key in the page cache, until they are written."""
 
@@ -149,6 +155,14 @@ class PluginState:
         if not self.inputs:
             return ""
         return digest(self.inputs, sorted(self._history().items()), self.site, self.urls,
+                      library_versions(OUTPUT_LIBRARIES), tejido_environment())
+
+    def files_inputs(self, lang: str) -> str:
+        """A digest of what a language's catalog JSON and due feed are made from."""
+        if not self.inputs:
+            return ""
+        settings = repr(self.pages.key).replace(str(self.root), "<project>")
+        return digest(self.inputs, settings, self.config.data_licence, self.correction_url,
                       library_versions(OUTPUT_LIBRARIES), tejido_environment())
 
     def language_inputs(self, build_key: str) -> str:

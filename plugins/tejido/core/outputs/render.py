@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, Template
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
@@ -64,9 +64,12 @@ class Renderer:
     reader's language and its words (`t`, `n`, `pages`, `labels`), so the templates
     import `tejido/macros.html` without context and Jinja runs it once, not per page."""
 
-    def __init__(self, dirs: Sequence[str], permalink: str | None) -> None:
+    def __init__(self, dirs: Sequence[str], permalink: str | None,
+                 compiled: BytecodeCache | None = None) -> None:
         self.loader = FileSystemLoader(list(dirs))
         self.permalink = permalink
+        self.compiled = compiled
+        """Where compiled templates are kept between runs, if anywhere."""
         self.envs: dict[str, tuple[Environment, PageAnchors]] = {}
         self._cards: dict[int, tuple[CardView, Markup]] = {}
         self._chosen: dict[tuple[str, tuple[str, ...]], Template] = {}
@@ -78,7 +81,7 @@ class Renderer:
                 trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
                 # One build reads each template once; a stat per include was a tenth of the
                 # time.
-                auto_reload=False,
+                auto_reload=False, bytecode_cache=self.compiled,
             )
             anchors = PageAnchors()
             env.globals.update(
