@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from importlib import util
@@ -92,12 +93,16 @@ class TejidoPage(File):
 
 def page_file(config: MkDocsConfig, source: str, content: str, direct: bool) -> File:
     """A generated page's file: MkDocs renders it, or (`direct`) Tejido does."""
-    file = File.generated(config, source, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
     if not direct:
-        return file
+        return File.generated(config, source, content=content,
+                              inclusion=InclusionLevel.NOT_IN_NAV)
     ours = TejidoPage.generated(config, source, content=content,
                                 inclusion=InclusionLevel.NOT_IN_NAV)
-    ours.dest_uri = file.dest_uri  # where MkDocs puts a page, not a copied file
+    # Where MkDocs puts a page, not a copied file: a generated page is `…/index.md`,
+    # written as `…/index.html` with or without directory URLs (asking MkDocs, with a
+    # second File, was a tenth of a rebuild with nothing changed).
+    ours.dest_uri = (source.removesuffix(".md") + ".html" if source.endswith("/index.md")
+                     else File.generated(config, source, content=content).dest_uri)
     return ours
 
 
@@ -217,7 +222,7 @@ class _Maker:
         self.pages, self.files, self.config, self.nav, self.env = pages, files, config, nav, env
         self.cache, self.key, self.anchored, self.unchanged = cache, key, anchored, unchanged
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        self.site, self.root = Path(config.site_dir), str(cache.root)
+        self.site, self.root = config.site_dir, str(cache.root)
         self.converter: markdown.Markdown | None = None
 
     def make(self, share: Iterable[str]) -> tuple[int, int, dict[str, list[object]]]:
@@ -231,7 +236,7 @@ class _Maker:
         file = self.files.src_uris[source]
         # A page the last build recorded had a key: it needed no site to be made.
         if self.unchanged and source not in self.anchored and self.cache.reuse(
-                file.dest_uri, None, self.site / file.dest_uri):
+                file.dest_uri, None, os.path.join(self.site, file.dest_uri)):
             return file.dest_uri
         view = self.pages[source]
         prose = prose_markdown(view)
@@ -240,7 +245,8 @@ class _Maker:
         # Views name files by absolute path; the project's own folder is left out.
         page_key = digest(self.key, source, repr(view).replace(self.root, "<project>"),
                           prose) if cacheable else ""
-        if cacheable and self.cache.reuse(file.dest_uri, page_key, self.site / file.dest_uri):
+        if cacheable and self.cache.reuse(file.dest_uri, page_key,
+                                          os.path.join(self.site, file.dest_uri)):
             return file.dest_uri
         file.content_string = prose  # on_files left it empty: no view was made then
         page = Page(None, file, self.config)

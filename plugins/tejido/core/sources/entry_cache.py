@@ -229,9 +229,13 @@ class EntryCache:
             for path, read in self.known.items() if read.digest}
 
     def save(self) -> None:
-        """Write what is known to the store (a no-op without one)."""
-        if self.store is not None and self.context is not None:
-            self.store.write(*self.records())
+        """Write what is known to the store (a no-op without one, or when the last load
+        took every file from it and it holds nothing more: a second at 10,000 entries)."""
+        if self.store is None or self.context is None:
+            return
+        if self.reads == 0 and self.restored and not self.stored:
+            return
+        self.store.write(*self.records())
 
 
 def _sibling(path: Path) -> Path:
