@@ -63,6 +63,15 @@ def mkdocs(project: Path, site: str = "site") -> list[str]:
             str(project / site)]
 
 
+def settle(project: Path) -> None:
+    """Wait (untimed) until the site a Tejido build replaced is deleted: a large one goes
+    away in a process of its own after the build, which would share the next build's
+    processor time."""
+    deadline = time.monotonic() + 300
+    while any(project.glob(".site*.tejido-old-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
 def html_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
 
@@ -122,11 +131,13 @@ def main() -> None:
                 shutil.rmtree(cwd[name] / "site", ignore_errors=True)
                 shutil.rmtree(cwd[name] / "public", ignore_errors=True)
                 results[name].append(timed(systems[name](), cwd[name]))
+                settle(cwd[name])
                 wall, cpu, load, memory = results[name][-1]
                 print(f"rep {rep + 1} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
                       f"load {load:.1f}, peak {memory:.0f} MB", flush=True)
                 if name == "tejido (cold)" and args.incremental:
                     results["tejido (nothing changed)"].append(timed(mkdocs(tejido), tejido))
+                    settle(tejido)
                     wall, cpu, load, memory = results["tejido (nothing changed)"][-1]
                     print(f"rep {rep + 1} tejido (nothing changed): {wall:.1f} s wall, "
                           f"{cpu:.1f} s CPU, load {load:.1f}, peak {memory:.0f} MB", flush=True)
