@@ -208,3 +208,45 @@ def test_tejido_writes_the_bytes_mkdocs_own_loop_writes(built: Path, tmp_path: P
     for name, data in theirs.items():
         if not name.endswith("404.html"):
             assert ours[name] == data, name
+
+
+def test_a_group_of_files_is_reused_whole_or_not_at_all(tmp_path: Path) -> None:
+    """A language's search files are linked from the last site only if every one is as
+    the last build wrote it; else none is (writing over a link would change the last
+    build's file too)."""
+    from tejido.glue.page_cache import PageCache
+
+    old, new, names = tmp_path / "site", tmp_path / "staging", ["search/a.js", "search/b.js"]
+    for name in names:
+        (old / name).parent.mkdir(parents=True, exist_ok=True)
+        (old / name).write_text(name)
+    cache = PageCache(tmp_path)
+    cache.open(old)
+    cache.record_group("search:es", "k1", old, names)
+    cache.save()
+    for changed, key, reused in (("", "k2", False), ("", "k1", True),
+                                 ("search/b.js", "k1", False)):
+        if changed:
+            (old / changed).write_text("edited by hand")
+        shutil.rmtree(new, ignore_errors=True)
+        cache = PageCache(tmp_path)
+        cache.open(old)
+        assert cache.reuse_group("search:es", key, new) is reused
+        assert sorted(p.relative_to(new).as_posix() for p in new.rglob("*.js")) == (
+            names if reused else [])
+        assert cache.group_files("search:es") == (names if reused else [])
+    # A file that cannot be linked after all (it went away meanwhile): the ones linked
+    # before it are taken back.
+    (old / "search/b.js").write_text("search/b.js")
+    cache = PageCache(tmp_path)
+    cache.open(old)
+    cache.record_group("search:es", "k3", old, names)
+    cache.save()
+    shutil.rmtree(new, ignore_errors=True)
+    cache = PageCache(tmp_path)
+    cache.open(old)
+    real = cache.reuse
+    cache.reuse = lambda dest, key, target: dest != "search/b.js" and real(  # type: ignore[method-assign]
+        dest, key, target)
+    assert cache.reuse_group("search:es", "k3", new) is False
+    assert not list(new.rglob("*.js")) and cache.reused == 0

@@ -129,8 +129,16 @@ class PageCache:
         if not isinstance(dests, list) or not all(
                 isinstance(dest, str) and self._reusable(dest, key) for dest in dests):
             return False
-        if not all(self.reuse(dest, key, site / dest) for dest in dests):
-            return False
+        linked: list[str] = []
+        for dest in dests:
+            if not self.reuse(dest, key, site / dest):
+                # None, then: writing over a link would change the last build's file too.
+                for done in linked:
+                    (site / done).unlink(missing_ok=True)
+                    self.current.pop(done, None)
+                self.reused -= len(linked)
+                return False
+            linked.append(dest)
         self.reused -= len(dests)  # counted as pages otherwise
         self.groups[name] = known
         return True

@@ -77,9 +77,8 @@ class SearchMixin(PluginState):
         pages = [SitemapPage(url, {other: self.urls.switch(url, lang, other)
                                    for other in LANGUAGES})
                  for url in [*map(self.urls.of_source, self.pages), *self.hand_urls]]
-        self.sitemaps[lang] = pages
-        for known, entries in self.sitemaps.items():
+        self.sitemaps[lang] = sitemap(pages, config.site_url or "")
+        for known, text in self.sitemaps.items():
             target = Path(config.site_dir) / self.urls.file("sitemap.xml", known)
-            text = sitemap(entries, config.site_url or "")
             target.write_text(text, encoding="utf-8")
             target.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode(), mtime=0))

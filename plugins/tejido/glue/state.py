@@ -21,7 +21,6 @@ from tejido.core import (
     Published,
     Renderer,
     SearchDoc,
-    SitemapPage,
     SnippetView,
     Urls,
     build_open_data,
@@ -66,7 +65,8 @@ class PluginState:
         self.page_docs: list[SearchDoc] = []
         """Hand-written pages of the language being built, for the search index."""
         self.hand_urls: list[str] = []
-        self.sitemaps: dict[str, list[SitemapPage]] = {}
+        self.sitemaps: dict[str, str] = {}
+        """Each language's sitemap, as written (every language's build writes them all)."""
         self.search_made: dict[str, dict[str, str]] = {}
         """A language's search files, made by a worker while its pages were made."""
         self.lit_tab: Page | None = None
