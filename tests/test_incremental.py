@@ -250,3 +250,29 @@ def test_a_group_of_files_is_reused_whole_or_not_at_all(tmp_path: Path) -> None:
         dest, key, target)
     assert cache.reuse_group("search:es", "k3", new) is False
     assert not list(new.rglob("*.js")) and cache.reused == 0
+
+
+@pytest.mark.parametrize("directory_urls", [False, True])
+def test_every_generated_pages_address_follows_from_its_source(
+        tmp_path: Path, directory_urls: bool) -> None:
+    """The sitemaps are written from the pages' sources, so that a build reusing every
+    page makes no view: each source must give the address its view has."""
+    from tejido.core import (
+        LANGUAGES,
+        Layout,
+        PlannedPages,
+        PlanSettings,
+        Urls,
+        load_project,
+        page_plan,
+    )
+
+    project = make_project(tmp_path)
+    catalog = load_project(Layout(project)).catalog
+    urls = Urls(directory_urls=directory_urls)
+    for lang in LANGUAGES:
+        pages = PlannedPages(page_plan(catalog, lang, urls, PlanSettings(project, report=True)),
+                             catalog)
+        assert len(pages) > 50
+        for source in pages:
+            assert urls.of_source(source) == pages[source].url, source

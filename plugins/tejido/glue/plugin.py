@@ -85,10 +85,10 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
 
     def _load(self) -> Catalog:
         # Several processes read the entry files at once, but under `mkdocs serve`, whose
-        # server threads a fork would not take along.
-        # `mkdocs build` takes what the last run validated of unchanged files from the store
-        # the preview keeps too (`.cache/tejido/entries.pickle`), and learns what the
-        # catalog was made from (`inputs`), to reuse all it made when nothing changed.
+        # server threads a fork would not take along.  What the last run validated of the
+        # unchanged files comes from the store the preview keeps too, and the load says
+        # what the catalog was made from (`inputs`): a build with nothing changed reuses
+        # all it made.
         shares = None if self.serving else Sharing(run_shares, worker_count(self.config.workers))
         cache = EntryCache(EntryStore(self.root)) if shares else None
         result = load_project(Layout(self.root), dt.date.today(), cache, shares=shares)
