@@ -42,13 +42,15 @@ class Urls:
 
     def page(self, section: str, ident: str, lang: str) -> str:
         """The page URL relative to the site root."""
-        folder = f"{self.prefix(lang)}{SECTIONS[section]}/{ident}/"
-        return folder if self.directory_urls else folder + "index.html"
+        return self._address(f"{self.prefix(lang)}{SECTIONS[section]}/{ident}/")
 
     def of_source(self, source: str) -> str:
         """The URL of the page built from a virtual `…/index.md` (every generated page),
         without making the page."""
-        folder = source.removesuffix("index.md")
+        return self._address(source.removesuffix("index.md"))
+
+    def _address(self, folder: str) -> str:
+        """The URL of the page in `folder` (which ends in '/')."""
         return folder if self.directory_urls else folder + "index.html"
 
     def section(self, section: str, lang: str) -> str:
@@ -57,8 +59,7 @@ class Urls:
 
     def folder(self, folder: str, lang: str) -> str:
         """The URL of the page `folder/index.md` in a language."""
-        path = f"{self.prefix(lang)}{folder}/"
-        return path if self.directory_urls else path + "index.html"
+        return self._address(f"{self.prefix(lang)}{folder}/")
 
     def entry(self, ref: Ref, lang: str) -> str:
         return self.page(ref.kind, ref.id, lang)
