@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2.environment import TemplateModule
+from jinja2.runtime import Context
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
@@ -67,7 +69,7 @@ class _Template(Template):
     tenth of the template time.  Tejido never gives a page its own globals, so the
     module made once from the environment's globals is always the right one."""
 
-    def _get_default_module(self, ctx: Any = None) -> Any:
+    def _get_default_module(self, ctx: Context | None = None) -> TemplateModule:
         return super()._get_default_module(None)
 
 
