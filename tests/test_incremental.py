@@ -49,6 +49,11 @@ def files_of(site: Path) -> dict[str, bytes]:
             for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+def folders_of(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
+                  if path.is_dir())
+
+
 def assert_same_as_cold(project: Path) -> None:
     """The incremental site equals a build with no cache into a fresh folder."""
     shutil.rmtree(project / ".cache" / "tejido")
@@ -56,6 +61,7 @@ def assert_same_as_cold(project: Path) -> None:
     assert reused == 0 and made > 100
     incremental, cold = files_of(project / "site"), files_of(project / "cold")
     assert sorted(incremental) == sorted(cold)
+    assert folders_of(project / "site") == folders_of(project / "cold")
     for name, data in cold.items():
         assert incremental[name] == data, name
 
@@ -168,6 +174,47 @@ def test_after_each_kind_of_change_it_equals_a_cold_build(project: Path, change:
     else:
         assert not page.exists() if change == "renamed file" else page.read_bytes() != before
     assert_same_as_cold(project)
+
+
+def test_in_place_the_reused_pages_stay_and_what_it_did_not_write_goes(
+        project: Path) -> None:
+    """A build after a known one updates the site folder in place: a reused page is
+    the same file; a file the build did not write is deleted (hidden entries kept), as
+    a fresh folder would not have it; no staging folder is left."""
+    site = project / "site"
+    page = site / ORG_PAGE
+    inode = page.stat().st_ino
+    strays = [site / "suelto.html", page.parent / "suelto.txt", site / "viejo" / "a.html"]
+    for stray in strays:
+        stray.parent.mkdir(exist_ok=True)
+        stray.write_text("de otra parte\n", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    edit(project, "content/acerca.md", "\n\n", "\n\nUna frase nueva.\n\n")
+    build(project)
+    assert page.stat().st_ino == inode
+    assert [stray for stray in strays if stray.exists()] == []
+    assert not (site / "viejo").exists()
+    assert (site / ".git" / "HEAD").is_file()
+    assert [p.name for p in project.iterdir() if "tejido-" in p.name] == []
+    shutil.rmtree(site / ".git")
+    assert_same_as_cold(project)
+
+
+@pytest.mark.parametrize("failure", ["invalid entry", "strict warning"])
+def test_a_failed_build_in_place_leaves_the_site_as_it_was(project: Path, failure: str) -> None:
+    """Pages made before the failure were written beside the site, not into it."""
+    site = project / "site"
+    before = files_of(site)
+    edit(project, ORG, "Acompaña a mujeres", "Acompaña desde 2004 a mujeres")
+    if failure == "invalid entry":
+        edit(project, "directory/networks/red-sur.yml", "since: 2018", "since: dos mil")
+    else:  # counted by strict mode once every page has been written
+        (project / "content" / "roto.md").write_text("# Roto\n\n[nada](no-existe.md)\n")
+    result = run_mkdocs(project, "--site-dir", str(site))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert files_of(site) == before
+    assert [p.name for p in project.iterdir() if "tejido-" in p.name] == []
 
 
 def test_a_corrupt_cache_is_ignored(project: Path) -> None:

@@ -81,6 +81,8 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         if self.output.depth == 1 and self.direct:  # the first language of a build
             self.page_cache = PageCache(self.root)
             self.page_cache.open(None if self.output.dirty else self.output.target)
+            if self.page_cache.previous:  # the last build into this folder is known
+                self.page_cache.in_place = self.output.update_in_place()
         return config
 
     def _load(self) -> Catalog:
@@ -132,7 +134,7 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
     # After i18n (-100), which has built every other language inside its own post_build.
     @event_priority(-200)
     def _finish_site(self, config: MkDocsConfig) -> None:
-        self.output.finish(config)
+        self.output.finish(config, self.page_cache.recorded if self.direct else tuple)
         if self.direct and self.output.depth == 0 and self.output.staging is None:
             self.page_cache.save()  # the site was replaced: its pages may be reused
         # MkDocs keeps a plugin with on_startup for all of `mkdocs serve`: the next rebuild
