@@ -93,3 +93,28 @@ def test_machine_notes_do_not_become_warnings(monkeypatch: pytest.MonkeyPatch) -
     rendered = render_pdf(PdfSource("<p>Hola</p>", "p { font-family: 'DejaVu Sans'; }"))
     assert rendered.data.startswith(b"%PDF-")
     assert rendered.warnings == ("Failed to load image at file:///x.png",)
+
+
+def test_moving_a_build_in_place_handles_files_that_became_folders(tmp_path: Path) -> None:
+    """What a build wrote replaces the site's entry of the same name, a file where a
+    folder was and the other way round; the files it did not write go, with the folders
+    they leave empty; hidden entries at the top are never listed."""
+    from tejido.glue.in_place import SiteListing, delete_files, merge
+
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    for name, text in {"a/index.html": "old", "b/index.html": "old", "c": "old file",
+                       "d/e/viejo.html": "old", ".git/HEAD": "ref"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    for name in ("a/index.html", "b", "c/index.html"):
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_text("new")
+    before = SiteListing(site).files()
+    assert before == {"a/index.html", "b/index.html", "c", "d/e/viejo.html"}
+    merge(str(staging), str(site))
+    delete_files(site, before - {"a/index.html", "b", "c/index.html"})
+    found = {p.relative_to(site).as_posix(): p.read_text() for p in site.rglob("*")
+             if p.is_file()}
+    assert found == {"a/index.html": "new", "b": "new", "c/index.html": "new",
+                     ".git/HEAD": "ref"}
+    assert not (site / "d").exists()
