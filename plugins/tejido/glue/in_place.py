@@ -11,34 +11,19 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-_LIST = r"""
-import os, sys
-root, out = sys.argv[1], sys.stdout.buffer
-pending = [root]
-while pending:
-    folder = pending.pop()
-    with os.scandir(folder) as found:
-        for entry in found:
-            if folder == root and entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
-            else:
-                out.write(os.fsencode(entry.path[len(root) + 1:]) + b"\0")
-"""
-"""Every file below a site, hidden entries at its top left out (they are kept)."""
-
 
 class SiteListing:
-    """The files of a site folder, listed meanwhile by another process (walking 25,000
-    folders takes 0.3–0.7 s), into a temporary file so that it never waits on a pipe."""
+    """The files of a site folder, hidden entries at its top left out (they are kept),
+    listed meanwhile by another process running this file (walking 25,000 folders takes
+    0.3–0.7 s), into a temporary file so that it never waits on a pipe."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
         self.output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by files or stop)
         try:
             self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                [sys.executable, "-c", _LIST, str(site)], stdin=subprocess.DEVNULL,
+                # -I: only the standard library, which is all this file imports.
+                [sys.executable, "-I", __file__, str(site)], stdin=subprocess.DEVNULL,
                 stdout=self.output, stderr=subprocess.DEVNULL)
         except OSError:
             self.process = None
@@ -62,13 +47,20 @@ class SiteListing:
 
 
 def files_below(folder: Path, skip_hidden: bool = False) -> set[str]:
-    """The files below `folder`, relative to it, with `/` or the system's separator."""
+    """The files below `folder`, relative to it (with the system's separator); with
+    `skip_hidden`, none below a hidden entry at its top."""
     found: set[str] = set()
-    for parent, folders, names in os.walk(folder):
-        if skip_hidden and parent == str(folder):
-            folders[:] = [name for name in folders if not name.startswith(".")]
-            names = [name for name in names if not name.startswith(".")]
-        found.update(os.path.relpath(os.path.join(parent, name), folder) for name in names)
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if skip_hidden and not prefix and entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((prefix + entry.name + os.sep, entry.path))
+                else:
+                    found.add(prefix + entry.name)
     return found
 
 
@@ -117,3 +109,13 @@ def _remove_empty_parents(root: str, folder: str) -> None:
         except OSError:
             return  # not empty: nor are its parents
         folder = os.path.dirname(folder)
+
+
+def _print_files(folder: Path) -> None:
+    """The listing process: `files_below` on standard output, NUL-separated."""
+    names = files_below(folder, skip_hidden=True)
+    sys.stdout.buffer.write(b"".join(os.fsencode(name) + b"\0" for name in names))
+
+
+if __name__ == "__main__":
+    _print_files(Path(sys.argv[1]))
