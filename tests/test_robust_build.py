@@ -118,3 +118,15 @@ def test_moving_a_build_in_place_handles_files_that_became_folders(tmp_path: Pat
     assert found == {"a/index.html": "new", "b": "new", "c/index.html": "new",
                      ".git/HEAD": "ref"}
     assert not (site / "d").exists()
+
+
+def test_the_site_is_listed_here_when_no_process_can_be_started(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tejido.glue import in_place
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("x")
+    monkeypatch.setattr(in_place.sys, "executable", str(tmp_path / "no-python"))
+    listing = in_place.SiteListing(tmp_path)
+    assert listing.process is None
+    assert listing.files() == {str(Path("a") / "index.html")}
