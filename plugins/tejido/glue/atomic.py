@@ -52,9 +52,9 @@ class AtomicSite:
         self.target: Path | None = None
         self.staging: Path | None = None
         self.depth = 0
-        self.in_place = False
         self.listing: SiteListing | None = None
-        """The target's files, listed by a process of its own while the build runs."""
+        """Built in place: the target's files, listed by a process of its own while the
+        build runs."""
 
     def startup(self, command: str, dirty: bool) -> None:
         """`mkdocs serve` builds into its own temporary folder: nothing to protect."""
@@ -76,7 +76,7 @@ class AtomicSite:
         if self.dirty and target.is_dir():
             shutil.copytree(target, staging, symlinks=True)
         staging.mkdir(parents=True, exist_ok=True)
-        self.target, self.staging, self.in_place = target, staging, False
+        self.target, self.staging = target, staging
         config.site_dir = str(staging)
 
     def update_in_place(self) -> bool:
@@ -86,7 +86,6 @@ class AtomicSite:
         if self.staging is None or self.target is None or self.dirty or self.depth != 1 \
                 or not self.target.is_dir():
             return False
-        self.in_place = True
         self.listing = SiteListing(self.target)
         return True
 
@@ -102,7 +101,7 @@ class AtomicSite:
             return
         if config.strict and _warnings_counted():
             return  # MkDocs aborts right after this event; `discard` then cleans up
-        if self.in_place and self.listing is not None:
+        if self.listing is not None:
             _update(self.target, self.staging, self.listing, set(recorded()))
             self.listing = None
         else:

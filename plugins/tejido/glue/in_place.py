@@ -64,14 +64,19 @@ def files_below(folder: Path, skip_hidden: bool = False) -> set[str]:
     return found
 
 
+def link_or_copy(source: str, target: str) -> None:
+    """Put a file at `target` that is `source`: a hard link, or a copy where the disk
+    has none (plain os calls: pathlib's were a third of a rebuild linking 25,000 pages)."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def link_all(source: Path, target: Path, names: Iterable[str]) -> None:
     for name in names:
-        there = os.path.join(target, name)
-        os.makedirs(os.path.dirname(there), exist_ok=True)
-        try:
-            os.link(os.path.join(source, name), there)
-        except OSError:
-            shutil.copy2(os.path.join(source, name), there)
+        link_or_copy(os.path.join(source, name), os.path.join(target, name))
 
 
 def merge(source: str, target: str) -> None:

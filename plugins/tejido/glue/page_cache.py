@@ -7,9 +7,10 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 from importlib import metadata
 from pathlib import Path
+
+from tejido.glue.in_place import link_or_copy
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 
@@ -105,17 +106,11 @@ class PageCache:
             self.current[dest] = self.previous[dest]
             self.reused += 1
             return True
-        # Plain os calls: pathlib's were a third of a rebuild that links 25,000 pages.
-        known, old, new = self.previous[dest], os.path.join(self.site, dest), str(target)
         try:
-            os.makedirs(os.path.dirname(new), exist_ok=True)
-            try:
-                os.link(old, new)
-            except OSError:
-                shutil.copy2(old, new)
+            link_or_copy(os.path.join(self.site, dest), str(target))
         except OSError:
             return False
-        self.current[dest] = known
+        self.current[dest] = self.previous[dest]
         self.reused += 1
         return True
 
