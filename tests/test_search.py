@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tejido.core.i18n.text import MARKS_FILE, combining_marks, scan_combining_marks
 from tejido.core.outputs.search.index import SearchDoc, build_index, fold
 
 
@@ -18,6 +20,18 @@ def _receive(text: str) -> Any:
     match = re.fullmatch(r'tejidoSearch\.receive\("[^"]+",(.*)\);\n', text, re.S)
     assert match
     return json.loads(match.group(1))
+
+
+def test_the_kept_combining_marks_are_this_pythons() -> None:
+    """The table the browser folds with is kept per Unicode version; it must be the one
+    this Python's database gives, and this Python's version must be kept."""
+    kept = json.loads(MARKS_FILE.read_text(encoding="utf-8"))
+    assert unicodedata.unidata_version in kept, (
+        f"add Unicode {unicodedata.unidata_version} to {MARKS_FILE.name}: "
+        "json.dumps({version: list(scan_combining_marks())})")
+    assert combining_marks() == scan_combining_marks() == tuple(
+        kept[unicodedata.unidata_version])
+    assert min(combining_marks()) >= 0
 
 
 def test_words_are_folded_and_grouped_by_stem() -> None:
