@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markupsafe
 import pytest
+from markupsafe import Markup
 
 from conftest import make_project, run_mkdocs
 from tejido.core.outputs.render import THEME_DIR, Renderer
+from tejido.core.outputs.template_class import OncePerValue, escape_html
 from tejido.core.outputs.views import CardView, LinkView, Local
 
 OWNER_MAIN = """{% extends "base.html" %}
@@ -75,3 +78,43 @@ def test_templates_escape_every_value_once() -> None:
     assert html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quoted&#34;") == 3
     assert "&amp;lt;" not in html and "&amp;amp;" not in html
     assert '<span lang="en">' in html and "(aún sin traducir)" in html
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>made</b>"
+
+
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize("value", [
+    "", "plain", '<script>alert("x")</script> & \'quoted\'', "Ñuu Savi — ¿qué?", "\x00\u202e",
+    Markup("<em>kept</em>"), _Text("<i>a str subclass</i>"), _Html(), 42, 3.5, None, True,
+])
+def test_escape_html_is_markupsafes_escape(value: object) -> None:
+    made = escape_html(value)
+    assert type(made) is Markup
+    assert made == markupsafe.escape(value)
+
+
+def test_pure_macros_are_made_once_per_value_and_give_the_same_html() -> None:
+    renderer = Renderer([THEME_DIR], None)
+    env = renderer._env("es")[0]
+    module = env.get_template("tejido/macros.html").module
+    link = module.link
+    assert isinstance(link, OncePerValue)
+    view = LinkView("../x/index.html", Local("<Casa & Mixteca>", "en", fallback=True))
+    first = link(view)
+    assert first == link.macro(view)
+    assert first == ('<a href="../x/index.html"><span lang="en">&lt;Casa &amp; Mixteca&gt;'
+                     "</span></a>")
+    assert link(LinkView("../x/index.html", Local("<Casa & Mixteca>", "en", True))) is first
+    assert len(link.made) == 1
+    unhashable = {"href": "../y/", "text": "Sur", "hreflang": None, "download": False}
+    assert link(unhashable) == link.macro(unhashable)
+    assert len(link.made) == 1
+    # The other language's environment has its own (its words differ).
+    other = renderer._env("en")[0].get_template("tejido/macros.html").module
+    assert other.link is not link

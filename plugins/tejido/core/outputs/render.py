@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, Template
-from jinja2.environment import TemplateModule
-from jinja2.runtime import Context
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from tejido.core.i18n.labels import TABLES, label
 from tejido.core.i18n.locale import number, pages
+from tejido.core.outputs.template_class import TejidoTemplate
 from tejido.core.outputs.views import CardView, PageView, SnippetView
 
 THEME_DIR = str(Path(__file__).resolve().parents[2] / "theme")
@@ -61,18 +60,6 @@ class PageAnchors:
         return self.current(title)
 
 
-class _Template(Template):
-    """A template whose imported module is made once.
-
-    Jinja remakes an imported module when the importing page was given globals of its
-    own, and checks for them on every import (a set difference over a ChainMap): a
-    tenth of the template time.  Tejido never gives a page its own globals, so the
-    module made once from the environment's globals is always the right one."""
-
-    def _get_default_module(self, ctx: Context | None = None) -> TemplateModule:
-        return super()._get_default_module(None)
-
-
 class Renderer:
     """Renders Tejido's templates; one environment per language, whose globals are the
     reader's language and its words (`t`, `n`, `pages`, `labels`), so the templates
@@ -100,7 +87,7 @@ class Renderer:
                 # default one a locked LRU list updated on every include and import.
                 cache_size=-1,
             )
-            env.template_class = _Template
+            env.template_class = TejidoTemplate
             anchors = PageAnchors()
             env.globals.update(
                 permalink=self.permalink, lang=lang, labels=TABLES[lang], anchor=anchors,
