@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from conftest import make_project, run_mkdocs
 from tejido.core.outputs.render import THEME_DIR, Renderer
-from tejido.core.outputs.template_class import OncePerValue, escape_html
+from tejido.core.outputs.template_class import escape_html
 from tejido.core.outputs.views import CardView, LinkView, Local
 
 OWNER_MAIN = """{% extends "base.html" %}
@@ -97,24 +97,3 @@ def test_escape_html_is_markupsafes_escape(value: object) -> None:
     made = escape_html(value)
     assert type(made) is Markup
     assert made == markupsafe.escape(value)
-
-
-def test_pure_macros_are_made_once_per_value_and_give_the_same_html() -> None:
-    renderer = Renderer([THEME_DIR], None)
-    env = renderer._env("es")[0]
-    module = env.get_template("tejido/macros.html").module
-    link = module.link
-    assert isinstance(link, OncePerValue)
-    view = LinkView("../x/index.html", Local("<Casa & Mixteca>", "en", fallback=True))
-    first = link(view)
-    assert first == link.macro(view)
-    assert first == ('<a href="../x/index.html"><span lang="en">&lt;Casa &amp; Mixteca&gt;'
-                     "</span></a>")
-    assert link(LinkView("../x/index.html", Local("<Casa & Mixteca>", "en", True))) is first
-    assert len(link.made) == 1
-    unhashable = {"href": "../y/", "text": "Sur", "hreflang": None, "download": False}
-    assert link(unhashable) == link.macro(unhashable)
-    assert len(link.made) == 1
-    # The other language's environment has its own (its words differ).
-    other = renderer._env("en")[0].get_template("tejido/macros.html").module
-    assert other.link is not link

@@ -1,4 +1,4 @@
-"""The class of Tejido's compiled templates: three costs of Jinja's that Tejido's
+"""The class of Tejido's compiled templates: two costs of Jinja's that Tejido's
 templates never need, left out.  The HTML is the same to the byte.
 
 - **Imported modules.**  Jinja remakes an imported module when the importing page
@@ -6,10 +6,6 @@ templates never need, left out.  The HTML is the same to the byte.
   difference over a ChainMap): a tenth of the template time.  Tejido never gives a
   page its own globals, so the module made once from the environment's globals is
   always the right one.
-- **The small pieces of every page.**  `local`, `link` and `term` of
-  `tejido/macros.html` depend on their argument alone (a view object), and the same
-  link to an entry or a term shows on page after page of one depth: each is made
-  once per distinct argument (`OncePerValue`) in the module a template imports.
 - **Escaping.**  Each `{{ value }}` of an autoescaping template calls markupsafe's
   `escape`, which since markupsafe 3 wraps its C core in Python and makes the result
   through `Markup.__new__`, asking the text again whether it has `__html__`: with
@@ -26,15 +22,11 @@ from typing import Any
 import markupsafe
 from jinja2 import Environment, Template
 from jinja2.environment import TemplateModule
-from jinja2.runtime import Context, Macro
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 _escape_text = markupsafe._escape_inner  # type: ignore[attr-defined]  # its C function (or twin)
 _as_markup = str.__new__
-
-PURE_MACROS = {"tejido/macros.html": ("local", "link", "term")}
-"""Macros whose HTML depends on their one argument alone.  A site owner's own
-`tejido/macros.html` must keep them so (they are still called with one argument)."""
 
 
 def escape_html(value: object) -> Markup:
@@ -47,37 +39,12 @@ def escape_html(value: object) -> Markup:
     return markupsafe.escape(value)
 
 
-class OncePerValue:
-    """A macro of one argument, called once per distinct argument (each call with an
-    argument that cannot be hashed is passed through)."""
-
-    def __init__(self, macro: Macro) -> None:
-        self.macro = macro
-        self.made: dict[object, str] = {}
-
-    def __call__(self, value: object) -> str:
-        try:
-            return self.made[value]
-        except KeyError:
-            html = self.made[value] = self.macro(value)
-            return html
-        except TypeError:
-            return self.macro(value)
-
-
 class TejidoTemplate(Template):
-    """A template whose imported modules are made once, with its pure macros made once
-    per value, and whose values are escaped by `escape_html`."""
+    """A template whose imported modules are made once and whose values are escaped by
+    `escape_html`."""
 
     def _get_default_module(self, ctx: Context | None = None) -> TemplateModule:
-        if self._module is None:
-            module = super()._get_default_module(None)
-            for name in PURE_MACROS.get(self.name or "", ()):
-                macro = getattr(module, name, None)
-                if isinstance(macro, Macro):
-                    setattr(module, name, OncePerValue(macro))
-            return module
-        return self._module
+        return super()._get_default_module(None)
 
     @classmethod
     def _from_namespace(cls, environment: Environment, namespace: MutableMapping[str, Any],
