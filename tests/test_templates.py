@@ -6,11 +6,12 @@ from pathlib import Path
 
 import markupsafe
 import pytest
+from jinja2 import Environment
 from markupsafe import Markup
 
 from conftest import make_project, run_mkdocs
 from tejido.core.outputs.render import THEME_DIR, Renderer
-from tejido.core.outputs.template_class import escape_html
+from tejido.core.outputs.template_class import TejidoContext, TejidoTemplate, escape_html
 from tejido.core.outputs.views import CardView, LinkView, Local
 
 OWNER_MAIN = """{% extends "base.html" %}
@@ -97,3 +98,21 @@ def test_escape_html_is_markupsafes_escape(value: object) -> None:
     made = escape_html(value)
     assert type(made) is Markup
     assert made == markupsafe.escape(value)
+
+
+def test_macros_called_every_way_give_jinjas_html() -> None:
+    """Tejido's quick way for macro calls (positional arguments, no caller) and Jinja's
+    own for every other call (defaults, keywords, `caller`, varargs) give the same HTML
+    as a plain Jinja environment."""
+    source = (
+        '{% macro pair(a, b="&") %}[{{ a }}{{ b }}]{% endmacro %}'
+        '{% macro wrap(x) %}<{{ x }}|{{ caller() }}>{% endmacro %}'
+        "{% macro rest() %}{{ varargs | join(',') }}{{ kwargs | dictsort }}{% endmacro %}"
+        '{% for v in values %}{{ pair(v, v) }}{{ pair(v) }}{{ pair(b=v, a="<") }}'
+        "{% call wrap(v) %}in {{ v }}{% endcall %}{{ rest(v, 1, k=v) }}{% endfor %}")
+    values = ["<b>", "x & y", 3]
+    plain = Environment(autoescape=True).from_string(source).render(values=values)
+    env = Environment(autoescape=True)
+    env.template_class, env.context_class = TejidoTemplate, TejidoContext
+    assert env.from_string(source).render(values=values) == plain
+    assert "&lt;b&gt;" in plain and "<in &lt;b&gt;>" not in plain

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from tejido.core.i18n.labels import TABLES, label
 from tejido.core.i18n.locale import number, pages
-from tejido.core.outputs.template_class import TejidoTemplate
+from tejido.core.outputs.template_class import TejidoContext, TejidoTemplate
 from tejido.core.outputs.views import CardView, PageView, SnippetView
 
 THEME_DIR = str(Path(__file__).resolve().parents[2] / "theme")
@@ -87,7 +87,7 @@ class Renderer:
                 # default one a locked LRU list updated on every include and import.
                 cache_size=-1,
             )
-            env.template_class = TejidoTemplate
+            env.template_class, env.context_class = TejidoTemplate, TejidoContext
             anchors = PageAnchors()
             env.globals.update(
                 permalink=self.permalink, lang=lang, labels=TABLES[lang], anchor=anchors,
