@@ -11,7 +11,12 @@ from markupsafe import Markup
 
 from conftest import make_project, run_mkdocs
 from tejido.core.outputs.render import THEME_DIR, Renderer
-from tejido.core.outputs.template_class import TejidoContext, TejidoTemplate, escape_html
+from tejido.core.outputs.template_class import (
+    TejidoContext,
+    TejidoMacro,
+    TejidoTemplate,
+    escape_html,
+)
 from tejido.core.outputs.views import CardView, LinkView, Local
 
 OWNER_MAIN = """{% extends "base.html" %}
@@ -114,5 +119,7 @@ def test_macros_called_every_way_give_jinjas_html() -> None:
     plain = Environment(autoescape=True).from_string(source).render(values=values)
     env = Environment(autoescape=True)
     env.template_class, env.context_class = TejidoTemplate, TejidoContext
-    assert env.from_string(source).render(values=values) == plain
-    assert "&lt;b&gt;" in plain and "<in &lt;b&gt;>" not in plain
+    template = env.from_string(source)
+    assert isinstance(template.module.pair, TejidoMacro)
+    assert template.render(values=values) == plain
+    assert "[&lt;b&gt;&lt;b&gt;][&lt;b&gt;&amp;]" in plain and "<&lt;b&gt;|in &lt;b&gt;>" in plain

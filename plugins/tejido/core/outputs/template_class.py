@@ -12,7 +12,7 @@ Jinja's that Tejido's templates never need, left out.  The HTML is the same to t
   about 190 values per page, a tenth of the template time.  `escape_html` gives the
   same result for the two common cases directly (text: escaped; markup: itself) and
   hands everything else to markupsafe.
-- **Macro calls.**  A page calls about sixty macros (a link, a term, a fact); Jinja
+- **Macro calls.**  A page calls about fifty macros (a link, a term, a fact); Jinja
   asks each time, twice, what the macro wants passed (`Context.call`), then matches
   arguments to parameters one by one (`Macro.__call__`).  Called as Tejido's
   templates call them (each argument by position, no `caller`), `TejidoContext` and
