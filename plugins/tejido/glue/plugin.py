@@ -32,6 +32,7 @@ from tejido.core import (
     load_project,
     say,
 )
+from tejido.glue.collector import build_pace, usual_pace
 from tejido.glue.config import CatalogConfig
 from tejido.glue.context import ContextMixin
 from tejido.glue.files import FilesMixin
@@ -69,6 +70,8 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         self.compiled = _compiled_templates(self.root / COMPILED)
         self.renderer = Renderer(config.theme.dirs, _permalink(config), self.compiled)
         if self.catalog is None:  # the i18n plugin rebuilds per language: load once
+            if not self.serving:
+                build_pace()
             self.catalog = self._load()
         self.site = self._publication(config)
         repo = (config.repo_url or "").rstrip("/")
@@ -130,11 +133,14 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
 
     def on_build_error(self, *, error: Exception) -> None:
         self.output.discard()
+        usual_pace()
 
     # After i18n (-100), which has built every other language inside its own post_build.
     @event_priority(-200)
     def _finish_site(self, config: MkDocsConfig) -> None:
         self.output.finish(config, self.page_cache.recorded if self.direct else tuple)
+        if self.output.depth == 0:  # the last language of the build
+            usual_pace()
         if self.direct and self.output.depth == 0 and self.output.staging is None:
             self.page_cache.save()  # the site was replaced: its pages may be reused
         # MkDocs keeps a plugin with on_startup for all of `mkdocs serve`: the next rebuild

@@ -1,0 +1,34 @@
+"""The cyclic garbage collector's pace while `mkdocs build` runs.
+
+Python collects its youngest objects after every 700 new ones and, now and then, walks
+every object alive.  A build makes millions of short-lived objects (views, Jinja
+contexts, Markdown trees) beside a catalog that lives to its end: at 1,000
+organizations, 1,528 young and 10 full collections a build.  Collecting young objects
+after every 20,000 instead leaves 197 and one full walk: about 4 % less CPU (1,000
+organizations, one worker: 11.03-11.42 s against 11.47-11.64 s; 10,000: 123 s against
+128 s), for 20 MB more at the peak at 1,000 and 2 MB at 10,000.  The usual pace comes
+back when the build ends or fails; the preview keeps it throughout.
+"""
+
+from __future__ import annotations
+
+import gc
+
+YOUNG = 20_000
+"""New objects between two collections of the youngest generation, during a build."""
+
+_usual: tuple[int, int, int] | None = None
+
+
+def build_pace() -> None:
+    global _usual
+    if _usual is None:
+        _usual = gc.get_threshold()
+        gc.set_threshold(max(YOUNG, _usual[0]), _usual[1], _usual[2])
+
+
+def usual_pace() -> None:
+    global _usual
+    if _usual is not None:
+        gc.set_threshold(*_usual)
+        _usual = None
