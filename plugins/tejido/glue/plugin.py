@@ -141,8 +141,8 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         self.output.finish(config, self.page_cache.recorded if self.direct else tuple)
         if self.output.depth == 0:  # the last language of the build
             usual_pace()
-        if self.direct and self.output.depth == 0 and self.output.staging is None:
-            self.page_cache.save()  # the site was replaced: its pages may be reused
+            if self.direct and self.output.staging is None:
+                self.page_cache.save()  # the site was replaced: its pages may be reused
         # MkDocs keeps a plugin with on_startup for all of `mkdocs serve`: the next rebuild
         # must read the content again, not show the catalog of the first build.
         if self.serving:
