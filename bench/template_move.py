@@ -1,6 +1,7 @@
 """What the move to templates costs a build, measured apart from everything added since.
 
     python bench/template_move.py [--organizations 1000] [--rounds 5] [--callgrind]
+                                  [--shipped-collector]
 
 Two trees of this repository's history, each building a synthetic catalog made by its
 own `bench/synthetic.py`, with PDFs off:
@@ -17,6 +18,10 @@ the median of user CPU, system CPU and wall seconds of each tree, and the rounds
 With `--callgrind`, one build of each under `valgrind --tool=callgrind` instead:
 instructions, repeatable to a few parts in ten thousand on a busy machine, where
 timings vary by a tenth.
+With `--shipped-collector`, both trees' builds run under the collector policy that
+`glue/collector.py` gives main's builds (young objects collected after every 20,000 new
+ones instead of 700, every object frozen at exit): neither old tree has that module,
+and the policy weighs on a tree by how many objects it keeps alive.
 """
 
 from __future__ import annotations
@@ -36,7 +41,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 TREES = {"before": "e8d5eca", "after": "5c7683d"}
 PATCH = HERE / "template_move.patch"
-BUILD = ("import sys; from mkdocs.__main__ import cli; "
+BUILD = ("import atexit, gc, sys; from mkdocs.__main__ import cli; young = int(sys.argv[2]); "
+         "young and gc.set_threshold(young, *gc.get_threshold()[1:]); "
+         "young and atexit.register(gc.freeze); "
          "sys.argv = ['mkdocs', 'build', '--strict', '-q', '-d', sys.argv[1]]; cli()")
 
 
@@ -63,15 +70,24 @@ def _env(tree: Path) -> dict[str, str]:
             "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
 
-def _build(tree: Path, catalog: Path, site: Path, prefix: tuple[str, ...] = ()) -> tuple[
-        float, float, float, str]:
-    """User and system CPU seconds, wall seconds and the output of one cold build."""
+def _shipped_young() -> int:
+    sys.path.insert(0, str(REPO / "plugins"))
+    from tejido.glue.collector import YOUNG
+
+    return YOUNG
+
+
+def _build(tree: Path, catalog: Path, site: Path, young: int,
+           prefix: tuple[str, ...] = ()) -> tuple[float, float, float, str]:
+    """User and system CPU seconds, wall seconds and the output of one cold build;
+    `young` above 0 gives the build the shipped collector policy, with that pace."""
     shutil.rmtree(catalog / ".cache", ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([*prefix, sys.executable, "-c", BUILD, str(site)], cwd=catalog,
-                          env=_env(tree), capture_output=True, text=True, check=True)
+    command = [*prefix, sys.executable, "-c", BUILD, str(site), str(young)]
+    done = subprocess.run(command, cwd=catalog, env=_env(tree), capture_output=True,
+                          text=True, check=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime, wall,
@@ -83,7 +99,10 @@ def main() -> None:
     parser.add_argument("--organizations", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--callgrind", action="store_true")
+    parser.add_argument("--shipped-collector", action="store_true",
+                        help="both trees under main's collector policy")
     args = parser.parse_args()
+    args.young = _shipped_young() if args.shipped_collector else 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         trees = {name: _tree(name, work) for name in TREES}
@@ -92,17 +111,17 @@ def main() -> None:
                         for name, tree in trees.items()}
             if args.callgrind:
                 for name, tree in trees.items():
-                    out = _build(tree, catalogs[name], work / f"site-{name}", (
+                    out = _build(tree, catalogs[name], work / f"site-{name}", args.young, (
                         "valgrind", "--tool=callgrind", f"--callgrind-out-file={work}/cg"))[3]
                     counted = [line for line in out.splitlines() if "Collected" in line]
                     print(f"{name}: {counted[-1].split(':')[-1].strip()} instructions")
                 return
             for name, tree in trees.items():  # untimed: Python compiles each tree's modules
-                _build(tree, catalogs[name], work / f"site-{name}")
+                _build(tree, catalogs[name], work / f"site-{name}", args.young)
             times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in TREES}
             for number in range(1, args.rounds + 1):
                 for name in ("before", "after", "after", "before"):
-                    made = _build(trees[name], catalogs[name], work / f"site-{name}")
+                    made = _build(trees[name], catalogs[name], work / f"site-{name}", args.young)
                     times[name].append(made[:3])
                     print(f"round {number} {name}: user {made[0]:.2f} s, system {made[1]:.2f}"
                           f" s, wall {made[2]:.2f} s (load {os.getloadavg()[0]:.1f})")

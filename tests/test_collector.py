@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tejido.glue.collector import YOUNG, build_pace, usual_pace
+
+PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 
 
 @pytest.fixture
@@ -33,3 +39,20 @@ def test_a_pace_set_higher_by_someone_else_is_kept(usual: tuple[int, int, int]) 
     assert gc.get_threshold()[0] == YOUNG * 2
     usual_pace()
     assert gc.get_threshold()[0] == YOUNG * 2
+
+
+def _frozen_at_exit(code: str) -> int:
+    """How many objects were frozen when a process running `code` had almost exited."""
+    # atexit calls the last registered first: this check runs after what `code` registers.
+    script = ("import atexit, gc\n"
+              "atexit.register(lambda: print(gc.get_freeze_count(), flush=True))\n" + code)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(PLUGINS)})
+    return int(done.stdout)
+
+
+def test_a_process_that_built_skips_the_walk_of_its_objects_at_exit() -> None:
+    after_build = ("from tejido.glue.collector import build_pace, usual_pace\n"
+                   "build_pace(); build_pace(); usual_pace()\n")
+    assert _frozen_at_exit(after_build) > 1000
+    assert _frozen_at_exit("import tejido.glue.collector\n") == 0

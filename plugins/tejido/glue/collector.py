@@ -8,23 +8,35 @@ after every 20,000 instead leaves 197 and one full walk: about 4 % less CPU (1,0
 organizations, one worker: 11.03-11.42 s against 11.47-11.64 s; 10,000: 123 s against
 128 s), for 20 MB more at the peak at 1,000 and 2 MB at 10,000.  The usual pace comes
 back when the build ends or fails; the preview keeps it throughout.
+
+When a process that built a site exits, Python's last collections walk every object
+still alive (the whole catalog, its views and indexes) only to find them alive until
+the modules are torn down; freezing them first (`gc.freeze`, at exit) skips that walk.
+Memory is given back to the system whole, and objects are still freed one by one as
+their modules go: a tenth of a second at 1,000 organizations, one worker (user CPU
+7.36-7.48 s against 7.51-7.79 s in three pairs).
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 
 YOUNG = 20_000
 """New objects between two collections of the youngest generation, during a build."""
 
 _usual: tuple[int, int, int] | None = None
+_exit_walk_skipped = False
 
 
 def build_pace() -> None:
-    global _usual
+    global _usual, _exit_walk_skipped
     if _usual is None:
         _usual = gc.get_threshold()
         gc.set_threshold(max(YOUNG, _usual[0]), _usual[1], _usual[2])
+    if not _exit_walk_skipped:
+        atexit.register(gc.freeze)
+        _exit_walk_skipped = True
 
 
 def usual_pace() -> None:
