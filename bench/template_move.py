@@ -1,7 +1,7 @@
 """What the move to templates costs a build, measured apart from everything added since.
 
     python bench/template_move.py [--organizations 1000] [--rounds 5] [--callgrind]
-                                  [--shipped-collector]
+                                  [--shipped-collector] [--keep-compiled]
 
 Two trees of this repository's history, each building a synthetic catalog made by its
 own `bench/synthetic.py`, with PDFs off:
@@ -22,6 +22,9 @@ With `--shipped-collector`, both trees' builds run under the collector policy th
 `glue/collector.py` gives main's builds (young objects collected after every 20,000 new
 ones instead of 700, every object frozen at exit): neither old tree has that module,
 and the policy weighs on a tree by how many objects it keeps alive.
+With `--keep-compiled`, a timed build starts with the templates compiled by the untimed
+one (`.cache/tejido/templates`, kept by main and, through the patch, by the after tree),
+as it starts with Python's compiled modules: the rest of `.cache` is emptied all the same.
 """
 
 from __future__ import annotations
@@ -70,6 +73,15 @@ def _env(tree: Path) -> dict[str, str]:
             "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
 
+def _empty_cache(cache: Path, keep_compiled: bool) -> None:
+    if not keep_compiled:
+        shutil.rmtree(cache, ignore_errors=True)
+        return
+    for path in cache.glob("**/*"):
+        if path.is_file() and path.parent != cache / "tejido" / "templates":
+            path.unlink()
+
+
 def _shipped_young() -> int:
     sys.path.insert(0, str(REPO / "plugins"))
     from tejido.glue.collector import YOUNG
@@ -77,11 +89,11 @@ def _shipped_young() -> int:
     return YOUNG
 
 
-def _build(tree: Path, catalog: Path, site: Path, young: int,
+def _build(tree: Path, catalog: Path, site: Path, young: int, keep_compiled: bool = False,
            prefix: tuple[str, ...] = ()) -> tuple[float, float, float, str]:
     """User and system CPU seconds, wall seconds and the output of one cold build;
     `young` above 0 gives the build the shipped collector policy, with that pace."""
-    shutil.rmtree(catalog / ".cache", ignore_errors=True)
+    _empty_cache(catalog / ".cache", keep_compiled)
     shutil.rmtree(site, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -101,6 +113,8 @@ def main() -> None:
     parser.add_argument("--callgrind", action="store_true")
     parser.add_argument("--shipped-collector", action="store_true",
                         help="both trees under main's collector policy")
+    parser.add_argument("--keep-compiled", action="store_true",
+                        help="timed builds start with the templates compiled")
     args = parser.parse_args()
     args.young = _shipped_young() if args.shipped_collector else 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,17 +125,20 @@ def main() -> None:
                         for name, tree in trees.items()}
             if args.callgrind:
                 for name, tree in trees.items():
-                    out = _build(tree, catalogs[name], work / f"site-{name}", args.young, (
+                    out = _build(tree, catalogs[name], work / f"site-{name}", args.young,
+                                 args.keep_compiled, (
                         "valgrind", "--tool=callgrind", f"--callgrind-out-file={work}/cg"))[3]
                     counted = [line for line in out.splitlines() if "Collected" in line]
                     print(f"{name}: {counted[-1].split(':')[-1].strip()} instructions")
                 return
             for name, tree in trees.items():  # untimed: Python compiles each tree's modules
-                _build(tree, catalogs[name], work / f"site-{name}", args.young)
+                _build(tree, catalogs[name], work / f"site-{name}", args.young,
+                       args.keep_compiled)
             times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in TREES}
             for number in range(1, args.rounds + 1):
                 for name in ("before", "after", "after", "before"):
-                    made = _build(trees[name], catalogs[name], work / f"site-{name}", args.young)
+                    made = _build(trees[name], catalogs[name], work / f"site-{name}", args.young,
+                                  args.keep_compiled)
                     times[name].append(made[:3])
                     print(f"round {number} {name}: user {made[0]:.2f} s, system {made[1]:.2f}"
                           f" s, wall {made[2]:.2f} s (load {os.getloadavg()[0]:.1f})")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import markupsafe
 import pytest
-from jinja2 import Environment
+from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
 from conftest import make_project, run_mkdocs
@@ -123,3 +123,14 @@ def test_macros_called_every_way_give_jinjas_html() -> None:
     assert isinstance(template.module.pair, TejidoMacro)
     assert template.render(values=values) == plain
     assert "[&lt;b&gt;&lt;b&gt;][&lt;b&gt;&amp;]" in plain and "<&lt;b&gt;|in &lt;b&gt;>" in plain
+
+
+def test_a_template_keeps_the_environments_and_its_own_globals_as_one_dict() -> None:
+    """Copied into each render's context at C speed, and none of them lost."""
+    env = Environment(loader=DictLoader({"page.html": "{{ site }} {{ own }} {{ range(2)|list }}"}),
+                      autoescape=True)
+    env.template_class = TejidoTemplate
+    env.globals["site"] = "Tejido & co"
+    template = env.get_template("page.html", globals={"own": "<own>"})
+    assert type(template.globals) is dict
+    assert template.render() == "Tejido &amp; co &lt;own&gt; [0, 1]"

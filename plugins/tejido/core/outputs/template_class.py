@@ -17,6 +17,11 @@ Jinja's that Tejido's templates never need, left out.  The HTML is the same to t
   arguments to parameters one by one (`Macro.__call__`).  Called as Tejido's
   templates call them (each argument by position, no `caller`), `TejidoContext` and
   `TejidoMacro` go straight to the macro's body; any other call takes Jinja's way.
+- **Globals.**  A template keeps its globals as a ChainMap over the environment's,
+  which every render and every include copies into a new context key by key (a
+  card, rendered once per entry, paid it for a few names).  Tejido sets its
+  environments' globals before loading a template and never after (as Jinja asks), so
+  each template keeps them as one plain dict, copied at C speed.
 """
 
 from __future__ import annotations
@@ -88,4 +93,4 @@ class TejidoTemplate(Template):
         # The compiled code looks `escape` up among its module's names at each call.
         namespace["escape"] = escape_html
         namespace["Macro"] = TejidoMacro
-        return super()._from_namespace(environment, namespace, globals)
+        return super()._from_namespace(environment, namespace, dict(globals))
