@@ -15,7 +15,8 @@ own `bench/synthetic.py`, with PDFs off:
 After one untimed build of each, every round builds before, after, after, before (so
 a drift of the machine falls on both), with MkDocs in a process of its own; reported:
 the median of user CPU, system CPU and wall seconds of each tree, and the rounds.
-With `--callgrind`, one build of each under `valgrind --tool=callgrind` instead:
+With `--callgrind`, after the untimed builds, one build of each under
+`valgrind --tool=callgrind` instead:
 instructions, repeatable to a few parts in ten thousand on a busy machine, where
 timings vary by a tenth.
 With `--shipped-collector`, both trees' builds run under the collector policy that
@@ -123,6 +124,9 @@ def main() -> None:
         try:
             catalogs = {name: _catalog(tree, args.organizations, work / f"catalog-{name}")
                         for name, tree in trees.items()}
+            for name, tree in trees.items():  # untimed: Python compiles each tree's modules
+                _build(tree, catalogs[name], work / f"site-{name}", args.young,
+                       args.keep_compiled)
             if args.callgrind:
                 for name, tree in trees.items():
                     out = _build(tree, catalogs[name], work / f"site-{name}", args.young,
@@ -131,9 +135,6 @@ def main() -> None:
                     counted = [line for line in out.splitlines() if "Collected" in line]
                     print(f"{name}: {counted[-1].split(':')[-1].strip()} instructions")
                 return
-            for name, tree in trees.items():  # untimed: Python compiles each tree's modules
-                _build(tree, catalogs[name], work / f"site-{name}", args.young,
-                       args.keep_compiled)
             times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in TREES}
             for number in range(1, args.rounds + 1):
                 for name in ("before", "after", "after", "before"):
