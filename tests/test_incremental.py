@@ -257,6 +257,33 @@ def test_tejido_writes_the_bytes_mkdocs_own_loop_writes(built: Path, tmp_path: P
             assert ours[name] == data, name
 
 
+
+MATERIAL_SETTINGS = re.compile(r'<script id="__config" type="application/json">(.*?)</script>',
+                               re.S)
+
+
+def test_every_page_names_its_own_way_to_the_root_in_materials_settings(built: Path) -> None:
+    """Material's settings are rendered once per folder for Tejido's pages (as the
+    navigation is): every page still names its own base, the search worker under it and
+    its language's words."""
+    words: dict[str, object] = {}
+    checked = 0
+    for path in sorted((built / "site").rglob("*.html")):
+        name = path.relative_to(built / "site").as_posix()
+        found = MATERIAL_SETTINGS.search(path.read_text(encoding="utf-8"))
+        if found is None or name.endswith("404.html"):  # an error page's base is "/"
+            continue
+        settings = json.loads(found.group(1))
+        up = "/".join([".."] * name.count("/"))
+        assert settings["base"] == (up or "."), name
+        worker = f"{up}/assets/javascripts/workers/" if up else "assets/javascripts/workers/"
+        assert settings["search"].startswith(worker), name
+        lang = "en" if name.startswith("en/") else "es"
+        assert words.setdefault(lang, settings["translations"]) == settings["translations"], name
+        checked += 1
+    assert checked > 100
+    assert words["es"] != words["en"]
+
 def test_a_group_of_files_is_reused_whole_or_not_at_all(tmp_path: Path) -> None:
     """A language's search files are linked from the last site only if every one is as
     the last build wrote it; else none is (writing over a link would change the last

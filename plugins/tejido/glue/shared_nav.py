@@ -12,6 +12,11 @@ a folder and gives the same text to the others.  Any other page, and any page wh
 folder a link of the navigation enters, gets Material's template rendered as usual.
 A site owner's own `partials/nav.html` (in `custom_dir`) comes first and is rendered
 for every page, as before.
+
+Tejido's `base.html` shares Material's `config` block the same way: its JSON (the
+features, the words of the language, the search worker) depends on a page only
+through `base_url`, which is the same for the pages of one folder.  It was 3 % of a
+build at 1,000 organizations.
 """
 
 from __future__ import annotations
