@@ -8,15 +8,18 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import CountHandler
 
 from conftest import make_project, run_mkdocs
 from tejido.core import EntryCache, EntryStore, Layout, Sharing, load_project
-from tejido.glue.forked import ChildFailed, run_shares, worker_count
+from tejido.glue.files import MadeLater
+from tejido.glue.forked import ChildFailed, Later, run_shares, worker_count
 from test_incremental import MADE, SETTINGS, files_of
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -164,3 +167,46 @@ def test_the_loads_fingerprint_is_the_same_read_or_restored(tmp_path: Path) -> N
     path = project / "directory/organizations/org-00007.yml"
     path.write_bytes(path.read_bytes().replace(b"founded: ", b"founded:  ", 1))
     assert load(Sharing(run_shares, 2))[0] != cold[0]
+
+
+@needs_fork
+def test_later_work_is_done_in_a_child_and_taken_here() -> None:
+    later = Later(os.getpid)
+    in_worker = run_shares([lambda: None, later.result])[1]  # a page worker forked since
+    made = later.result()
+    assert made != os.getpid() and made != in_worker  # the worker did the work itself
+    assert later.result() == made  # taken once
+
+
+@needs_fork
+def test_later_work_that_fails_raises_here_and_cancelled_work_ends() -> None:
+    with pytest.raises(ValueError, match="page 7 could not be made"):
+        Later(fails).result()
+    later = Later(lambda: time.sleep(60))
+    assert later.child is not None
+    pid = later.child[0]
+    later.cancel()
+    with pytest.raises(ChildProcessError):  # stopped and waited for: no such child now
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_file_made_later_is_made_when_first_read_and_once(tmp_path: Path) -> None:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"),
+                      "site_dir": str(tmp_path / "site")})
+    (tmp_path / "docs").mkdir()
+    assert config.validate() == ([], [])
+    config.plugins._current_plugin = None  # what MkDocs sets while it runs a plugin's event
+    calls: list[str] = []
+    text = "id,nombre\n1,Señal\n"
+
+    def make() -> bytes:
+        calls.append("made")
+        return text.encode()
+
+    file = MadeLater.of(config, "datos/organizaciones.csv", make)
+    assert calls == []
+    file.copy_file()
+    assert (tmp_path / "site/datos/organizaciones.csv").read_text(encoding="utf-8") == text
+    assert file.content_string == text
+    assert calls == ["made"]

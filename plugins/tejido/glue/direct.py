@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from functools import partial
 from importlib import util
 from pathlib import Path
@@ -175,22 +175,25 @@ MIN_SHARE = 25
 def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
                  workers: int = 1, alongside: Callable[[], T] | None = None,
-                 unchanged: bool = False) -> T | None:
+                 unchanged: bool = False, last: Container[str] = ()) -> T | None:
     """Make every generated page of this language's build, or reuse the last one; with
     more than one worker, `alongside` (work that does not need the pages: the search
     index) is done in a process of its own meanwhile, and its result returned.  When
     the language's inputs are `unchanged`, each page the last build recorded is reused
-    as it is, without making its view, and in this process."""
+    as it is, without making its view, and in this process.  The pages in `last` are
+    made by this process after all others (the data page, which waits for the open
+    data made meanwhile)."""
     anchored = anchored_targets(files)
     # By the source exactly, as the pages were added (i18n's lookup tries suffixed names
     # first, which no generated page has: a tenth of a rebuild with nothing changed).
     by_source = files.src_uris
     sources = [source for source in pages if source in by_source]
-    shared = [source for source in sources if source not in anchored]
+    shared = [source for source in sources if source not in anchored and source not in last]
     count = 1 if unchanged else max(1, min(workers, len(shared) // MIN_SHARE))
     # Every count-th page, so that each share has its part of the big and small pages.
     shares = [shared[start::count] for start in range(count)]
-    shares[0] = [source for source in sources if source in anchored] + shares[0]
+    shares[0] = ([source for source in sources if source in anchored] + shares[0]
+                 + [source for source in sources if source in last and source not in anchored])
     # Tejido's on_page_context points the language switcher at the page being rendered;
     # afterwards the theme's own pages (404.html) get the switcher i18n set up, whichever
     # generated page was made last (or none, when all were reused).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -46,6 +47,30 @@ class InPlace(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         return None
+
+
+class MadeLater(File):
+    """A generated file whose bytes are made when they are first read: MkDocs copies
+    files after the pages are made, and meanwhile a child process makes the open data."""
+
+    make: Callable[[], bytes] | None = None
+    _made: str | bytes | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, path: str, make: Callable[[], bytes]) -> MadeLater:
+        file = cast(MadeLater, cls.generated(config, path, content=b""))
+        file.make = make
+        return file
+
+    @property
+    def _content(self) -> str | bytes | None:  # what every reader of a File's bytes reads
+        if self.make is not None:
+            self._made, self.make = self.make(), None
+        return self._made
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._made = value
 
 
 class FilesMixin(PluginState):
@@ -172,23 +197,41 @@ class FilesMixin(PluginState):
         if self.lazy:
             for path in filter(mine, paths):
                 files.append(File.generated(config, path, content=b""))
-        else:
-            self._add_group(files, config, f"data:{lang}", self.data_inputs(), lambda: {
-                path: data for path, data in self._data().files.items() if mine(path)})
+        elif not self._reused_group(files, config, f"data:{lang}", self.data_inputs()):
+            own = [path for path in paths if mine(path)]
+            if self.direct:  # made meanwhile; MkDocs reads the files after the pages
+                self.start_data()
+                for path in own:
+                    files.append(MadeLater.of(config, path, partial(self._data_file, path)))
+            else:
+                for path in own:
+                    files.append(File.generated(config, path, content=self._data_file(path)))
+            self._written_group(f"data:{lang}", self.data_inputs(), own)
+
+    def _data_file(self, path: str) -> bytes:
+        return self._data().files[path]
 
     def _add_group(self, files: Files, config: MkDocsConfig, group: str, key: str,
                    make: Callable[[], Mapping[str, str | bytes]]) -> None:
         """Files made together from what `key` digests: the last build's, put in place,
         when it had the same key; else made now, and recorded for the next build."""
-        if self.direct and self.page_cache.reuse_group(group, key, Path(config.site_dir)):
-            for path in self.page_cache.group_files(group):
-                files.append(InPlace.generated(config, path, content=b""))
+        if self._reused_group(files, config, group, key):
             return
         made = make()
         for path, content in made.items():
             files.append(File.generated(config, path, content=content))
+        self._written_group(group, key, list(made))
+
+    def _reused_group(self, files: Files, config: MkDocsConfig, group: str, key: str) -> bool:
+        if not (self.direct and self.page_cache.reuse_group(group, key, Path(config.site_dir))):
+            return False
+        for path in self.page_cache.group_files(group):
+            files.append(InPlace.generated(config, path, content=b""))
+        return True
+
+    def _written_group(self, group: str, key: str, paths: list[str]) -> None:
         if key and self.direct:
-            self.written_groups[group] = (key, list(made))
+            self.written_groups[group] = (key, paths)
 
     def _record_groups(self, config: MkDocsConfig) -> None:
         """`on_post_build`: the groups of files this language's build wrote, which the

@@ -7,6 +7,9 @@ results travel back.  What a child logs reaches the terminal as the build's own 
 do, and its warnings are added to MkDocs' count, so `--strict` fails the build for
 them as it would without workers.  Where `os.fork` does not exist (Windows), or for a
 single share, the shares run here, one after another.
+
+`Later` starts one piece of work in a child at once and takes its result when it is
+first asked for: the open data, made while the pages are.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from mkdocs.utils import CountHandler
 
@@ -63,6 +66,39 @@ def run_shares(shares: Sequence[Callable[[], R]]) -> list[R]:
     if failure is not None:
         raise failure
     return results
+
+
+class Later(Generic[R]):
+    """`work()` done in a child process started now; `result()` waits for it.  Where
+    `os.fork` does not exist, and in any other process than the one that started it
+    (a page worker forked since), `result()` does the work itself."""
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        self.work = work
+        self.owner = os.getpid()
+        self.child: tuple[int, int] | None = None
+        self.made: tuple[R] | None = None
+        if hasattr(os, "fork"):
+            gc.freeze()  # the child's collector must not touch (copy) what is shared
+            try:
+                self.child = _start(work)
+            finally:
+                gc.unfreeze()
+
+    def result(self) -> R:
+        if self.made is None:
+            child, self.child = self.child, None
+            if child is not None and os.getpid() == self.owner:
+                self.made = (_collect(*child),)
+            else:
+                self.made = (self.work(),)
+        return self.made[0]
+
+    def cancel(self) -> None:
+        """The result is not wanted (the build failed): the child is stopped."""
+        child, self.child = self.child, None
+        if child is not None and os.getpid() == self.owner:
+            _stop(*child)
 
 
 def _start(share: Callable[[], object]) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from tejido.core import (
+    DATA_FOLDER,
     KINDS,
     THEME_DIR,
     SnippetView,
@@ -75,7 +76,8 @@ class PagesMixin(PluginState):
             searched = self.reuse_search(lang, Path(config.site_dir), inputs)
             made = render_pages(self.pages, files, config, self.nav, env, cache, key,
                                 worker_count(self.config.workers), unchanged=unchanged,
-                                alongside=None if searched else partial(self.search_files, lang))
+                                alongside=None if searched else partial(self.search_files, lang),
+                                last={self.urls.source_file(DATA_FOLDER, lang)})
             if made is not None:
                 self.search_made[lang] = made
             log.info("Tejido: %d generated pages made, %d reused from the last build (%s)",

@@ -31,6 +31,7 @@ from tejido.core import (
 from tejido.core import AboutSettings as Settings
 from tejido.glue.atomic import AtomicSite
 from tejido.glue.config import CatalogConfig
+from tejido.glue.forked import Later
 from tejido.glue.page_cache import PageCache, digest, library_versions, tejido_environment
 
 OUTPUT_LIBRARIES = ("feedgen",)
@@ -73,6 +74,8 @@ class PluginState:
         """The section page whose tab is lit for a generated page (unlit once it is written)."""
         self.open_data: OpenData | None = None
         self.open_data_of: Catalog | None = None
+        self.open_data_later: tuple[Catalog, Later[OpenData]] | None = None
+        """The open data being made in a child process, and of which catalog."""
         self.data_paths: frozenset[str] = frozenset()
         """The open data's site paths (what `lazy_content` makes from `_data`)."""
         self.site = Publication()
@@ -136,10 +139,30 @@ class PluginState:
         catalog = self.catalog
         assert catalog is not None
         if self.open_data is None or self.open_data_of is not catalog:
-            self.open_data = build_open_data(catalog, self.urls, self.site,
-                                             entry_dates(catalog, self._history()))
+            later, self.open_data_later = self.open_data_later, None
+            if later is not None and later[0] is catalog:
+                self.open_data = later[1].result()
+            else:
+                self.open_data = self._make_data()
             self.open_data_of = catalog
         return self.open_data
+
+    def _make_data(self) -> OpenData:
+        assert self.catalog is not None
+        return build_open_data(self.catalog, self.urls, self.site,
+                               entry_dates(self.catalog, self._history()))
+
+    def start_data(self) -> None:
+        """`mkdocs build`: the open data made in a child process while the pages are (it
+        was the longest step no other process shared: 4.3 s at 10,000 entries)."""
+        if self.catalog is not None and self.open_data_of is not self.catalog:
+            self._history()  # asked of git here, once, not in the child
+            self.open_data_later = (self.catalog, Later(self._make_data))
+
+    def stop_data(self) -> None:
+        later, self.open_data_later = self.open_data_later, None
+        if later is not None:
+            later[1].cancel()
 
     def _history(self) -> dict[str, dt.date]:
         """When git last changed each entry file, asked once per catalog."""
