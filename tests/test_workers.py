@@ -11,13 +11,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import CountHandler
 
 from conftest import make_project, run_mkdocs
-from tejido.core import EntryCache, EntryStore, Layout, Sharing, load_project
+from tejido.core import Catalog, EntryCache, EntryStore, Layout, OpenData, Sharing, load_project
 from tejido.glue.files import MadeLater
 from tejido.glue.forked import ChildFailed, Later, run_shares, worker_count
 from test_incremental import MADE, SETTINGS, files_of
@@ -210,3 +211,27 @@ def test_a_file_made_later_is_made_when_first_read_and_once(tmp_path: Path) -> N
     assert (tmp_path / "site/datos/organizaciones.csv").read_text(encoding="utf-8") == text
     assert file.content_string == text
     assert calls == ["made"]
+
+
+@needs_fork
+def test_the_open_data_is_started_once_per_catalog_and_taken_from_the_child() -> None:
+    from tejido.glue.state import PluginState
+
+    state = PluginState()
+    state.catalog = first = cast(Catalog, object())
+    state._history = lambda: {}  # type: ignore[method-assign]
+    state._make_data = lambda: cast(OpenData, os.getpid())  # type: ignore[method-assign]
+    state.start_data()
+    assert state.open_data_later is not None
+    started = state.open_data_later[1]
+    state.start_data()  # the English build's turn: the same work, not a second child
+    assert state.open_data_later[1] is started
+    made = state._data()
+    assert made != os.getpid() and state.open_data_later is None  # made in the child
+    state.start_data()  # made already for this catalog
+    assert state.open_data_later is None and state._data() is made
+    state.catalog = cast(Catalog, object())  # the preview's next catalog: started anew
+    state.start_data()
+    assert state.open_data_later is not None and state.open_data_later[0] is not first
+    state.stop_data()
+    assert state.open_data_later is None

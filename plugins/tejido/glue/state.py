@@ -155,9 +155,14 @@ class PluginState:
     def start_data(self) -> None:
         """`mkdocs build`: the open data made in a child process while the pages are (it
         was the longest step no other process shared: 4.3 s at 10,000 entries)."""
-        if self.catalog is not None and self.open_data_of is not self.catalog:
-            self._history()  # asked of git here, once, not in the child
-            self.open_data_later = (self.catalog, Later(self._make_data))
+        catalog, later = self.catalog, self.open_data_later
+        if catalog is None or self.open_data_of is catalog:
+            return
+        if later is not None and later[0] is catalog:
+            return  # already under way
+        self.stop_data()  # of a catalog that is gone
+        self._history()  # asked of git here, once, not in the child
+        self.open_data_later = (catalog, Later(self._make_data))
 
     def stop_data(self) -> None:
         later, self.open_data_later = self.open_data_later, None
