@@ -257,7 +257,6 @@ def test_tejido_writes_the_bytes_mkdocs_own_loop_writes(built: Path, tmp_path: P
             assert ours[name] == data, name
 
 
-
 MATERIAL_SETTINGS = re.compile(r'<script id="__config" type="application/json">(.*?)</script>',
                                re.S)
 
@@ -283,6 +282,7 @@ def test_every_page_names_its_own_way_to_the_root_in_materials_settings(built: P
         checked += 1
     assert checked > 100
     assert words["es"] != words["en"]
+
 
 def test_a_group_of_files_is_reused_whole_or_not_at_all(tmp_path: Path) -> None:
     """A language's search files are linked from the last site only if every one is as

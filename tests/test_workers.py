@@ -230,7 +230,7 @@ def test_the_open_data_is_started_once_per_catalog_and_taken_from_the_child() ->
     assert made != os.getpid() and state.open_data_later is None  # made in the child
     state.start_data()  # made already for this catalog
     assert state.open_data_later is None and state._data() is made
-    state.catalog = cast(Catalog, object())  # the preview's next catalog: started anew
+    state.catalog = cast(Catalog, object())  # another build in this process: started anew
     state.start_data()
     assert state.open_data_later is not None and state.open_data_later[0] is not first
     state.stop_data()

@@ -197,16 +197,18 @@ class FilesMixin(PluginState):
         if self.lazy:
             for path in filter(mine, paths):
                 files.append(File.generated(config, path, content=b""))
-        elif not self._reused_group(files, config, f"data:{lang}", self.data_inputs()):
-            own = [path for path in paths if mine(path)]
-            if self.direct:  # made meanwhile; MkDocs reads the files after the pages
-                self.start_data()
-                for path in own:
-                    files.append(MadeLater.of(config, path, partial(self._data_file, path)))
-            else:
-                for path in own:
-                    files.append(File.generated(config, path, content=self._data_file(path)))
-            self._written_group(f"data:{lang}", self.data_inputs(), own)
+            return
+        group, key = f"data:{lang}", self.data_inputs()
+        if self._reused_group(files, config, group, key):
+            return
+        own = [path for path in paths if mine(path)]
+        if self.direct:  # made meanwhile; MkDocs reads the files after the pages
+            self.start_data()
+        for path in own:
+            made = partial(self._data_file, path)
+            files.append(MadeLater.of(config, path, made) if self.direct
+                         else File.generated(config, path, content=made()))
+        self._written_group(group, key, own)
 
     def _data_file(self, path: str) -> bytes:
         return self._data().files[path]
