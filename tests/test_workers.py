@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import CountHandler
 
-from conftest import make_project, run_mkdocs
+from conftest import ENGINE, make_project, run_mkdocs
 from tejido.core import Catalog, EntryCache, EntryStore, Layout, OpenData, Sharing, load_project
 from tejido.glue.files import MadeLater
 from tejido.glue.forked import ChildFailed, Later, run_shares, worker_count
@@ -48,6 +49,16 @@ def built(project: Path, site: str) -> tuple[int, int, str]:
     assert "Traceback" not in result.stderr
     counts = MADE.findall(result.stderr)
     return (sum(int(m) for m, _ in counts), sum(int(r) for _, r in counts), result.stderr)
+
+
+def synthetic_catalog(target: Path, organizations: int) -> Path:
+    """The bench's generated catalog (`bench/synthetic.py`)."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from synthetic import make_catalog
+    finally:
+        sys.path.remove(str(BENCH))
+    return cast(Path, make_catalog(target, organizations))
 
 
 def test_worker_count() -> None:
@@ -113,12 +124,7 @@ def test_two_workers_write_what_one_writes(tmp_path: Path) -> None:
 
 @needs_fork
 def test_entry_files_read_in_shares_give_what_one_pass_gives(tmp_path: Path) -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_catalog
-    finally:
-        sys.path.remove(str(BENCH))
-    project = make_catalog(tmp_path, 450)
+    project = synthetic_catalog(tmp_path, 450)
     for number in (3, 200, 401):  # mistakes in files that fall in different shares
         path = project / f"directory/organizations/org-{number:05d}.yml"
         text = path.read_text(encoding="utf-8")
@@ -149,12 +155,7 @@ def test_the_loads_fingerprint_is_the_same_read_or_restored(tmp_path: Path) -> N
     """A build reuses all it made when the fingerprint of what the catalog was loaded
     from is the last build's: read in shares with an empty store, restored from the
     store, or read in one pass, it is the same; a changed byte changes it."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_catalog
-    finally:
-        sys.path.remove(str(BENCH))
-    project = make_catalog(tmp_path, 450)
+    project = synthetic_catalog(tmp_path, 450)
 
     def load(shares: Sharing | None) -> tuple[str, int]:
         cache = EntryCache(EntryStore(project))
@@ -235,3 +236,39 @@ def test_the_open_data_is_started_once_per_catalog_and_taken_from_the_child() ->
     assert state.open_data_later is not None and state.open_data_later[0] is not first
     state.stop_data()
     assert state.open_data_later is None
+
+
+COUNT_RANKINGS = """
+import os, runpy, sys
+from tejido.core.catalog.allies.index import AllyIndex
+log, engine, *arguments = sys.argv[1:]
+ranked = AllyIndex._rank
+def counted(self, target, pool, limit):
+    with open(log, "a", encoding="utf-8") as out:
+        out.write(f"{os.getpid()} {self.refs[target.rank].id}\\n")
+    return ranked(self, target, pool, limit)
+AllyIndex._rank = counted
+sys.argv = [engine, *arguments]
+runpy.run_module(engine, run_name="__main__")
+"""
+
+
+@needs_fork
+def test_each_entrys_allies_are_found_once_in_all_processes_and_languages(
+        tmp_path: Path) -> None:
+    """A page worker sends back the allies it found, so the next language's workers,
+    forked afterwards, have them all."""
+    (tmp_path / "catalog").mkdir()
+    project = synthetic_catalog(tmp_path / "catalog", 120)
+    with_workers(project, 2)
+    log = tmp_path / "ranked.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", COUNT_RANKINGS, str(log), ENGINE, "build", "--strict", "-q",
+         "-f", str(project / "mkdocs.yml"), "--site-dir", str(project / "site")],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True,
+        text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    ranked = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    entries = [entry for _, entry in ranked]
+    assert len(set(pid for pid, _ in ranked)) > 1  # the workers found some of them
+    assert len(entries) == len(set(entries)) > 120

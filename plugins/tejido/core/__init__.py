@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tejido.core.catalog.allies import KINDS as ALLY_KINDS
-    from tejido.core.catalog.allies import AllyIndex, find_allies, index_for, pool_size
+    from tejido.core.catalog.allies import (
+        AllyIndex,
+        allies_found,
+        find_allies,
+        index_for,
+        pool_size,
+    )
     from tejido.core.catalog.catalog import Catalog
     from tejido.core.catalog.due import DUE_PATH, due_feed, due_page, due_text
     from tejido.core.catalog.due import feed_url as due_feed_url
@@ -168,6 +174,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "facets_data": ("tejido.core.outputs.pages.directory", "facets_data"),
     "field_reference": ("tejido.core.outputs.pages.reference", "field_reference"),
     "find_allies": ("tejido.core.catalog.allies", "find_allies"),
+    "allies_found": ("tejido.core.catalog.allies", "allies_found"),
     "fix_links": ("tejido.core.outputs.links", "fix_links"),
     "footer_links": ("tejido.core.outputs.pages.about", "footer_links"),
     "git_dates": ("tejido.core.outputs.data.feeds", "git_dates"),
@@ -210,7 +217,7 @@ __all__ = [
     "PdfEngineMissing", "PdfJob", "PdfRenderError", "PlanSettings", "Planned", "PlannedPages",
     "Problem", "Problems", "Publication", "Published", "Ref", "Renderer", "SearchDoc",
     "Sharing", "SitemapPage", "SnippetView", "TableError", "Urls", "about_snippet",
-    "attachment_url",
+    "allies_found", "attachment_url",
     "browse_pages", "build_index", "build_open_data", "build_pdfs", "build_report",
     "catalog_json", "choose_language", "create_entry", "data_feed_url", "data_page",
     "directory_jobs", "directory_snippet", "due_feed", "due_feed_url", "due_page", "due_text",

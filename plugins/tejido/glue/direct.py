@@ -175,14 +175,16 @@ MIN_SHARE = 25
 def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
                  workers: int = 1, alongside: Callable[[], T] | None = None,
-                 unchanged: bool = False, last: Container[str] = ()) -> T | None:
+                 unchanged: bool = False, last: Container[str] = (),
+                 found: dict[Any, Any] | None = None) -> T | None:
     """Make every generated page of this language's build, or reuse the last one; with
     more than one worker, `alongside` (work that does not need the pages: the search
     index) is done in a process of its own meanwhile, and its result returned.  When
     the language's inputs are `unchanged`, each page the last build recorded is reused
     as it is, without making its view, and in this process.  The pages in `last` are
     made by this process after all others (the data page, which waits for the open
-    data made meanwhile)."""
+    data made meanwhile).  What the shares add to `found` (the allies they found) is
+    added to this process's, so the next language's pages need not find it again."""
     anchored = anchored_targets(files)
     # By the source exactly, as the pages were added (i18n's lookup tries suffixed names
     # first, which no generated page has: a tenth of a rebuild with nothing changed).
@@ -198,7 +200,8 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     # afterwards the theme's own pages (404.html) get the switcher i18n set up, whichever
     # generated page was made last (or none, when all were reused).
     saved = vars(config.extra).get("alternate", NOT_SET)
-    maker = _Maker(pages, files, config, nav, env, cache, key, anchored, unchanged)
+    maker = _Maker(pages, files, config, nav, env, cache, key, anchored, unchanged,
+                   {} if found is None else found)
     if count > 1 and shares[0]:
         # One page first, so that the workers start with the templates compiled.
         maker.make(shares[0][:1])
@@ -207,8 +210,9 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     if alongside is not None and workers > 1 and not unchanged:
         jobs.append(alongside)
     outcomes = run_shares(jobs)
-    for made, reused, records in outcomes[1:len(shares)]:
+    for made, reused, records, learned in outcomes[1:len(shares)]:
         cache.adopt(made, reused, records)
+        maker.found.update(learned)
     if saved is NOT_SET:
         vars(config.extra).pop("alternate", None)
     else:
@@ -221,19 +225,23 @@ class _Maker:
 
     def __init__(self, pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
-                 anchored: set[str], unchanged: bool = False) -> None:
+                 anchored: set[str], unchanged: bool, found: dict[Any, Any]) -> None:
         self.pages, self.files, self.config, self.nav, self.env = pages, files, config, nav, env
         self.cache, self.key, self.anchored, self.unchanged = cache, key, anchored, unchanged
+        self.found = found
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self.site, self.root = config.site_dir, str(cache.root)
         self.converter: markdown.Markdown | None = None
 
-    def make(self, share: Iterable[str]) -> tuple[int, int, dict[str, list[object]]]:
-        """Pages made, pages reused, and the manifest records of the share's pages."""
-        made, reused = self.cache.made, self.cache.reused
+    def make(self, share: Iterable[str]) -> tuple[int, int, dict[str, list[object]],
+                                                  dict[Any, Any]]:
+        """Pages made, pages reused, the manifest records of the share's pages, and what
+        making them added to `found`."""
+        made, reused, known = self.cache.made, self.cache.reused, set(self.found)
         dests = [self._make(source) for source in share]
         records = {dest: self.cache.current[dest] for dest in dests if dest in self.cache.current}
-        return self.cache.made - made, self.cache.reused - reused, records
+        learned = {key: value for key, value in self.found.items() if key not in known}
+        return self.cache.made - made, self.cache.reused - reused, records, learned
 
     def _make(self, source: str) -> str:
         file = self.files.src_uris[source]

@@ -23,6 +23,7 @@ from tejido.core import (
     THEME_DIR,
     SnippetView,
     about_snippet,
+    allies_found,
     directory_snippet,
     escape,
     field_reference,
@@ -77,7 +78,9 @@ class PagesMixin(PluginState):
             made = render_pages(self.pages, files, config, self.nav, env, cache, key,
                                 worker_count(self.config.workers), unchanged=unchanged,
                                 alongside=None if searched else partial(self.search_files, lang),
-                                last={self.urls.source_file(DATA_FOLDER, lang)})
+                                last={self.urls.source_file(DATA_FOLDER, lang)},
+                                found=None if self.catalog is None
+                                else allies_found(self.catalog))
             if made is not None:
                 self.search_made[lang] = made
             log.info("Tejido: %d generated pages made, %d reused from the last build (%s)",

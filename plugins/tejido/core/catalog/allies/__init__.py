@@ -77,14 +77,25 @@ def find_allies(catalog: Catalog, ref: Ref, limit: int = 8) -> tuple[Ally, ...]:
     """The likely allies of an organization or network, best first; () for other kinds.
     Found once per entry, not once per language: they depend on the catalog's shape only,
     as the index does."""
-    found: dict[tuple[Ref, int], tuple[Ally, ...]] = catalog.derived("allies-found", _no_allies)
+    found = allies_found(catalog)
     key = (ref, limit)
     if key not in found:
         found[key] = index_for(catalog).find(ref, limit)
     return found[key]
 
 
-def _no_allies(_: Catalog) -> dict[tuple[Ref, int], tuple[Ally, ...]]:
+FoundAllies = dict[tuple[Ref, int], tuple[Ally, ...]]
+"""Allies by (entry, limit), as `find_allies` found them."""
+
+
+def allies_found(catalog: Catalog) -> FoundAllies:
+    """Every entry's allies found so far in this process.  A process that forked from
+    this one and shares its catalog may send what it found back, to be added here: the
+    next language's pages then find them again in no process."""
+    return catalog.derived("allies-found", _no_allies)
+
+
+def _no_allies(_: Catalog) -> FoundAllies:
     return {}
 
 
@@ -116,8 +127,10 @@ __all__ = [
     "Ally",
     "AllyIndex",
     "AllyView",
+    "FoundAllies",
     "Reason",
     "allies_for",
+    "allies_found",
     "allies_view",
     "ally_order",
     "find_allies",
