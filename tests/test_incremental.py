@@ -350,3 +350,11 @@ def test_every_generated_pages_address_follows_from_its_source(
         assert len(pages) > 50
         for source in pages:
             assert urls.of_source(source) == pages[source].url, source
+
+
+def test_a_key_tells_apart_any_two_lists_of_parts() -> None:
+    from tejido.glue.page_cache import digest
+
+    assert digest("ab", "c") != digest("a", "bc") != digest("abc")
+    assert digest("a\0", "b") != digest("a", "\0b")
+    assert digest("página", 1) == digest("página", 1) != digest("página", 2)

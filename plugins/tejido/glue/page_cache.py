@@ -35,10 +35,15 @@ def tejido_environment() -> list[tuple[str, str]]:
 
 
 def digest(*parts: object) -> str:
+    """SHA-256 of the parts' texts (`repr`, but a string as it is: a page's view is
+    long, and quoting it again was most of the time taken here), each after its length,
+    so that no two lists of parts give the same bytes."""
     sha = hashlib.sha256()
     for part in parts:
-        sha.update(repr(part).encode("utf-8", errors="surrogatepass"))
-        sha.update(b"\0")
+        data = (part if isinstance(part, str) else repr(part)).encode(
+            "utf-8", errors="surrogatepass")
+        sha.update(b"%d:" % len(data))
+        sha.update(data)
     return sha.hexdigest()
 
 
