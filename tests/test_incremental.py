@@ -236,17 +236,13 @@ def test_a_page_changed_in_the_site_folder_is_made_again(project: Path) -> None:
 
 
 def test_tejido_writes_the_bytes_mkdocs_own_loop_writes(built: Path, tmp_path: Path) -> None:
-    """`fast_build: false` lets MkDocs render every page, and partials that include
-    Material's own turn the shared navigation off: every file is the same, except the
+    """`fast_build: false` lets MkDocs render every page, and every part of each (no
+    fragment shared among the pages of a folder): every file is the same, except the
     404 page, whose language switcher MkDocs' loop leaves on the last page it made."""
     plain = tmp_path / "plain"
     shutil.copytree(built, plain, symlinks=True, ignore=shutil.ignore_patterns(".cache", "site"))
     edit(plain, "mkdocs.yml", "  - tejido/catalog:\n",
          "  - tejido/catalog:\n      fast_build: false\n")
-    for name in ("nav", "tabs"):
-        (plain / f"overrides/partials/{name}.html").parent.mkdir(exist_ok=True)
-        (plain / f"overrides/partials/{name}.html").write_text(
-            f'{{% include "material/partials/{name}.html" %}}', encoding="utf-8")
     result = run_mkdocs(plain)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "generated pages made" not in result.stderr

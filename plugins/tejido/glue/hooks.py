@@ -58,7 +58,8 @@ class PagesMixin(PluginState):
         if theme_dir is not None and env.loader is not None:
             env.loader = ChoiceLoader([
                 env.loader, PrefixLoader({"material": FileSystemLoader(theme_dir)})])
-        env.globals["tejido_shared"] = SharedFragments(lambda: self.pages)
+        env.globals["tejido_shared"] = (SharedFragments(lambda: self.pages)
+                                        if self.config.fast_build else None)
         if env.bytecode_cache is None:
             env.bytecode_cache = self.compiled
         return env
