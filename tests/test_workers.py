@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -21,7 +22,7 @@ from mkdocs.utils import CountHandler
 from conftest import ENGINE, make_project, run_mkdocs
 from tejido.core import Catalog, EntryCache, EntryStore, Layout, OpenData, Sharing, load_project
 from tejido.glue.files import MadeLater
-from tejido.glue.forked import ChildFailed, Later, run_shares, worker_count
+from tejido.glue.forked import ChildFailed, Handout, Later, run_shares, worker_count
 from test_incremental import MADE, SETTINGS, files_of
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -72,6 +73,22 @@ def test_shares_come_back_in_order_from_other_processes() -> None:
     pids = run_shares([os.getpid, os.getpid, os.getpid])
     assert len(set(pids)) == 3
     assert run_shares([lambda: "a", lambda: {"b": [1]}]) == ["a", {"b": [1]}]
+
+
+def taken_slowly(items: Handout[int]) -> list[int]:
+    return [item for item in items if time.sleep(0.0005) is None]
+
+
+@needs_fork
+def test_a_handout_gives_each_item_to_one_process_and_all_of_them() -> None:
+    with Handout(range(1000), size=8) as items:
+        taken = run_shares([partial(taken_slowly, items) for _ in range(3)])
+    assert sorted(item for share in taken for item in share) == list(range(1000))
+    assert all(len(share) >= 8 for share in taken)  # each process was given some
+    with Handout(range(10_000), size=1) as items:  # more chunks than a pipe may hold
+        assert items.size > 1 and list(items) == list(range(10_000))
+    with Handout([]) as items:
+        assert list(items) == []
 
 
 def fails() -> None:

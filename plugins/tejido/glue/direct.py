@@ -35,6 +35,7 @@ import os
 from collections.abc import Callable, Container, Iterable, Mapping
 from functools import partial
 from importlib import util
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,7 +55,7 @@ from mkdocs.structure.pages import (
 from mkdocs.structure.toc import get_toc
 
 from tejido.core import PageView, prose_markdown
-from tejido.glue.forked import run_shares
+from tejido.glue.forked import Handout, run_shares
 from tejido.glue.page_cache import (
     FORMAT,
     PageCache,
@@ -192,32 +193,31 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     sources = [source for source in pages if source in by_source]
     shared = [source for source in sources if source not in anchored and source not in last]
     count = 1 if unchanged else max(1, min(workers, len(shared) // MIN_SHARE))
-    # Every count-th page, so that each share has its part of the big and small pages.
-    shares = [shared[start::count] for start in range(count)]
-    shares[0] = ([source for source in sources if source in anchored] + shares[0]
-                 + [source for source in sources if source in last and source not in anchored])
+    first = [source for source in sources if source in anchored]
+    final = [source for source in sources if source in last and source not in anchored]
     # Tejido's on_page_context points the language switcher at the page being rendered;
     # afterwards the theme's own pages (404.html) get the switcher i18n set up, whichever
     # generated page was made last (or none, when all were reused).
     saved = vars(config.extra).get("alternate", NOT_SET)
     maker = _Maker(pages, files, config, nav, env, cache, key, anchored, unchanged,
                    {} if found is None else found)
-    if count > 1 and shares[0]:
-        # One page first, so that the workers start with the templates compiled.
-        maker.make(shares[0][:1])
-        shares[0] = shares[0][1:]
-    jobs: list[Callable[[], Any]] = [partial(maker.make, share) for share in shares]
-    if alongside is not None and workers > 1 and not unchanged:
-        jobs.append(alongside)
-    outcomes = run_shares(jobs)
-    for made, reused, records, learned in outcomes[1:len(shares)]:
+    # One page first, so that the workers start with the templates compiled; then each
+    # process takes a few pages at a time, so that none waits for the others at the end.
+    maker.make(shared[:1])
+    with Handout(shared[1:]) as handout:
+        jobs: list[Callable[[], Any]] = [partial(maker.make, chain(first, handout, final)),
+                                         *(partial(maker.make, handout) for _ in range(count - 1))]
+        if alongside is not None and workers > 1 and not unchanged:
+            jobs.append(alongside)
+        outcomes = run_shares(jobs)
+    for made, reused, records, learned in outcomes[1:count]:
         cache.adopt(made, reused, records)
         maker.found.update(learned)
     if saved is NOT_SET:
         vars(config.extra).pop("alternate", None)
     else:
         config.extra.alternate = saved  # type: ignore[attr-defined]
-    return outcomes[-1] if len(jobs) > len(shares) else None
+    return outcomes[-1] if len(jobs) > count else None
 
 
 class _Maker:

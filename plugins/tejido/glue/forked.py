@@ -8,7 +8,8 @@ do, and its warnings are added to MkDocs' count, so `--strict` fails the build f
 them as it would without workers.  Where `os.fork` does not exist (Windows), or for a
 single share, the shares run here, one after another.
 
-`Later` starts one piece of work in a child at once and takes its result when it is
+`Handout` gives each process a few items at a time, as it asks, so that all end
+together.  `Later` starts one piece of work in a child at once and takes its result when it is
 first asked for: the open data, made while the pages are.
 """
 
@@ -21,7 +22,7 @@ import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from mkdocs.utils import CountHandler
@@ -66,6 +67,37 @@ def run_shares(shares: Sequence[Callable[[], R]]) -> list[R]:
     if failure is not None:
         raise failure
     return results
+
+
+class Handout(Generic[R]):
+    """Items handed out to the processes forked after it, to each as it asks: iterating
+    gives the next few items nobody has taken.  The numbers of the chunks wait in a
+    pipe, written whole before any process reads; a read of four bytes then takes four
+    whole bytes, whichever process reads (the kernel serializes the readers)."""
+
+    MOST = 4096
+    """Chunks at most: their numbers (16 KiB) fit in any pipe's buffer."""
+
+    def __init__(self, items: Sequence[R], size: int = 8) -> None:
+        self.items = items
+        self.size = max(size, -(-len(items) // self.MOST))
+        count = -(-len(items) // self.size)
+        self.fd, write = os.pipe()
+        try:
+            os.write(write, b"".join(n.to_bytes(4, "little") for n in range(count)))
+        finally:
+            os.close(write)
+
+    def __iter__(self) -> Iterator[R]:
+        while len(got := os.read(self.fd, 4)) == 4:
+            start = int.from_bytes(got, "little") * self.size
+            yield from self.items[start:start + self.size]
+
+    def __enter__(self) -> Handout[R]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self.fd)
 
 
 class Later(Generic[R]):
