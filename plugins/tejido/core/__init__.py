@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from tejido.core.outputs.search.docs import entry_docs, header_search_texts
     from tejido.core.outputs.search.index import SEARCH_FOLDER, SearchDoc, build_index, page_doc
     from tejido.core.outputs.sitemap import SitemapPage, sitemap
+    from tejido.core.outputs.template_class import TejidoContext, TejidoTemplate
     from tejido.core.outputs.urls import Urls, relative
     from tejido.core.outputs.views import PageView, SnippetView
     from tejido.core.sources.entry_cache import EntryCache, Sharing
@@ -135,6 +136,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Published": ("tejido.core.outputs.pdf", "Published"),
     "Ref": ("tejido.core.model.model", "Ref"),
     "Renderer": ("tejido.core.outputs.render", "Renderer"),
+    "TejidoContext": ("tejido.core.outputs.template_class", "TejidoContext"),
+    "TejidoTemplate": ("tejido.core.outputs.template_class", "TejidoTemplate"),
     "SCHEMA_FOLDER": ("tejido.core.sources.scaffold", "SCHEMA_FOLDER"),
     "SEARCH_FOLDER": ("tejido.core.outputs.search.index", "SEARCH_FOLDER"),
     "SearchDoc": ("tejido.core.outputs.search.index", "SearchDoc"),
@@ -216,7 +219,8 @@ __all__ = [
     "FreshnessPolicy", "Layout", "LoadResult", "Msg", "OpenData", "PageView", "PdfCache",
     "PdfEngineMissing", "PdfJob", "PdfRenderError", "PlanSettings", "Planned", "PlannedPages",
     "Problem", "Problems", "Publication", "Published", "Ref", "Renderer", "SearchDoc",
-    "Sharing", "SitemapPage", "SnippetView", "TableError", "Urls", "about_snippet",
+    "Sharing", "SitemapPage", "SnippetView", "TableError", "TejidoContext", "TejidoTemplate",
+    "Urls", "about_snippet",
     "allies_found", "attachment_url",
     "browse_pages", "build_index", "build_open_data", "build_pdfs", "build_report",
     "catalog_json", "choose_language", "create_entry", "data_feed_url", "data_page",

@@ -22,6 +22,8 @@ from tejido.core import (
     KINDS,
     THEME_DIR,
     SnippetView,
+    TejidoContext,
+    TejidoTemplate,
     about_snippet,
     allies_found,
     directory_snippet,
@@ -69,6 +71,10 @@ class PagesMixin(PluginState):
     def _render_generated(self, env: Environment, /, *, config: MkDocsConfig,
                           files: Files) -> Environment | None:
         if self.config.enabled and self.direct and self.nav is not None:
+            # Every plugin has set the environment's globals now, as Jinja asks before a
+            # template is loaded: the theme's templates may keep them as one dict, and
+            # take Tejido's quicker macro calls (core/outputs/template_class.py).
+            env.template_class, env.context_class = TejidoTemplate, TejidoContext
             lang = building_language(config)
             cache = self.page_cache
             before = cache.reused, cache.made
