@@ -9,8 +9,8 @@ them as it would without workers.  Where `os.fork` does not exist (Windows), or 
 single share, the shares run here, one after another.
 
 `Handout` gives each process a few items at a time, as it asks, so that all end
-together.  `Later` starts one piece of work in a child at once and takes its result when it is
-first asked for: the open data, made while the pages are.
+together.  `Later` starts one piece of work in a child at once and takes its result
+when it is first asked for: the open data, made while the pages are.
 """
 
 from __future__ import annotations
