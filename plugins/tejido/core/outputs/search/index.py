@@ -22,7 +22,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -38,8 +38,6 @@ CHUNK = 64
 MAX_BODY = 4000
 """Characters of long text indexed per doc: enough to find it, bounded in size."""
 WORD = re.compile(r"[a-z0-9]+")
-RAW_WORD = re.compile(r"[^\W_]+")
-"""A word before folding (letters and digits of any script)."""
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 """The permanent link after a heading (its sign, "¶", is no word of the page)."""
 JOINERS = "'\u2019\u2018\u02bc\u02bb`\u00b4\ua78c\u2010\u2011\u00ad\u200b\u200c\u200d\u2060\ufeff-"
@@ -87,30 +85,26 @@ class _Stems:
     def __post_init__(self) -> None:
         self.stemmer = snowballstemmer.stemmer(STEMMERS[self.lang])
 
-    def words(self, text: str) -> set[tuple[str, str]]:
+    def words(self, text: str) -> Iterator[tuple[str, str]]:
         """(form, stem) pairs; forms split exactly as the browser splits a query
         (folded, then runs of a-z0-9), so every indexed form can be typed."""
-        known = self.known
-        found: set[tuple[str, str]] = set()
+        stop = stop_words(self.lang)
         lowered = text.lower()
-        for raw in RAW_WORD.findall(lowered):
-            pairs = known.get(raw)
+        for raw in re.findall(r"[^\W_]+", lowered):
+            pairs = self.known.get(raw)
             if pairs is None:
-                pairs = known[raw] = self._pairs(raw)
-            found.update(pairs)
+                pairs = self.known[raw] = self._pairs(raw)
+            for pair in pairs:
+                if pair[0] not in stop:
+                    yield pair
         for compound in COMPOUND.findall(fold(lowered)):
             whole = "".join(WORD.findall(compound))
-            found.add((whole, whole))  # 'kotantik' for 'Ko’tantik': what a query of the whole finds
-        return found
+            yield whole, whole  # 'kotantik' for 'Ko’tantik': what a query of the whole finds
 
     def _pairs(self, raw: str) -> tuple[tuple[str, str], ...]:
-        """The word's pairs, but for forms that are stop words."""
-        stop = stop_words(self.lang)
         forms = WORD.findall(fold(raw))
         if len(forms) != 1:  # 'ñuuꞌ' or 'łódź': keep the typeable pieces, unstemmed
-            return tuple((form, form) for form in forms if form not in stop)
-        if forms[0] in stop:
-            return ()
+            return tuple((form, form) for form in forms)
         stem = fold(self.stemmer.stemWord(raw))  # type: ignore[attr-defined]
         return ((forms[0], stem if WORD.fullmatch(stem) else forms[0]),)
 
@@ -151,7 +145,7 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
         for part, text in texts.items():
             # Sorted: a set's order changes from one process to the next, and so would
             # the index files (builds must give the same bytes for the same content).
-            for form, stem in sorted(stems.words(text)):
+            for form, stem in sorted(set(stems.words(text))):
                 forms.setdefault(form, stem)
                 weights = postings[stem]
                 weights[number] = min(MAX_WEIGHT, weights.get(number, 0) + WEIGHTS[part])
