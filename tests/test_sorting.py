@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from conftest import run_mkdocs
 from tejido.core import Layout, load_project
-from tejido.core.i18n.text import initial, sort_key
+from tejido.core.i18n.text import fold, initial, sort_key
 from tejido.core.outputs.pages.directory import facets_data
 from tejido.core.outputs.pdf.directory import directory_source
 from tejido.core.outputs.urls import Urls
@@ -22,6 +23,16 @@ ORDER_ES = ["árbol Vivo", "Ébano", "Nuevo Día", "Ñuu Savi", "Oaxaca Unida", 
             "Zapoteca Viva"]
 PRACTICES = {"abaco": ("Ábaco comunitario", "Zither circles"),
              "zurcido": ("Zurcido de redes", "Abacus of networks")}
+
+
+def test_folding_ascii_text_takes_the_short_way_to_the_same_result() -> None:
+    def decomposed(text: str) -> str:
+        marks = unicodedata.normalize("NFKD", text.lower())
+        return "".join(c for c in marks if not unicodedata.combining(c))
+
+    every_ascii = "".join(map(chr, range(128)))
+    assert fold(every_ascii) == decomposed(every_ascii)
+    assert fold("Educación Ñuu Savi") == "educacion nuu savi"  # and the long way still
 
 
 def test_the_sort_key() -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 def fold(text: str) -> str:
     """Lowercase without accents ('Educación' -> 'educacion'): what search, sorting and
     'did you mean' compare."""
+    if text.isascii():  # no accents to drop, nothing to decompose: most English text
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
