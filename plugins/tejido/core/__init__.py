@@ -71,6 +71,7 @@ if TYPE_CHECKING:
         guide_jobs,
     )
     from tejido.core.outputs.pdf.build import worker_count
+    from tejido.core.outputs.plain_prose import plain_extensions, plain_html
     from tejido.core.outputs.plan import Planned, PlannedPages, PlanSettings, page_plan
     from tejido.core.outputs.render import THEME_DIR, Renderer, prose_markdown, toc_tokens
     from tejido.core.outputs.search.docs import entry_docs, header_search_texts
@@ -195,6 +196,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "open_data_paths": ("tejido.core.outputs.data", "open_data_paths"),
     "page_doc": ("tejido.core.outputs.search.index", "page_doc"),
     "page_plan": ("tejido.core.outputs.plan", "page_plan"),
+    "plain_extensions": ("tejido.core.outputs.plain_prose", "plain_extensions"),
+    "plain_html": ("tejido.core.outputs.plain_prose", "plain_html"),
     "pool_size": ("tejido.core.catalog.allies", "pool_size"),
     "prose_markdown": ("tejido.core.outputs.render", "prose_markdown"),
     "read_table": ("tejido.core.sources.importer.table", "read_table"),
@@ -229,7 +232,8 @@ __all__ = [
     "find_allies", "fix_links", "footer_links", "git_dates", "guide_jobs",
     "header_search_texts", "home_summary", "import_report_text", "index_for", "kind_listing",
     "label", "licence", "load_mapping", "load_project", "load_taxonomies", "omitted",
-    "open_data_paths", "page_doc", "page_plan", "plugin_settings", "pool_size",
+    "open_data_paths", "page_doc", "page_plan", "plain_extensions", "plain_html",
+    "plugin_settings", "pool_size",
     "prose_markdown", "read_table", "relative", "report_text", "run_import", "sanitize", "say",
     "schema_files", "sitemap", "suggest_mapping", "taxonomy_listing", "toc_tokens", "worker_count",
 ]

@@ -39,20 +39,12 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
-import markdown
 from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RawHTMLPreprocessor,
-    _RelativePathTreeprocessor,
-)
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.pages import Page
 
 from tejido.core import PageView, prose_markdown
 from tejido.glue.forked import Handout, run_shares
@@ -63,6 +55,7 @@ from tejido.glue.page_cache import (
     library_versions,
     tejido_environment,
 )
+from tejido.glue.page_markdown import PageMarkdown
 
 log = logging.getLogger("mkdocs.plugins.tejido")
 T = TypeVar("T")
@@ -231,7 +224,7 @@ class _Maker:
         self.found = found
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         self.site, self.root = config.site_dir, str(cache.root)
-        self.converter: markdown.Markdown | None = None
+        self.markdown = PageMarkdown()
 
     def make(self, share: Iterable[str]) -> tuple[int, int, dict[str, list[object]],
                                                   dict[Any, Any]]:
@@ -261,33 +254,9 @@ class _Maker:
             return file.dest_uri
         file.content_string = prose  # on_files left it empty: no view was made then
         page = Page(None, file, self.config)
-        page.render = partial(self._markdown, page)  # type: ignore[method-assign]
+        page.render = partial(self.markdown.render, page)  # type: ignore[method-assign]
         _populate_page(page, self.config, self.files)
         _build_page(page, self.config, self.doc_files, self.nav, self.env)
         self.cache.record(file.dest_uri, page_key, Path(file.abs_dest_path))
         file.page = None if source not in self.anchored else page  # keep memory flat
         return file.dest_uri
-
-    def _markdown(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        """`Page.render` with one Markdown converter for all the pages, reset between
-        them: MkDocs makes a new one per page, which was a tenth of a generated page's
-        time.  The same steps: MkDocs' own per-page processors (raw HTML anchors, heading
-        anchors, link checks, the title) are registered anew for each page."""
-        if self.converter is None:
-            self.converter = markdown.Markdown(extensions=config.markdown_extensions,
-                                               extension_configs=config.mdx_configs or {})
-        converter = self.converter
-        converter.reset()
-        raw_html, anchors = _RawHTMLPreprocessor(), _ExtractAnchorsTreeprocessor(
-            page.file, files, config)
-        links, title = _RelativePathTreeprocessor(page.file, files, config), \
-            _ExtractTitleTreeprocessor()
-        for processor in (raw_html, anchors, links, title):
-            processor._register(converter)
-        assert page.markdown is not None
-        page.content = converter.convert(page.markdown)
-        page.toc = get_toc(getattr(converter, "toc_tokens", []))
-        page._title_from_render = title.title
-        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = links.links_to_anchors
