@@ -76,3 +76,28 @@ def test_only_extensions_that_leave_plain_text_alone_allow_it() -> None:
                   "pymdownx.smartsymbols", "def_list"):
         assert not plain_extensions([*EXTENSIONS, other])
     assert not plain_extensions([object()])
+
+
+def test_the_sanitizer_leaves_plain_paragraphs_as_they_are() -> None:
+    """`sanitize` returns plain paragraphs without asking nh3: for every character such
+    paragraphs may hold, nh3 gives them back unchanged (every one of the Basic
+    Multilingual Plane, and one in 97 beyond it)."""
+    from tejido.core.outputs.html import PLAIN_PARAGRAPHS, sanitize
+    from tejido.core.outputs.html import nh3 as sanitizer
+
+    def by_nh3(fragment: str) -> str:
+        return str(sanitizer.clean(fragment, strip_comments=False))
+
+    checked = 0
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF or (code > 0xFFFF and code % 97):
+            continue
+        fragment = f"<p>a{chr(code)}b</p>\n<p>c</p>"
+        if PLAIN_PARAGRAPHS.fullmatch(fragment):
+            assert by_nh3(fragment) == fragment, hex(code)
+            checked += 1
+    assert checked > 60_000
+    for hostile in ("<p>a</p><script>x</script>", "<p onclick=x>a</p>", "<p>a&lt;b</p>",
+                    "<p>a</p>\n<img src=x>", "<p>a\u00a0b</p>", "<p>a\rb</p>"):
+        assert not PLAIN_PARAGRAPHS.fullmatch(hostile)  # so nh3 cleans it
+        assert "<script" not in sanitize(hostile) and "onclick" not in sanitize(hostile)
