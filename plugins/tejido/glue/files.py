@@ -38,6 +38,7 @@ from tejido.core import (
 )
 from tejido.glue import building_language
 from tejido.glue.direct import page_file
+from tejido.glue.forked import Later
 from tejido.glue.state import PluginState
 
 
@@ -53,11 +54,11 @@ class MadeLater(File):
     """A generated file whose bytes are made when they are first read: MkDocs copies
     files after the pages are made, and meanwhile a child process makes the open data."""
 
-    make: Callable[[], bytes] | None = None
+    make: Callable[[], str | bytes] | None = None
     _made: str | bytes | None = None
 
     @classmethod
-    def of(cls, config: MkDocsConfig, path: str, make: Callable[[], bytes]) -> MadeLater:
+    def of(cls, config: MkDocsConfig, path: str, make: Callable[[], str | bytes]) -> MadeLater:
         file = cast(MadeLater, cls.generated(config, path, content=b""))
         file.make = make
         return file
@@ -71,6 +72,10 @@ class MadeLater(File):
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:
         self._made = value
+
+
+def _made_file(later: Later[Mapping[str, str | bytes]], path: str) -> str | bytes:
+    return later.result()[path]
 
 
 class FilesMixin(PluginState):
@@ -104,7 +109,7 @@ class FilesMixin(PluginState):
                 files.append(File.generated(config, path, content=""))
         else:  # the catalog's JSON and the due feed reused, if made from the same
             made = {path: make for path, make in self.deferred.items() if path not in self.own}
-            self._add_group(files, config, f"files:{lang}", self.files_inputs(lang),
+            self._add_group(files, config, f"files:{lang}", self.files_inputs(lang), list(made),
                             lambda: {path: make() for path, make in made.items()})
             for path in self.own:
                 files.append(File.generated(config, path, content=self.deferred[path]()))
@@ -214,15 +219,22 @@ class FilesMixin(PluginState):
         return self._data().files[path]
 
     def _add_group(self, files: Files, config: MkDocsConfig, group: str, key: str,
-                   make: Callable[[], Mapping[str, str | bytes]]) -> None:
+                   paths: list[str], make: Callable[[], Mapping[str, str | bytes]]) -> None:
         """Files made together from what `key` digests: the last build's, put in place,
-        when it had the same key; else made now, and recorded for the next build."""
+        when it had the same key; else made (under `mkdocs build` in a child process
+        while the pages are, as the open data: MkDocs reads them after the pages), and
+        recorded for the next build."""
         if self._reused_group(files, config, group, key):
             return
-        made = make()
-        for path, content in made.items():
-            files.append(File.generated(config, path, content=content))
-        self._written_group(group, key, list(made))
+        if self.direct:
+            later = Later(make)
+            self.files_later.append(later)
+            for path in paths:
+                files.append(MadeLater.of(config, path, partial(_made_file, later, path)))
+        else:
+            for path, content in make().items():
+                files.append(File.generated(config, path, content=content))
+        self._written_group(group, key, paths)
 
     def _reused_group(self, files: Files, config: MkDocsConfig, group: str, key: str) -> bool:
         if not (self.direct and self.page_cache.reuse_group(group, key, Path(config.site_dir))):

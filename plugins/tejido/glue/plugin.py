@@ -134,6 +134,7 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
     def on_build_error(self, *, error: Exception) -> None:
         self.output.discard()
         self.stop_data()
+        self.stop_files()
         usual_pace()
 
     # After i18n (-100), which has built every other language inside its own post_build.
@@ -143,6 +144,7 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         if self.output.depth == 0:  # the last language of the build
             usual_pace()
             self.stop_data()  # made and read by now; a child never left waiting to write
+            self.stop_files()
             if self.direct and self.output.staging is None:
                 self.page_cache.save()  # the site was replaced: its pages may be reused
         # MkDocs keeps a plugin with on_startup for all of `mkdocs serve`: the next rebuild

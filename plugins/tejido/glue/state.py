@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache
 from mkdocs.structure.nav import Navigation
@@ -76,6 +77,8 @@ class PluginState:
         self.open_data_of: Catalog | None = None
         self.open_data_later: tuple[Catalog, Later[OpenData]] | None = None
         """The open data being made in a child process, and of which catalog."""
+        self.files_later: list[Later[Any]] = []
+        """A language's other files made in a child process (the directory's catalog)."""
         self.data_paths: frozenset[str] = frozenset()
         """The open data's site paths (what `lazy_content` makes from `_data`)."""
         self.site = Publication()
@@ -168,6 +171,12 @@ class PluginState:
         later, self.open_data_later = self.open_data_later, None
         if later is not None:
             later[1].cancel()
+
+    def stop_files(self) -> None:
+        """Files made meanwhile that are not wanted any more (the build failed or ended)."""
+        for later in self.files_later:
+            later.cancel()
+        self.files_later.clear()
 
     def _history(self) -> dict[str, dt.date]:
         """When git last changed each entry file, asked once per catalog."""
