@@ -36,7 +36,7 @@ from tejido.glue.collector import build_pace, usual_pace
 from tejido.glue.config import CatalogConfig
 from tejido.glue.context import ContextMixin
 from tejido.glue.files import FilesMixin
-from tejido.glue.forked import run_shares, worker_count
+from tejido.glue.forked import Later, run_shares, worker_count
 from tejido.glue.hooks import PagesMixin
 from tejido.glue.page_cache import PageCache
 from tejido.glue.search import SearchMixin
@@ -100,8 +100,8 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         if result.problems:
             lang = self.messages_language()
             raise PluginError(say(lang, "build.failed") + "\n" + result.problems.report(lang))
-        if cache is not None:
-            cache.save()
+        if cache is not None:  # written by a child process while the build goes on
+            self.storing = Later(cache.save)
         self.inputs = result.inputs
         log.info("Tejido: %d entries loaded and valid; %d withdrawn, not published",
                  len(result.catalog), result.catalog.withdrawn)
@@ -135,6 +135,7 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         self.output.discard()
         self.stop_data()
         self.stop_files()
+        self.stored()
         usual_pace()
 
     # After i18n (-100), which has built every other language inside its own post_build.
@@ -145,6 +146,7 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
             usual_pace()
             self.stop_data()  # made and read by now; a child never left waiting to write
             self.stop_files()
+            self.stored()
             if self.direct and self.output.staging is None:
                 self.page_cache.save()  # the site was replaced: its pages may be reused
         # MkDocs keeps a plugin with on_startup for all of `mkdocs serve`: the next rebuild

@@ -79,6 +79,8 @@ class PluginState:
         """The open data being made in a child process, and of which catalog."""
         self.files_later: list[Later[Any]] = []
         """A language's other files made in a child process (the directory's catalog)."""
+        self.storing: Later[None] | None = None
+        """The entry store being written by a child process (`stored` waits for it)."""
         self.data_paths: frozenset[str] = frozenset()
         """The open data's site paths (what `lazy_content` makes from `_data`)."""
         self.site = Publication()
@@ -171,6 +173,12 @@ class PluginState:
         later, self.open_data_later = self.open_data_later, None
         if later is not None:
             later[1].cancel()
+
+    def stored(self) -> None:
+        """The entry store written: a build that ends, well or not, waits for it."""
+        storing, self.storing = self.storing, None
+        if storing is not None:
+            storing.result()
 
     def stop_files(self) -> None:
         """Files made meanwhile that are not wanted any more (the build failed or ended)."""
