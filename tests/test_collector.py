@@ -56,3 +56,24 @@ def test_a_process_that_built_skips_the_walk_of_its_objects_at_exit() -> None:
                    "build_pace(); build_pace(); usual_pace()\n")
     assert _frozen_at_exit(after_build) > 1000
     assert _frozen_at_exit("import tejido.glue.collector\n") == 0
+
+
+def test_the_loaded_catalog_stays_out_of_full_collections_until_the_build_ends(
+        usual: tuple[int, int, int]) -> None:
+    from tejido.glue.collector import keep_loaded
+    from tejido.glue.forked import run_shares
+
+    keep_loaded()  # no build under way: nothing frozen
+    assert gc.get_freeze_count() == 0
+    build_pace()
+    keep_loaded()
+    frozen = gc.get_freeze_count()
+    assert frozen > 1000
+    if hasattr(os, "fork"):
+        run_shares([lambda: None, lambda: None])  # forking keeps it frozen
+        assert gc.get_freeze_count() > frozen - 100  # (less what died since)
+    usual_pace()
+    assert gc.get_freeze_count() == 0
+    if hasattr(os, "fork"):
+        run_shares([lambda: None, lambda: None])  # outside a build: frozen only meanwhile
+        assert gc.get_freeze_count() == 0

@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable
 from functools import partial
 from importlib import util
 from itertools import chain
@@ -46,7 +46,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from tejido.core import PageView, prose_markdown
+from tejido.core import PlannedPages, prose_markdown
+from tejido.glue.collector import keep_found
 from tejido.glue.forked import Handout, run_shares
 from tejido.glue.page_cache import (
     FORMAT,
@@ -166,7 +167,7 @@ MIN_SHARE = 25
 """Fewer pages than this per worker and a fork costs more than it saves."""
 
 
-def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
+def render_pages(pages: PlannedPages, files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
                  workers: int = 1, alongside: Callable[[], T] | None = None,
                  unchanged: bool = False, last: Container[str] = (),
@@ -206,6 +207,7 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
     for made, reused, records, learned in outcomes[1:count]:
         cache.adopt(made, reused, records)
         maker.found.update(learned)
+    keep_found()
     if saved is NOT_SET:
         vars(config.extra).pop("alternate", None)
     else:
@@ -216,7 +218,7 @@ def render_pages(pages: Mapping[str, PageView], files: Files, config: MkDocsConf
 class _Maker:
     """Makes a share of a language's generated pages (in this process or a forked one)."""
 
-    def __init__(self, pages: Mapping[str, PageView], files: Files, config: MkDocsConfig,
+    def __init__(self, pages: PlannedPages, files: Files, config: MkDocsConfig,
                  nav: Navigation, env: Environment, cache: PageCache, key: str,
                  anchored: set[str], unchanged: bool, found: dict[Any, Any]) -> None:
         self.pages, self.files, self.config, self.nav, self.env = pages, files, config, nav, env
@@ -259,4 +261,5 @@ class _Maker:
         _build_page(page, self.config, self.doc_files, self.nav, self.env)
         self.cache.record(file.dest_uri, page_key, Path(file.abs_dest_path))
         file.page = None if source not in self.anchored else page  # keep memory flat
+        self.pages.done(source)
         return file.dest_uri

@@ -23,6 +23,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 from mkdocs.utils import CountHandler
@@ -47,19 +48,14 @@ def run_shares(shares: Sequence[Callable[[], R]]) -> list[R]:
     child has ended, so none is left behind)."""
     if len(shares) < 2 or not hasattr(os, "fork"):
         return [share() for share in shares]
-    # What exists now is shared: the collector must not touch (copy) it in the children.
-    # No collection first: it took half a second in the build's own process at 10,000
-    # entries, while the other core waited, and what it frees is freed after unfreeze.
-    gc.freeze()
-    children = [_start(share) for share in shares[1:]]
-    try:
-        results = [shares[0]()]
-    except BaseException:
-        for pid, pipe in children:
-            _stop(pid, pipe)
-        raise
-    finally:
-        gc.unfreeze()
+    with _frozen():
+        children = [_start(share) for share in shares[1:]]
+        try:
+            results = [shares[0]()]
+        except BaseException:
+            for pid, pipe in children:
+                _stop(pid, pipe)
+            raise
     failure: BaseException | None = None
     for pid, pipe in children:  # every child is waited for, even after one failed
         try:
@@ -69,6 +65,22 @@ def run_shares(shares: Sequence[Callable[[], R]]) -> list[R]:
     if failure is not None:
         raise failure
     return results
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """What exists now is shared with the children forked meanwhile: their collector must
+    not touch (copy) it.  No collection first: it took half a second in the build's own
+    process at 10,000 entries, while the other core waited, and what it would free is
+    freed after.  What was frozen before (the build's catalog, `collector.keep_loaded`)
+    stays so."""
+    held = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not held:
+            gc.unfreeze()
 
 
 class Handout(Generic[R]):
@@ -113,11 +125,8 @@ class Later(Generic[R]):
         self.child: tuple[int, int] | None = None
         self.made: tuple[R] | None = None
         if hasattr(os, "fork"):
-            gc.freeze()  # the child's collector must not touch (copy) what is shared
-            try:
+            with _frozen():  # the child's collector must not touch (copy) what is shared
                 self.child = _start(work)
-            finally:
-                gc.unfreeze()
 
     def result(self) -> R:
         if self.made is None:

@@ -32,7 +32,7 @@ from tejido.core import (
     load_project,
     say,
 )
-from tejido.glue.collector import build_pace, usual_pace
+from tejido.glue.collector import build_pace, keep_loaded, usual_pace
 from tejido.glue.config import CatalogConfig
 from tejido.glue.context import ContextMixin
 from tejido.glue.files import FilesMixin
@@ -73,6 +73,7 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
             if not self.serving:
                 build_pace()
             self.catalog = self._load()
+            keep_loaded()
         self.site = self._publication(config)
         repo = (config.repo_url or "").rstrip("/")
         self.edit_url = self.config.edit_url or (f"{repo}/edit/main/{{path}}" if repo else None)

@@ -142,6 +142,11 @@ class PlannedPages(Mapping[str, PageView]):
             view = self.made[source] = self.plan[source](self.catalog, self.memo)
         return view
 
+    def done(self, source: str) -> None:
+        """The page is made and will not be asked for again (`mkdocs build` makes each
+        page once): its view is not kept."""
+        self.made.pop(source, None)
+
     def __contains__(self, source: object) -> bool:
         return source in self.plan
 
