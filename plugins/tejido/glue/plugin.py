@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,8 @@ class CatalogPlugin(PagesMixin, FilesMixin, SearchMixin, ContextMixin,
         self.output.discard()
         self.stop_data()
         self.stop_files()
-        self.stored()
+        with suppress(Exception):  # the build's own error is the one to tell
+            self.stored()
         usual_pace()
 
     # After i18n (-100), which has built every other language inside its own post_build.
