@@ -82,8 +82,9 @@ def test_the_sanitizer_leaves_plain_paragraphs_as_they_are() -> None:
     """`sanitize` returns plain paragraphs without asking nh3: for every character such
     paragraphs may hold, nh3 gives them back unchanged (every one of the Basic
     Multilingual Plane, and one in 97 beyond it)."""
+    import nh3 as sanitizer
+
     from tejido.core.outputs.html import PLAIN_PARAGRAPHS, sanitize
-    from tejido.core.outputs.html import nh3 as sanitizer
 
     def by_nh3(fragment: str) -> str:
         return str(sanitizer.clean(fragment, strip_comments=False))

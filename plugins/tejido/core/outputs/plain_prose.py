@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tejido.core.outputs.render import MARKERS
+from tejido.core.outputs.render import MARKER, MARKERS
 
 PLAIN_SAFE = frozenset({
     "toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html",
@@ -52,17 +52,15 @@ def plain_html(markdown: str) -> str | None:
         return None
     if parts[1::2] != [str(number) for number in range(len(parts) // 2)]:
         return None  # a marker's text inside a piece of prose
-    items: list[tuple[str, str]] = []
+    html: list[str] = []
     for number, text in zip(parts[1::2], parts[2::2], strict=True):
-        items.append(("marker", f"<!--tj-prose-{number}-->"))
         paragraphs = _paragraphs(text)
         if paragraphs is None:
             return None
-        items += [("p", f"<p>{paragraph}</p>") for paragraph in paragraphs]
-    # A raw HTML block is followed by a blank line, a paragraph by a line end; the last
-    # item by nothing.
-    return "".join(html + ("" if index == len(items) - 1 else "\n\n" if kind == "marker"
-                           else "\n") for index, (kind, html) in enumerate(items))
+        # A raw HTML block is followed by a blank line, a paragraph by a line end; the
+        # last of them by nothing.
+        html += [MARKER.format(number) + "\n\n", *(f"<p>{p}</p>\n" for p in paragraphs)]
+    return "".join(html).rstrip("\n")
 
 
 def _paragraphs(text: str) -> list[str] | None:
