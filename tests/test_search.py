@@ -57,6 +57,23 @@ def test_words_with_apostrophes_hyphens_or_zero_width_are_found_by_parts_and_who
             "casaescuela", "kotan"} <= forms
 
 
+def _forms(docs: list[SearchDoc], lang: str) -> set[str]:
+    return {form for name, text in build_index(docs, lang).files.items()
+            if name.startswith("s-") for form in _receive(text)["forms"]}
+
+
+def test_stop_words_are_left_out_but_compounds_with_them_kept() -> None:
+    forms = _forms([SearchDoc("La casa de las Mujeres", "organization", "a/",
+                              "El taller y la-radio, d\uff07Oaxaca")], "es")
+    assert {"casa", "mujeres", "taller", "radio", "laradio", "oaxaca", "doaxaca"} <= forms
+    assert not {"la", "de", "las", "el", "y"} & forms
+
+
+def test_a_text_without_joiners_gives_only_its_words() -> None:
+    assert _forms([SearchDoc("Educación popular", "practice", "a/", "Ñuu Savi 2024")],
+                  "es") == {"educacion", "popular", "nuu", "savi", "2024"}
+
+
 def test_a_query_loads_little(built_mini: Path) -> None:
     files = {p.name: p.stat().st_size for p in (built_mini / "search").iterdir()}
     assert files["meta.js"] < 4_000

@@ -22,7 +22,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -76,35 +76,57 @@ def stop_words(lang: str) -> frozenset[str]:
 
 @dataclass
 class _Stems:
-    """Word -> (form, stem), cached per language (the same words recur constantly)."""
+    """Word -> its (form, stem) pairs without stop words, cached per language (the same
+    words recur constantly)."""
 
     lang: str
     stemmer: object = None
     known: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    joining: dict[str, bool] = field(default_factory=dict)
+    """Character -> whether folding it gives a joiner (only then can a text hold a
+    compound)."""
 
     def __post_init__(self) -> None:
         self.stemmer = snowballstemmer.stemmer(STEMMERS[self.lang])
 
-    def words(self, text: str) -> Iterator[tuple[str, str]]:
-        """(form, stem) pairs; forms split exactly as the browser splits a query
-        (folded, then runs of a-z0-9), so every indexed form can be typed."""
-        stop = stop_words(self.lang)
+    def words(self, text: str) -> set[tuple[str, str]]:
+        """The (form, stem) pairs of a text; forms split exactly as the browser splits a
+        query (folded, then runs of a-z0-9), so every indexed form can be typed."""
         lowered = text.lower()
-        for raw in re.findall(r"[^\W_]+", lowered):
-            pairs = self.known.get(raw)
+        found: set[tuple[str, str]] = set()
+        known = self.known
+        for raw in set(re.findall(r"[^\W_]+", lowered)):
+            pairs = known.get(raw)
             if pairs is None:
-                pairs = self.known[raw] = self._pairs(raw)
-            for pair in pairs:
-                if pair[0] not in stop:
-                    yield pair
-        for compound in COMPOUND.findall(fold(lowered)):
-            whole = "".join(WORD.findall(compound))
-            yield whole, whole  # 'kotantik' for 'Ko’tantik': what a query of the whole finds
+                pairs = known[raw] = self._pairs(raw)
+            found.update(pairs)
+        # Folding the whole text costs more than the rest: done only if it can matter.
+        if self._may_join(lowered):
+            for compound in COMPOUND.findall(fold(lowered)):
+                whole = "".join(WORD.findall(compound))
+                found.add((whole, whole))  # 'kotantik' for 'Ko’tantik': a query of the whole
+        return found
+
+    def _may_join(self, lowered: str) -> bool:
+        """Whether the folded text holds a joiner.  `fold` decomposes each character on
+        its own and no joiner is a combining mark, so the characters tell."""
+        joining = self.joining
+        for char in set(lowered):
+            joins = joining.get(char)
+            if joins is None:
+                folded = fold(char)
+                joins = joining[char] = any(joiner in folded for joiner in JOINERS)
+            if joins:
+                return True
+        return False
 
     def _pairs(self, raw: str) -> tuple[tuple[str, str], ...]:
+        stop = stop_words(self.lang)
         forms = WORD.findall(fold(raw))
         if len(forms) != 1:  # 'ñuuꞌ' or 'łódź': keep the typeable pieces, unstemmed
-            return tuple((form, form) for form in forms)
+            return tuple((form, form) for form in forms if form not in stop)
+        if forms[0] in stop:
+            return ()
         stem = fold(self.stemmer.stemWord(raw))  # type: ignore[attr-defined]
         return ((forms[0], stem if WORD.fullmatch(stem) else forms[0]),)
 
@@ -143,12 +165,15 @@ def build_index(docs: Iterable[SearchDoc], lang: str,
         texts = {"title": doc.title, "labels": doc.labels, "summary": doc.summary,
                  "body": doc.body[:MAX_BODY]}
         for part, text in texts.items():
+            weight = WEIGHTS[part]
             # Sorted: a set's order changes from one process to the next, and so would
             # the index files (builds must give the same bytes for the same content).
-            for form, stem in sorted(set(stems.words(text))):
-                forms.setdefault(form, stem)
+            for form, stem in sorted(stems.words(text)):
+                if form not in forms:
+                    forms[form] = stem
                 weights = postings[stem]
-                weights[number] = min(MAX_WEIGHT, weights.get(number, 0) + WEIGHTS[part])
+                total = weights.get(number, 0) + weight
+                weights[number] = total if total < MAX_WEIGHT else MAX_WEIGHT
     files: dict[str, str] = {}
     shards: dict[str, dict[str, dict[str, object]]] = defaultdict(
         lambda: {"forms": {}, "stems": {}})
