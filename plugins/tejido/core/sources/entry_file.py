@@ -58,10 +58,13 @@ def _assets(doc: Document, root: Path, problems: Problems,
     inside the repository (a linked folder may point elsewhere), and be of a type the
     site may publish, by its content (see `attachments`).  Each is added to `looked`:
     the entry is read again when one appears, changes or goes."""
-    found = []
+    found: list[tuple[str, str]] = []
+    links = list(local_files(doc.body))
+    if not links:  # most entries: no folder to resolve (a lookup per part of its path)
+        return found
     real_root = root.resolve()
     folder = (root / doc.path).parent.resolve()
-    for line, target in local_files(doc.body):
+    for line, target in links:
         where = (doc.path, doc.body_line + line, "text")
         path = (folder / target).resolve()
         looked.append(path)

@@ -112,9 +112,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, list[str]]]:
         yield start, block
 
 
-def _bracket_depth(lines: list[str]) -> int:
+def _bracket_depth(text: str) -> int:
     depth = deepest = 0
-    for char in "".join(lines):
+    for char in text:
         if char == "[":
             depth += 1
             deepest = max(deepest, depth)
@@ -123,19 +123,25 @@ def _bracket_depth(lines: list[str]) -> int:
     return deepest
 
 
+def _emphasis_marks(lines: list[str]) -> int:
+    marks = 0
+    for line in lines:
+        if RULE.match(line):
+            continue
+        line = INTRAWORD.sub("", LIST_MARK.sub("", line))
+        marks += sum(len(m) for m in EMPHASIS.findall(line))
+    return marks
+
+
 def _paragraph_issues(text: str) -> Iterator[MarkdownIssue]:
     for start, lines in _paragraphs(text):
-        marks = 0
-        for line in lines:
-            if RULE.match(line):
-                continue
-            line = INTRAWORD.sub("", LIST_MARK.sub("", line))
-            marks += sum(len(m) for m in EMPHASIS.findall(line))
+        joined = "".join(lines)
+        marks = _emphasis_marks(lines) if "*" in joined or "_" in joined else 0
         if marks > MAX_EMPHASIS:
             yield MarkdownIssue(start, msg("md.emphasis"),
                                 msg("md.emphasis-found", count=marks, most=MAX_EMPHASIS),
                                 msg("md.emphasis-hint"))
-        if _bracket_depth(lines) > MAX_BRACKETS:
+        if "[" in joined and _bracket_depth(joined) > MAX_BRACKETS:
             yield MarkdownIssue(start, msg("md.brackets"), msg("more-levels", count=MAX_BRACKETS),
                                 msg("md.brackets-hint"))
 

@@ -3,7 +3,8 @@
 Everything here must end in a `SourceError` naming the file and line, never a crash:
 the depth is measured on libyaml's event stream (which does not recurse) before the
 composer (which does, and crashes the process on very deep block nesting) ever sees the
-text.  Aliases, explicit tags and non-word keys are refused; a field written twice and a
+text, unless a bound read from the characters (`deepest_possible`) already shows the
+text cannot nest too deeply: most files.  Aliases, explicit tags and non-word keys are refused; a field written twice and a
 text cut short by ' #' are reported as problems.
 """
 
@@ -155,10 +156,27 @@ _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
+_LEAD = re.compile(r"[ \t\ufeff?:-]*")
+
+
+def deepest_possible(text: str) -> int:
+    """An upper bound of how deep the text's lists and mappings can nest, read from its
+    characters alone.  In libyaml's scanner a block collection inside another starts at
+    a column further right (but for a list that is a mapping's value, at its key's
+    column), and a block collection starts where its line's text does or after the
+    indicators that open the line (`- - `, `? `, `: `); a flow collection has its
+    bracket, or is a pair inside one (`[a: b]`)."""
+    widest = max((_LEAD.match(line).end() for line in text.splitlines()),  # type: ignore[union-attr]
+                 default=0)
+    return 2 * (widest + 1) + 2 * text.count("[") + text.count("{")
+
+
 def _too_deep_line(text: str) -> int | None:
     """The line where lists and mappings (blocks or brackets) first nest deeper than
     MAX_DEPTH, if they do.  Reads libyaml's event stream, which keeps its own stack
     instead of recursing, and stops at the first level too many."""
+    if deepest_possible(text) <= MAX_DEPTH:  # most files: no need to read the events
+        return None
     loader = _Loader(text)
     depth = 0
     try:
