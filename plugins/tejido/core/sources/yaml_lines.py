@@ -4,8 +4,8 @@ Everything here must end in a `SourceError` naming the file and line, never a cr
 the depth is measured on libyaml's event stream (which does not recurse) before the
 composer (which does, and crashes the process on very deep block nesting) ever sees the
 text, unless a bound read from the characters (`deepest_possible`) already shows the
-text cannot nest too deeply: most files.  Aliases, explicit tags and non-word keys are refused; a field written twice and a
-text cut short by ' #' are reported as problems.
+text cannot nest too deeply: most files.  Aliases, explicit tags and non-word keys are
+refused; a field written twice and a text cut short by ' #' are reported as problems.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ class _Walk:
     seen: set[int] = field(default_factory=set)
     cut: list[Location] = field(default_factory=list)
     twice: list[Problem] = field(default_factory=list)
+    tagged: bool = True
+    """Whether the text may hold an explicit tag: without a `!` it cannot."""
 
 
 def _check_cut(walk: _Walk, node: ScalarNode, here: Location) -> None:
@@ -84,6 +86,8 @@ def _check_cut(walk: _Walk, node: ScalarNode, here: Location) -> None:
 
 def _check_tag(walk: _Walk, node: Node) -> None:
     """Refuse tags written by hand; the tag libyaml resolved by itself is fine."""
+    if not walk.tagged:
+        return
     line = node.start_mark.line + 1 + walk.line_offset
     if isinstance(node, ScalarNode):
         implicit = (walk.loader.resolve(ScalarNode, node.value, (True, False))
@@ -97,6 +101,8 @@ def _check_tag(walk: _Walk, node: Node) -> None:
 def _scalar(walk: _Walk, node: ScalarNode) -> Any:
     """The value of a scalar.  What YAML guesses is a date or number but is not one
     (`2026-13-45`) stays text, so the field's own check can say what is wrong."""
+    if node.tag == STRING_TAG:  # what the constructor would give, without its machinery
+        return node.value
     try:
         return walk.loader.construct_object(node, deep=True)
     except (ValueError, TypeError, AttributeError, OverflowError):
@@ -223,7 +229,7 @@ def _compose(text: str, path: str, line_offset: int, walk: _Walk) -> Any:
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> Document:
     """Parse one YAML document; malformed YAML raises SourceError with its line."""
     loader = _Loader(text)
-    walk = _Walk(loader, text.splitlines(), line_offset, path)
+    walk = _Walk(loader, text.splitlines(), line_offset, path, tagged="!" in text)
     try:
         data = _compose(text, path, line_offset, walk)
     except RecursionError:
