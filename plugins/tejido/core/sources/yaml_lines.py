@@ -162,26 +162,27 @@ _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-_LEAD = re.compile(r"[ \t\ufeff?:-]*")
+LEAD = " \t\ufeff?:-"
+"""What may come before a block collection's first sign on its line."""
 
 
-def deepest_possible(text: str) -> int:
+def deepest_possible(text: str, lines: list[str] | None = None) -> int:
     """An upper bound of how deep the text's lists and mappings can nest, read from its
     characters alone.  In libyaml's scanner a block collection inside another starts at
     a column further right (but for a list that is a mapping's value, at its key's
     column), and a block collection starts where its line's text does or after the
     indicators that open the line (`- - `, `? `, `: `); a flow collection has its
-    bracket, or is a pair inside one (`[a: b]`)."""
-    widest = max((_LEAD.match(line).end() for line in text.splitlines()),  # type: ignore[union-attr]
-                 default=0)
+    bracket, or is a pair inside one (`[a: b]`).  `lines`: the text's, when already split."""
+    widest = max((len(line) - len(line.lstrip(LEAD))
+                  for line in (text.splitlines() if lines is None else lines)), default=0)
     return 2 * (widest + 1) + 2 * text.count("[") + text.count("{")
 
 
-def _too_deep_line(text: str) -> int | None:
+def _too_deep_line(text: str, lines: list[str]) -> int | None:
     """The line where lists and mappings (blocks or brackets) first nest deeper than
     MAX_DEPTH, if they do.  Reads libyaml's event stream, which keeps its own stack
     instead of recursing, and stops at the first level too many."""
-    if deepest_possible(text) <= MAX_DEPTH:  # most files: no need to read the events
+    if deepest_possible(text, lines) <= MAX_DEPTH:  # most files: no need to read the events
         return None
     loader = _Loader(text)
     depth = 0
@@ -215,7 +216,7 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, line_offset: int) ->
 
 
 def _compose(text: str, path: str, line_offset: int, walk: _Walk) -> Any:
-    deep = _too_deep_line(text)
+    deep = _too_deep_line(text, walk.text_lines)
     if deep is not None:
         raise SourceError(Problem(
             path, deep + line_offset, "", msg("yaml.too-deep"),
